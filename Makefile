@@ -1,0 +1,26 @@
+# One source for the commands the README, CI and developers use.
+PY ?= python3
+VENV ?= .venv
+BIN = $(VENV)/bin
+
+.PHONY: install run test bench clean
+
+$(BIN)/newsbrief: pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(BIN)/newsbrief
+
+install: $(BIN)/newsbrief
+
+run: install
+	$(BIN)/newsbrief run
+
+test: install
+	$(BIN)/python -m pytest -q
+
+bench: install
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,77 @@
+"""Every setting newsbrief reads, in one place. Values come from the environment
+or a `.env` file (never from the repository); `.env.example` documents each one."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+
+def _ids(value: str) -> frozenset[int]:
+    return frozenset(int(v) for v in value.replace(" ", "").split(",") if v.isdigit())
+
+
+def _bool(value: str) -> bool:
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    discord_token: str = ""
+    db_path: Path = Path("data/newsbrief.sqlite3")
+    command_prefix: str = "!"
+    ingest_channel_ids: frozenset[int] = field(default_factory=frozenset)
+    owner_ids: frozenset[int] = field(default_factory=frozenset)
+    sync_commands_on_start: bool = False
+    max_brief_chars: int = 300_000  # longer briefs are refused before any work
+    max_attachment_bytes: int = 1_000_000  # checked before download
+    fetch_timeout: float = 15.0  # seconds, for links to news pages
+    fetch_max_bytes: int = 3_000_000
+    allow_private_urls: bool = False  # tests serve pages on 127.0.0.1
+    cooldown_rate: int = 5  # query commands per member ...
+    cooldown_per: float = 10.0  # ... per this many seconds
+    spacy_model: str = "en_core_web_sm"
+    log_level: str = "INFO"
+
+    # environment variable -> (field, parser)
+    ENV = {
+        "DISCORD_TOKEN": ("discord_token", str),
+        "NEWSBRIEF_DB": ("db_path", Path),
+        "COMMAND_PREFIX": ("command_prefix", str),
+        "INGEST_CHANNEL_IDS": ("ingest_channel_ids", _ids),
+        "OWNER_IDS": ("owner_ids", _ids),
+        "SYNC_COMMANDS_ON_START": ("sync_commands_on_start", _bool),
+        "MAX_BRIEF_CHARS": ("max_brief_chars", int),
+        "MAX_ATTACHMENT_BYTES": ("max_attachment_bytes", int),
+        "FETCH_TIMEOUT": ("fetch_timeout", float),
+        "FETCH_MAX_BYTES": ("fetch_max_bytes", int),
+        "ALLOW_PRIVATE_URLS": ("allow_private_urls", _bool),
+        "COOLDOWN_RATE": ("cooldown_rate", int),
+        "COOLDOWN_PER": ("cooldown_per", float),
+        "SPACY_MODEL": ("spacy_model", str),
+        "LOG_LEVEL": ("log_level", str),
+    }
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None, dotenv: bool = True) -> "Settings":
+        """Read settings from `env` (default: os.environ, after loading `.env` if present)."""
+        if env is None:
+            if dotenv:
+                from dotenv import load_dotenv
+
+                load_dotenv(override=False)
+            env = dict(os.environ)
+        values = {}
+        for var, (name, parse) in cls.ENV.items():
+            raw = env.get(var)
+            if raw is not None and raw.strip() != "":
+                try:
+                    values[name] = parse(raw.strip())
+                except ValueError as exc:
+                    raise ValueError(f"{var}={raw!r} is not valid: {exc}") from None
+        return cls(**values)
+
+    def replace(self, **changes) -> "Settings":
+        current = {f.name: getattr(self, f.name) for f in fields(self)}
+        current.update(changes)
+        return Settings(**current)

