@@ -1,0 +1,25 @@
+"""Fixtures shared by every test package."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extract import Extractor
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "bot" / "samples"
+SEED = SAMPLES / "00_seed.txt"
+
+
+@pytest.fixture(scope="session")
+def extractor() -> Extractor:
+    """One real spaCy pipeline for the whole run (loading it takes a second)."""
+    ex = Extractor()
+    ex.nlp  # load now, not inside the first test's timing
+    return ex
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
