@@ -1,4 +1,11 @@
-"""The layout of a brief: headline, sections, insights. Pure text, no spaCy."""
+"""The layout of a brief: headline, sections, insights. Pure text, no spaCy.
+
+Two shapes are understood. The house format is a Title Case headline followed by
+`News Summary`, `Background` and `In-Depth AI Insights` headings; a plain article
+is a headline line followed by paragraphs and perhaps a trailing `Source: URL`
+line. Markdown heading marks and HTML tags around lines are tolerated. Offsets
+always refer to the text as given, so later layers can map spaCy spans onto it.
+"""
 from __future__ import annotations
 
 import re
@@ -7,7 +14,20 @@ from dataclasses import dataclass, field
 from extract.model import Insight, Section
 
 HEADINGS = ("News Summary", "Background", "In-Depth AI Insights")
-_HEADING_RE = re.compile(r"^\s*(news summary|background|in-depth ai insights)\s*:?\s*$", re.I)
+BODY = "Body"
+
+# Decoration a line may carry around its words: markdown heading/emphasis marks,
+# HTML tags and a trailing colon. Stripped only to recognise a line, never from the text.
+_DECOR = re.compile(r"^(?:\s|#|\*|_|>|<[^>\n]{0,80}>)+|(?:\s|\*|_|:|<[^>\n]{0,80}>)+$")
+_TAG = re.compile(r"<[^>\n]{0,200}>")
+_HEADING_KEYS = {h.casefold(): h for h in HEADINGS}
+_SOURCE = re.compile(r"^\s*(?:source|sources|via)\s*:\s*\S", re.I)
+# Characters that may legitimately end a finished text.
+_FINAL = ".!?\"”’')]»…"
+# Short words that stay lower case in a Title Case headline.
+_MINOR_WORDS = {"a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by",
+                "in", "of", "off", "on", "per", "to", "up", "via", "vs", "vs.", "with", "from",
+                "into", "over", "than", "amid", "after", "before"}
 
 
 @dataclass
@@ -18,49 +38,155 @@ class Layout:
     sections: list[Section] = field(default_factory=list)
     insights: list[Insight] = field(default_factory=list)
     truncated: bool = False
+    # Extensions (compatible): where each section's text lies, and the lines that are not content.
+    section_spans: list[tuple[str, int, int]] = field(default_factory=list)  # (name, start, end)
+    source_span: tuple[int, int] | None = None  # a trailing `Source: ...` line
+    source: str | None = None  # what that line names (usually a URL)
+    house_format: bool = False  # the brief uses the house headings
+    title_case: bool = False  # the headline capitalises (nearly) every word
+
+    def section_at(self, offset: int) -> str | None:
+        """Name of the section holding char `offset` ("Title" for the headline), or None."""
+        if self.title_span[0] <= offset < self.title_span[1]:
+            return "Title"
+        for name, start, end in self.section_spans:
+            if start <= offset < end:
+                return name
+        return None
+
+    def skip_spans(self) -> list[tuple[int, int]]:
+        """Spans that are layout rather than prose: heading lines and the source line."""
+        spans = list(self.heading_spans)
+        if self.source_span:
+            spans.append(self.source_span)
+        return spans
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line, without the newline."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _core(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of a line without its decoration (markdown marks, tags, spaces)."""
+    line = text[start:end]
+    m = _DECOR.match(line)
+    left = m.end() if m else 0
+    m = _DECOR.search(line, left)
+    right = m.start() if m else len(line)
+    if right <= left:
+        return start + left, start + left
+    return start + left, start + right
+
+
+def heading_name(line: str) -> str | None:
+    """The house heading a line announces, if it is nothing but that heading."""
+    core = _TAG.sub(" ", line)
+    core = _DECOR.sub("", core.strip())
+    return _HEADING_KEYS.get(re.sub(r"\s+", " ", core).casefold())
+
+
+def is_title_case(headline: str) -> bool:
+    """True when the headline capitalises its words, so NER cannot trust capitals there."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", headline) if w.casefold() not in _MINOR_WORDS]
+    if len(words) < 3:
+        return False
+    upper = sum(1 for w in words if w[0].isupper())
+    return upper / len(words) >= 0.8
 
 
 def parse(text: str) -> Layout:
     """Split a brief into headline and sections (house format) or headline and body."""
-    lines = list(re.finditer(r"[^\n]*", text))
-    title, title_span, start = "", (0, 0), 0
-    for m in lines:
-        if m.group().strip():
-            title = m.group().strip()
-            title_span = (m.start() + len(m.group()) - len(m.group().lstrip()), m.start() + len(m.group().rstrip()))
-            start = m.end()
-            break
-    headings: list[tuple[int, int, str]] = []
-    for m in lines:
-        if m.start() >= start and _HEADING_RE.match(m.group()):
-            name = next(h for h in HEADINGS if h.lower() == m.group().strip().rstrip(":").strip().lower())
-            headings.append((m.start(), m.end(), name))
-    sections: list[Section] = []
+    lines = _lines(text)
+    nonblank = [(s, e) for s, e in lines if text[s:e].strip() and _core(text, s, e)[0] < _core(text, s, e)[1]]
+
+    title, title_span, body_start = "", (0, 0), 0
+    if nonblank and heading_name(text[nonblank[0][0]:nonblank[0][1]]) is None:
+        s, e = nonblank[0]
+        title_span = _core(text, s, e)
+        title = re.sub(r"\s+", " ", _TAG.sub(" ", text[title_span[0]:title_span[1]])).strip()
+        body_start = e
+
+    # A trailing `Source:` line is a citation, not content.
+    source_span, source, content_end = None, None, len(text)
+    if nonblank and nonblank[-1][0] >= body_start:
+        s, e = nonblank[-1]
+        if _SOURCE.match(text[s:e]):
+            source_span = (s, e)
+            source = text[s:e].split(":", 1)[1].strip()
+            content_end = s
+
+    headings = [(s, e, name) for s, e in lines
+                if body_start <= s < content_end and (name := heading_name(text[s:e]))]
+
+    section_spans: list[tuple[str, int, int]] = []
     if headings:
-        for i, (hs, he, name) in enumerate(headings):
-            end = headings[i + 1][0] if i + 1 < len(headings) else len(text)
-            sections.append(Section(name, text[he:end].strip()))
+        for i, (_, he, name) in enumerate(headings):
+            end = headings[i + 1][0] if i + 1 < len(headings) else content_end
+            section_spans.append((name, *_strip_span(text, he, end)))
+        # Prose between the headline and the first heading still counts as body.
+        lead = _strip_span(text, body_start, headings[0][0])
+        if lead[1] > lead[0]:
+            section_spans.insert(0, (BODY, *lead))
     else:
-        body = text[start:].strip()
-        if body:
-            sections.append(Section("Body", body))
+        body = _strip_span(text, body_start, content_end)
+        if body[1] > body[0]:
+            section_spans.append((BODY, *body))
+
+    sections = [Section(name, text[s:e]) for name, s, e in section_spans]
     insights_text = next((s.text for s in sections if s.name == "In-Depth AI Insights"), "")
-    tail = text.rstrip()
+    last = _TAG.sub("", text[:content_end]).rstrip()
     return Layout(
         title=title,
         title_span=title_span,
         heading_spans=[(hs, he) for hs, he, _ in headings],
         sections=sections,
         insights=parse_insights(insights_text),
-        truncated=bool(tail) and tail[-1] not in ".!?\"”’')]",
+        truncated=bool(last) and last[-1] not in _FINAL,
+        section_spans=section_spans,
+        source_span=source_span,
+        source=source,
+        house_format=bool(headings),
+        title_case=is_title_case(title),
     )
 
 
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+# A bullet: ` - ` inside a line, or `-`, `*`, `•` at its start.
+_BULLET = re.compile(r"(?:^|\s)[-–•*]\s+")
+# A question: text up to the first `?` that ends the line or comes before a bullet.
+_QUESTION = re.compile(r"^\s*(?:[-–•*]\s+)?(?:\*\*)?(?P<q>[^\n]*?\?)(?:\*\*)?(?=\s*$|\s+[-–•*]\s)")
+
+
 def parse_insights(text: str) -> list[Insight]:
-    """Questions end with '?', and their answers follow as ` - ` bullets."""
+    """Questions end with '?', and their answers follow as ` - ` bullets (same line or below)."""
     out: list[Insight] = []
-    for m in re.finditer(r"([^?\n]*?\?)\s*((?:-\s[^\n]*?)(?=(?:[^?\n]*\?\s*-\s)|\n|$))", text):
-        question = m.group(1).strip(" -")
-        answers = [a.strip() for a in re.split(r"(?:^|\s)-\s", m.group(2)) if a.strip()]
-        out.append(Insight(question, answers))
+    for line in text.split("\n"):
+        if not line.strip():
+            continue
+        m = _QUESTION.match(line)
+        rest = line
+        # A line that begins as a bullet is an answer, unless no question is open yet.
+        starts_bullet = re.match(r"^\s*[-–•*]\s", line) is not None
+        if m and not (starts_bullet and out):
+            out.append(Insight(m.group("q").strip()))
+            rest = line[m.end():]
+        if not out:
+            continue
+        answers = [a.strip() for a in _BULLET.split(" " + rest) if a.strip()]
+        if answers and not starts_bullet and rest is line and out[-1].answers:
+            # A wrapped line continues the previous answer.
+            out[-1].answers[-1] += " " + answers.pop(0)
+        out[-1].answers.extend(answers)
     return out

@@ -16,6 +16,7 @@ class Arg:
     kind: str = "text"  # text | int | entity (autocompleted entity name) | channel
     required: bool = True
     rest: bool = False  # takes the rest of the line (prefix commands)
+    keyword: str | None = None  # typed after a rest argument as `KEYWORD value` (prefix commands)
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ COMMANDS: tuple[Command, ...] = (
             ("who Hegseth", "who Central Military Commission")),
     Command("quotes", "Find statements like a phrase; add `by NAME` to keep one speaker's.",
             (Arg("text", "Words from the statement", rest=True),
-             Arg("speaker", "Only statements by this speaker", kind="entity", required=False)),
+             Arg("speaker", "Only statements by this speaker", kind="entity", required=False, keyword="by")),
             ("quotes imminent", "quotes threat by Hegseth")),
     Command("search", "Briefs that mention some words, best first, with a snippet.",
             (Arg("text", "Words to search for", rest=True),), ("search Shangri-La",)),

@@ -1,8 +1,12 @@
 """What every handler receives besides its arguments."""
 from __future__ import annotations
 
+from concurrent.futures import Executor
 from dataclasses import dataclass
 from typing import Any
+
+# The guild id the local console and the CLI read and write: Discord ids are never 0.
+LOCAL_GUILD_ID = 0
 
 
 @dataclass(frozen=True)
@@ -14,6 +18,12 @@ class Scope:
     channel_id: int | None = None
     can_manage_messages: bool = False
     can_manage_guild: bool = False
+    is_owner: bool = False  # a bot owner (OWNER_IDS): may run every command
+
+    @classmethod
+    def local(cls, guild_id: int = LOCAL_GUILD_ID) -> "Scope":
+        """The console/CLI user owns the machine, so may run every command."""
+        return cls(guild_id=guild_id, can_manage_messages=True, can_manage_guild=True, is_owner=True)
 
 
 @dataclass
@@ -23,3 +33,21 @@ class Services:
     store: Any  # store.Store
     extractor: Any  # extract.Extractor (loads spaCy once; thread-safe for one worker)
     max_brief_chars: int = 300_000
+    # Where spaCy runs; None means the loop's default thread pool. Never the event loop itself.
+    executor: Executor | None = None
+    # Links to news pages (handlers.fetch): settings.allow_private_urls, fetch_timeout, fetch_max_bytes.
+    allow_private_urls: bool = False
+    fetch_timeout: float = 15.0
+    fetch_max_bytes: int = 3_000_000
+    max_attachment_bytes: int = 1_000_000  # files handed to ingest_file
+    prefix: str = "!"  # shown in help and usage lines
+
+    @classmethod
+    def from_settings(cls, settings, store, extractor, executor: Executor | None = None) -> "Services":
+        return cls(store=store, extractor=extractor, executor=executor,
+                   max_brief_chars=settings.max_brief_chars,
+                   allow_private_urls=settings.allow_private_urls,
+                   fetch_timeout=settings.fetch_timeout,
+                   fetch_max_bytes=settings.fetch_max_bytes,
+                   max_attachment_bytes=settings.max_attachment_bytes,
+                   prefix=settings.command_prefix)

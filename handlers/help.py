@@ -1,0 +1,61 @@
+"""`help [COMMAND]`: the commands, read from the command table."""
+from __future__ import annotations
+
+from rapidfuzz import process
+
+from handlers import commands
+from handlers.guard import PERMISSION_NAMES, handler
+from handlers.reply import Choice, Field, Page, Reply
+
+
+@handler("help")
+async def run(services, scope, command=None) -> Reply:
+    p = services.prefix
+    if command is not None and str(command).strip():
+        wanted = str(command).strip().split()[0]
+        cmd = commands.get(wanted)
+        if cmd is None:
+            near = nearest_command(wanted)
+            return Reply(pages=[Page(title=f"There is no command `{wanted[:40]}`.",
+                                     description=(f"Did you mean `{p}{near}`? " if near else "")
+                                     + f"`{p}help` lists them all.")],
+                         ok=False, choices=[Choice(f"help {near}", "help", near)] if near else [])
+        return Reply(pages=[explain(cmd, p)])
+    fields = [Field(usage(c, p), c.help + (f" ({PERMISSION_NAMES[c.permission]} only)"
+                                               if c.permission in PERMISSION_NAMES else ""))
+              for c in commands.COMMANDS]
+    return Reply(pages=[Page(
+        title="newsbrief commands",
+        description=("I read the news briefs posted here and remember who appears in them and who said what. "
+                     f"Names forgive typos. `{p}help who` explains one command."),
+        fields=fields,
+        footer=f"Examples: {p}who Hegseth · {p}quotes imminent · {p}quotes threat by Hegseth")])
+
+
+def explain(cmd: commands.Command, prefix: str) -> Page:
+    fields = []
+    for a in cmd.args:
+        how = "optional" if not a.required else "required"
+        if a.keyword:
+            how += f", typed as `{a.keyword} {a.name.upper()}` after the other words"
+        elif a.rest:
+            how += ", the rest of the line"
+        fields.append(Field(a.name, f"{a.description} ({how})"))
+    if cmd.examples:
+        fields.append(Field("Examples", "\n".join(prefix + e for e in cmd.examples)))
+    if cmd.permission:
+        fields.append(Field("Who can use it", f"Members with {PERMISSION_NAMES.get(cmd.permission, cmd.permission)}"))
+    return Page(title=usage(cmd, prefix), description=cmd.help, fields=fields)
+
+
+def usage(cmd: commands.Command, prefix: str = "!") -> str:
+    """`!quotes <text> [by SPEAKER]`: how the prefix form is typed."""
+    return prefix + cmd.name + "".join(
+        (f" [{a.keyword} {a.name.upper()}]" if a.keyword else
+         f" <{a.name}>" if a.required else f" [{a.name}]") for a in cmd.args)
+
+
+def nearest_command(word: str) -> str | None:
+    """The command name closest to a mistyped one, if any is reasonably close."""
+    hit = process.extractOne(word.lower().lstrip("!/"), [c.name for c in commands.COMMANDS], score_cutoff=60)
+    return hit[0] if hit else None

@@ -1,0 +1,242 @@
+"""Ingestion: text, files and links become indexed briefs.
+
+Cheap checks come first (size, emptiness, duplicates) so a refused brief costs
+no spaCy time; extraction runs in `services.executor`, never on the event loop.
+Bad input gives a friendly reply and changes nothing. Failures of the bot
+itself (store.StoreError, extract.ModelMissing) propagate to the caller.
+"""
+from __future__ import annotations
+
+import asyncio
+import re
+import threading
+from dataclasses import dataclass, field
+
+from handlers import textfile
+from handlers.fetch import FetchError, check_url, fetch_page, html_to_brief
+from handlers.format import plural
+from handlers.guard import handler
+from handlers.limits import one_line
+from handlers.reply import Page, Reply
+from handlers.validate import BadInput
+from store.records import SaveResult
+
+# One spaCy pipeline is not safe to run from two threads at once; the default
+# executor has several, so extraction takes turns.
+_EXTRACT_LOCK = threading.Lock()
+_WORD = re.compile(r"\w")
+_LINK = re.compile(r"<?([a-zA-Z][a-zA-Z0-9+.-]*://\S+?)>?")
+PEOPLE_IN_REPLY = 5
+
+
+@dataclass
+class IngestOutcome:
+    status: str  # "indexed" | "duplicate" | "updated" | "rejected"
+    reply: Reply
+    result: SaveResult | None = None  # None when rejected
+    reason: str = ""  # short, for one-line reports: "duplicate of #3", "empty", "too long", "not text"
+
+    @property
+    def ok(self) -> bool:
+        return self.status != "rejected"
+
+
+# ---- entry points -----------------------------------------------------------
+
+async def ingest_text(services, scope, text: str, *, source=None, message_id=None, channel_id=None,
+                      jump_url=None) -> IngestOutcome:
+    text = text or ""
+    refused = precheck(services, text)
+    if refused:
+        return refused
+    duplicate = await _duplicate(services, scope, text, source)
+    if duplicate:
+        return duplicate
+    [brief] = await extract(services, [text])
+    result = await services.store.save_brief(
+        scope.guild_id, brief, text, source=source, message_id=message_id, channel_id=channel_id,
+        jump_url=jump_url, author_id=scope.user_id)
+    return saved(services, result, brief)
+
+
+async def ingest_file(services, scope, filename: str, data: bytes, *, source=None, **metadata) -> IngestOutcome:
+    """A .txt/.md/.html attachment or file; its name is the source unless one is given."""
+    kind = textfile.kind_of(filename)
+    if kind is None:
+        return rejected("not text", f"I can only read .txt, .md and .html files, not “{one_line(filename, 60)}”.",
+                        "Paste the text instead, or post a link to the page.")
+    if len(data) > services.max_attachment_bytes:
+        return rejected("too large", f"That file is too large ({len(data):,} bytes).",
+                        f"The limit is {services.max_attachment_bytes:,} bytes.")
+    try:
+        text = textfile.decode(data)
+    except textfile.NotText as exc:
+        return rejected("not text", f"I can't read “{one_line(filename, 60)}”: {exc}.",
+                        "Save it as plain text (.txt) and try again.")
+    if kind == "html":
+        title, body = await _off_loop(services, html_to_brief, text, None)
+        text = compose(title, body)
+    return await ingest_text(services, scope, text, source=source or filename, **metadata)
+
+
+async def ingest_url(services, scope, url: str, *, source=None, **metadata) -> IngestOutcome:
+    """A link to a news page: fetched, reduced to headline and main text; the URL is the source."""
+    url = (url or "").strip().strip("<>")
+    try:
+        check_url(url, services.allow_private_urls)
+    except FetchError as exc:
+        return rejected("bad link", str(exc))
+    source = source or url
+    duplicate = await _duplicate(services, scope, None, source)
+    if duplicate:
+        return duplicate
+    try:
+        page = await fetch_page(url, timeout=services.fetch_timeout, max_bytes=services.fetch_max_bytes,
+                                allow_private=services.allow_private_urls)
+    except FetchError as exc:
+        return rejected("fetch failed", f"I couldn't read that link: {exc}")
+    if page.kind == "html":
+        title, body = await _off_loop(services, html_to_brief, page.text, page.url)
+        text = compose(title, body)
+    else:
+        text = page.text
+    if not _WORD.search(text):
+        return rejected("no article", "I found no article text on that page.",
+                        "Paste the brief's text instead.")
+    return await ingest_text(services, scope, text, source=source, **metadata)
+
+
+async def ingest_many(services, scope, items: list[tuple[str, dict]]) -> list[IngestOutcome]:
+    """Several texts at once (the CLI, the console's samples): one nlp.pipe batch
+    for everything that passes the cheap checks. `items` are (text, metadata)."""
+    outcomes: list[IngestOutcome | None] = [None] * len(items)
+    todo: list[int] = []
+    for i, (text, meta) in enumerate(items):
+        outcomes[i] = precheck(services, text) or await _duplicate(services, scope, text, meta.get("source"))
+        if outcomes[i] is None:
+            todo.append(i)
+    if todo:
+        briefs = await extract(services, [items[i][0] for i in todo])
+        batch = [(brief, items[i][0], {"author_id": scope.user_id, **items[i][1]}) for brief, i in zip(briefs, todo)]
+        results = await services.store.save_briefs(scope.guild_id, batch)
+        for i, brief, result in zip(todo, briefs, results):
+            outcomes[i] = saved(services, result, brief)
+    return outcomes  # type: ignore[return-value]
+
+
+async def reingest_message(services, scope, message_id: int, text: str) -> IngestOutcome | None:
+    """A brief's message was edited: re-read it under the same id. None if the
+    message was never a brief (or its brief has been forgotten since)."""
+    brief_id = await services.store.brief_id_for_message(scope.guild_id, message_id)
+    if brief_id is None:
+        return None
+    refused = precheck(services, text or "")
+    if refused:
+        return refused
+    [brief] = await extract(services, [text])
+    if not await services.store.update_brief(scope.guild_id, brief_id, brief, text):
+        return None
+    result = SaveResult(brief_id=brief_id, created=False, entities=len(brief.entities),
+                        statements=len(brief.statements), title=brief.title)
+    return IngestOutcome("updated", _summary(services, f"Updated #{brief_id}", brief_id, brief), result,
+                         f"updated #{brief_id}")
+
+
+async def forget_message(services, scope, message_id: int) -> bool:
+    """A brief's message was deleted: forget the brief. False if it was not one."""
+    brief_id = await services.store.brief_id_for_message(scope.guild_id, message_id)
+    if brief_id is None:
+        return False
+    return await services.store.delete_brief(scope.guild_id, brief_id)
+
+
+@handler("ingest")
+async def run(services, scope, text=None) -> Reply:
+    """`ingest TEXT` or `ingest LINK` (attachments are read by the front-end with ingest_file)."""
+    text = (text or "").strip()
+    if not text:
+        raise BadInput("Nothing to ingest.",
+                       f"Put the brief's text after `{services.prefix}ingest`, attach a .txt/.md/.html file, "
+                       "or give a link to a news page.")
+    link = link_in(text)
+    outcome = await (ingest_url(services, scope, link) if link else ingest_text(services, scope, text))
+    return outcome.reply
+
+
+# ---- pieces -----------------------------------------------------------------
+
+def link_in(text: str) -> str | None:
+    """The URL if the whole text is one link (`<...>` as Discord allows), else None."""
+    m = _LINK.fullmatch(text.strip())
+    return m.group(1) if m else None
+
+
+def precheck(services, text: str) -> IngestOutcome | None:
+    """Refuse, before any work, what cannot be a brief."""
+    if len(text) > services.max_brief_chars:
+        return rejected("too long", f"That brief is too long ({len(text):,} characters).",
+                        f"The limit is {services.max_brief_chars:,} characters; split it or trim it.")
+    if not _WORD.search(text):
+        return rejected("empty", "That brief is empty.", "Paste the brief's text, or give a link.")
+    return None
+
+
+async def _duplicate(services, scope, text: str | None, source: str | None) -> IngestOutcome | None:
+    # Only a URL identifies a brief; two files can share a name.
+    url = source if source and source.startswith(("http://", "https://")) else None
+    if text is None and url is None:
+        return None
+    existing = await services.store.find_duplicate(scope.guild_id, raw_text=text, source=url)
+    return duplicate_of(services, existing) if existing is not None else None
+
+
+def duplicate_of(services, brief_id: int, title: str = "") -> IngestOutcome:
+    reply = Reply.info(f"Already indexed as #{brief_id}.",
+                       (f"{title}\n" if title else "") + f"`{services.prefix}article {brief_id}` shows it.")
+    return IngestOutcome("duplicate", reply, SaveResult(brief_id=brief_id, created=False, title=title),
+                         f"duplicate of #{brief_id}")
+
+
+def saved(services, result, brief) -> IngestOutcome:
+    if not result.created:
+        return duplicate_of(services, result.brief_id, result.title)
+    return IngestOutcome("indexed", _summary(services, f"Indexed as #{result.brief_id}", result.brief_id, brief,
+                                             result), result, f"#{result.brief_id}")
+
+
+def _summary(services, heading: str, brief_id: int, brief, result=None) -> Reply:
+    entities = result.entities if result is not None else len(brief.entities)
+    statements = result.statements if result is not None else len(brief.statements)
+    lines = [one_line(brief.title, 200) or "(untitled)",
+             f"{plural(entities, 'entity', 'entities')}, {plural(statements, 'statement')}."]
+    people = [e.name for e in brief.entities if e.type == "PERSON"][:PEOPLE_IN_REPLY]
+    if people:
+        lines.append("People: " + ", ".join(people))
+    lines.append(f"`{services.prefix}article {brief_id}` shows it.")
+    return Reply(pages=[Page(title=heading, description="\n".join(lines))])
+
+
+def rejected(reason: str, title: str, detail: str = "") -> IngestOutcome:
+    return IngestOutcome("rejected", Reply.error(title, detail), None, reason)
+
+
+def compose(title: str, body: str) -> str:
+    """Headline on the first line, as the extractor expects, then the text."""
+    title, body = (title or "").strip(), (body or "").strip()
+    if not title or body.startswith(title):
+        return body
+    return f"{title}\n\n{body}" if body else title
+
+
+async def extract(services, texts: list[str]):
+    """Briefs for `texts`, extracted in the executor with nlp.pipe."""
+    return await _off_loop(services, _extract_locked, services.extractor, texts)
+
+
+def _extract_locked(extractor, texts: list[str]):
+    with _EXTRACT_LOCK:
+        return extractor.extract_many(texts)
+
+
+async def _off_loop(services, fn, *args):
+    return await asyncio.get_running_loop().run_in_executor(services.executor, fn, *args)

@@ -1,0 +1,70 @@
+"""`quotes WORDS [by NAME]`: statements like a phrase, optionally by one speaker."""
+from __future__ import annotations
+
+from handlers import validate
+from handlers.format import page_footer, plural, statement_line
+from handlers.guard import handler
+from handlers.limits import join_lines, one_line, paged
+from handlers.reply import Choice, Page, Reply
+from handlers.who import type_label
+
+PER_PAGE = 5
+MAX_RESULTS = 40
+
+
+@handler("quotes")
+async def run(services, scope, text=None, speaker=None) -> Reply:
+    store, guild = services.store, scope.guild_id
+    words = " ".join(str(text or "").split())
+    entity = None
+    if speaker is not None and str(speaker).strip():
+        wanted = validate.name(speaker)
+        match = await store.find_entity(guild, wanted)
+        if match.how in ("exact", "fuzzy") and match.entity is not None:
+            entity = match.entity
+        elif match.how == "ambiguous" and match.candidates:
+            return Reply(
+                pages=[Page(title=f"Several speakers match “{one_line(wanted, 80)}”. Did you mean…",
+                            description="\n".join(f"• {c.name} ({type_label(c.type)})" for c in match.candidates))],
+                choices=[Choice(c.name, "quotes", f"{words} by {c.name}".strip()) for c in match.candidates])
+        else:
+            # "quotes killed by drones": the words after `by` may belong to the statement itself.
+            if words:
+                whole = validate.query(f"{words} by {speaker}", "words from the statement")
+                rows = await store.search_statements(guild, whole, limit=MAX_RESULTS)
+                if rows:
+                    return listing(rows, f"Statements like “{one_line(whole, 80)}”")
+            suggestions = await store.suggest_names(guild, wanted, limit=5)
+            return Reply(pages=[Page(title=f"No speaker called “{one_line(wanted, 80)}” in this server's briefs.",
+                                     description=("Closest names: " + ", ".join(suggestions) + ".")
+                                     if suggestions else "")],
+                         ok=False, choices=[Choice(s, "quotes", f"{words} by {s}".strip()) for s in suggestions])
+
+    if not words:
+        if entity is None:
+            raise validate.BadInput("Give some words from the statement.",
+                                    f"For example `{services.prefix}quotes imminent` or "
+                                    f"`{services.prefix}quotes threat by Hegseth`.")
+        profile = await store.entity_profile(guild, entity.id, statements=MAX_RESULTS, articles=1, co_mentions=0)
+        rows = profile.statements if profile else []
+        title = f"Statements by {entity.name}"
+    else:
+        words = validate.query(words, "words from the statement")
+        rows = await store.search_statements(guild, words, speaker=entity.name if entity else None,
+                                             limit=MAX_RESULTS)
+        title = f"Statements like “{one_line(words, 80)}”" + (f" by {entity.name}" if entity else "")
+    if not rows:
+        hint = f"Try fewer words, or `{services.prefix}search` to look through whole briefs."
+        return Reply(pages=[Page(title="No statements found." if not words else
+                                 f"No statements like “{one_line(words, 80)}”"
+                                 + (f" by {entity.name}." if entity else "."),
+                                 description=hint)], ok=False)
+    return listing(rows, title)
+
+
+def listing(rows, title: str) -> Reply:
+    def make(group, n, total):
+        return Page(title=title, description=join_lines(statement_line(s) for s in group),
+                    footer=page_footer(n, total, plural(len(rows), "statement")))
+
+    return Reply(pages=paged(rows, PER_PAGE, make))

@@ -1,0 +1,79 @@
+"""Bytes from an attachment, a file or a web page -> text, or a clear refusal.
+
+Briefs arrive in whatever encoding the sender's editor used (cp1252 from old
+Windows tools, UTF-16 with a BOM from Notepad...), so the encoding is detected
+rather than assumed; binary files are refused instead of indexed as gibberish.
+"""
+from __future__ import annotations
+
+import codecs
+from pathlib import PurePath
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
+
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+# File signatures of common binary formats people attach by mistake.
+_MAGIC = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x7fELF", b"MZ", b"\xd0\xcf\x11\xe0",
+          b"{\\rtf", b"\x1f\x8b", b"Rar!", b"7z\xbc\xaf")
+
+
+class NotText(ValueError):
+    """The bytes are not readable text; the message says why, for the user."""
+
+
+def kind_of(filename: str) -> str | None:
+    """'text', 'html' or None (not a kind of file newsbrief reads)."""
+    suffix = PurePath(filename or "").suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    return None
+
+
+def decode(data: bytes, declared: str | None = None) -> str:
+    """Text from bytes: a BOM wins, then a declared charset that fits, then UTF-8,
+    then charset-normalizer's best guess. Raises NotText for binary data."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _checked(data.decode(encoding))
+            except UnicodeDecodeError:
+                raise NotText("the file claims to be Unicode text but is damaged") from None
+    if data.startswith(_MAGIC) or b"\x00" in data[:8192]:
+        raise NotText("it is a binary file, not text")
+    if declared:
+        try:
+            return _checked(data.decode(declared))
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong charset header is common; detect instead
+    try:
+        return _checked(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(data))
+    if not matches:
+        raise NotText("its encoding could not be recognised")
+    best = matches[0]
+    # Short English texts fit several Western code pages equally well; the
+    # likeliest by far is Windows-1252, so it wins a tie.
+    for m in matches:
+        if m.encoding == "cp1252" and m.chaos <= best.chaos + 0.01 and m.coherence >= best.coherence - 0.05:
+            best = m
+            break
+    return _checked(str(best))
+
+
+def _checked(text: str) -> str:
+    """Refuse text that is mostly control characters (binary that happened to decode)."""
+    sample = text[:20_000]
+    if sample:
+        control = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f")
+        if control / len(sample) > 0.02 or "\x00" in sample:
+            raise NotText("it is a binary file, not text")
+    return text

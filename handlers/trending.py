@@ -1,0 +1,26 @@
+"""`trending [DAYS]`: the entities in the most briefs lately."""
+from __future__ import annotations
+
+from handlers import validate
+from handlers.format import plural
+from handlers.guard import handler
+from handlers.limits import join_lines
+from handlers.reply import Choice, Page, Reply
+from handlers.who import type_label
+
+LIMIT = 10
+
+
+@handler("trending")
+async def run(services, scope, days=None) -> Reply:
+    span = validate.days(days)
+    rows = await services.store.trending(scope.guild_id, days=span, limit=LIMIT)
+    period = "today" if span == 1 else f"in the last {span} days"
+    if not rows:
+        return Reply.info(f"No briefs {period}.",
+                          f"`{services.prefix}trending 30` looks further back; `{services.prefix}articles` "
+                          "lists everything.")
+    lines = [f"{n}. {e.name} ({type_label(e.type)}) · {plural(count, 'brief')}"
+             for n, (e, count) in enumerate(rows, 1)]
+    return Reply(pages=[Page(title=f"Trending {period}", description=join_lines(lines))],
+                 choices=[Choice(e.name, "who", e.name) for e, _ in rows])

@@ -1,0 +1,15 @@
+"""`unwatch CHANNEL`: stop ingesting a channel (what it gave stays indexed)."""
+from __future__ import annotations
+
+from handlers import validate
+from handlers.guard import handler
+from handlers.reply import Reply
+
+
+@handler("unwatch")
+async def run(services, scope, channel=None) -> Reply:
+    channel_id = validate.channel_id(channel)
+    if await services.store.unwatch(scope.guild_id, channel_id):
+        return Reply.info(f"Stopped watching <#{channel_id}>.", "Briefs already indexed from it stay.")
+    return Reply.info(f"<#{channel_id}> was not being watched.",
+                      "Channels set in INGEST_CHANNEL_IDS are watched by configuration and stay watched.")

@@ -1,0 +1,15 @@
+"""`watch CHANNEL`: ingest every brief posted in a channel."""
+from __future__ import annotations
+
+from handlers import validate
+from handlers.guard import handler
+from handlers.reply import Reply
+
+
+@handler("watch")
+async def run(services, scope, channel=None) -> Reply:
+    channel_id = validate.channel_id(channel)
+    if await services.store.watch(scope.guild_id, channel_id):
+        return Reply.info(f"Watching <#{channel_id}>.",
+                          "Briefs posted there are indexed from now on (text, .txt/.md/.html files and links).")
+    return Reply.info(f"<#{channel_id}> is already watched.")
