@@ -1,10 +1,37 @@
-"""The `newsbrief` command line (also `python -m bot`)."""
+"""The `newsbrief` command line (also `python -m bot`).
+
+    newsbrief run              the Discord bot if DISCORD_TOKEN is set, else the local console
+    newsbrief console          the local console over the same handlers, sample briefs loaded
+    newsbrief ingest PATH...   index .txt/.md/.html files and folders of them
+    newsbrief ask '!who X'     one command against the database, reply printed as text
+    newsbrief extract FILE     extraction only, no database (--json: the scorer's schema)
+
+Failures of the tool itself (database unusable, spaCy model missing) print one
+line saying what to do and exit non-zero; "not found" and bad input are answers.
+"""
 from __future__ import annotations
 
 import argparse
+import asyncio
+import contextlib
 import json
+import logging
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+
+EXIT_FAILED = 1  # unexpected failure
+EXIT_STORE = 2  # the database cannot be used
+EXIT_MODEL = 3  # the spaCy model is not installed
+INGEST_BATCH = 32  # files per nlp.pipe batch
+
+
+class ToolFailure(Exception):
+    """A failure with a one-line explanation and an exit status."""
+
+    def __init__(self, message: str, status: int):
+        super().__init__(message)
+        self.status = status
 
 
 def cmd_extract(args) -> int:
@@ -24,9 +51,199 @@ def cmd_extract(args) -> int:
     return 0
 
 
+# ---- shared set-up -----------------------------------------------------------
+
+def load_settings():
+    from bot.settings import Settings
+
+    try:
+        return Settings.from_env()
+    except ValueError as exc:
+        raise ToolFailure(f"newsbrief: bad setting: {exc} (see .env.example)", EXIT_FAILED) from None
+
+
+@contextlib.asynccontextmanager
+async def open_services(settings):
+    """Store, extractor (spaCy loads lazily, on first extraction) and a
+    one-thread executor for it; closed on the way out."""
+    from extract import Extractor
+    from handlers.context import Services
+    from store import Store, StoreError
+
+    path = Path(settings.db_path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        store = await Store.open(path)
+    except (StoreError, OSError) as exc:
+        raise ToolFailure(f"newsbrief: cannot use the database {path}: {exc}", EXIT_STORE) from None
+    executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="spacy")
+    try:
+        yield Services.from_settings(settings, store, Extractor(settings.spacy_model), executor)
+    finally:
+        await store.close()
+        executor.shutdown(wait=True)
+
+
+def translate_failure(exc: BaseException) -> ToolFailure | None:
+    """The one-line message for a failure of the tool itself, or None."""
+    from extract import ModelMissing
+    from store import StoreError
+
+    if isinstance(exc, ToolFailure):
+        return exc
+    if isinstance(exc, ModelMissing):
+        return ToolFailure(f"newsbrief: {exc}", EXIT_MODEL)
+    if isinstance(exc, StoreError):
+        return ToolFailure(f"newsbrief: the database cannot be used: {exc}", EXIT_STORE)
+    return None
+
+
+def run_async(coro) -> int:
+    try:
+        return asyncio.run(coro)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:
+        failure = translate_failure(exc)
+        if failure is None:
+            raise
+        print(str(failure), file=sys.stderr)
+        return failure.status
+
+
+# ---- commands ----------------------------------------------------------------
+
+def cmd_run(args) -> int:
+    settings = load_settings()
+    if settings.discord_token:
+        from bot.app import run_bot
+
+        return run_bot(settings) or 0
+    return run_async(console_main(settings, "no DISCORD_TOKEN is set"))
+
+
+def cmd_console(args) -> int:
+    return run_async(console_main(load_settings(), "you asked for the console", guild_id=args.guild))
+
+
+async def console_main(settings, reason: str, *, guild_id: int | None = None, stdin=None, stdout=None) -> int:
+    from bot.console import first_line, run_console, seed_samples, seed_summary
+    from handlers.context import LOCAL_GUILD_ID, Scope
+
+    stdin, stdout = stdin or sys.stdin, stdout or sys.stdout
+    guild_id = LOCAL_GUILD_ID if guild_id is None else guild_id
+    stdout.write(first_line(reason, settings.db_path) + "\n")
+    stdout.flush()
+    async with open_services(settings) as services:
+        outcomes = await seed_samples(services, Scope.local(guild_id))
+        stdout.write(seed_summary(outcomes) + "\n\n")
+        return await run_console(services, stdin, stdout, guild_id=guild_id)
+
+
+def cmd_ingest(args) -> int:
+    return run_async(ingest_main(load_settings(), args.paths, args.guild))
+
+
+def brief_files(paths: list[str]) -> list[tuple[Path, str | None]]:
+    """(file, None) for every file to read, or (path, reason) for a path that is skipped."""
+    from handlers.textfile import SUFFIXES
+
+    out: list[tuple[Path, str | None]] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            out += [(f, None) for f in sorted(path.rglob("*"))
+                    if f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.startswith(".")]
+        elif path.is_file():
+            out.append((path, None))
+        else:
+            out.append((path, "no such file or folder"))
+    return out
+
+
+async def ingest_main(settings, paths: list[str], guild_id: int | None = None, out=None) -> int:
+    from handlers.context import LOCAL_GUILD_ID, Scope
+    from handlers.format import plural
+    from handlers.ingest import IngestOutcome, ingest_many, read_file
+
+    out = out or sys.stdout
+    scope = Scope.local(LOCAL_GUILD_ID if guild_id is None else guild_id)
+    files = brief_files(paths)
+    async with open_services(settings) as services:
+        for start in range(0, len(files), INGEST_BATCH):
+            lines: dict[int, str] = {}
+            items, where = [], []
+            for n, (path, problem) in enumerate(files[start:start + INGEST_BATCH]):
+                if problem:
+                    lines[n] = f"{path}: skipped, {problem}"
+                    continue
+                text = await read_file(services, path.name, _read(path))
+                if isinstance(text, IngestOutcome):
+                    lines[n] = f"{path}: skipped, {text.reason}"
+                    continue
+                items.append((text, {"source": path.name}))
+                where.append(n)
+            for n, outcome in zip(where, await ingest_many(services, scope, items)):
+                path = files[start + n][0]
+                if outcome.status == "indexed":
+                    r = outcome.result
+                    lines[n] = (f"{path}: #{r.brief_id} {r.title} ({plural(r.entities, 'entity', 'entities')}, "
+                                f"{plural(r.statements, 'statement')})")
+                else:
+                    lines[n] = f"{path}: skipped, {outcome.reason}"
+            for n in sorted(lines):
+                print(lines[n], file=out, flush=True)
+    if not files:
+        print("No .txt, .md or .html files found.", file=out)
+    return 0
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise ToolFailure(f"newsbrief: cannot read {path}: {exc.strerror}", EXIT_FAILED) from None
+
+
+def cmd_ask(args) -> int:
+    return run_async(ask_main(load_settings(), " ".join(args.line), args.guild))
+
+
+async def ask_main(settings, line: str, guild_id: int | None = None, out=None) -> int:
+    from handlers import dispatch
+    from handlers.context import LOCAL_GUILD_ID, Scope
+
+    out = out or sys.stdout
+    async with open_services(settings) as services:
+        reply = await dispatch.execute(services, Scope.local(LOCAL_GUILD_ID if guild_id is None else guild_id),
+                                       line)
+    print(reply.to_text(), file=out)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="newsbrief", description=__doc__)
+    p = argparse.ArgumentParser(prog="newsbrief", description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="command", required=True)
+    guild_help = "the guild (Discord server id) to use; default: the local console's"
+
+    run = sub.add_parser("run", help="the Discord bot, or the local console when DISCORD_TOKEN is not set")
+    run.set_defaults(func=cmd_run)
+
+    con = sub.add_parser("console", help="the local console over the same handlers, sample briefs loaded")
+    con.add_argument("--guild", type=int, default=None, help=guild_help)
+    con.set_defaults(func=cmd_console)
+
+    ing = sub.add_parser("ingest", help="index .txt/.md/.html files, or folders of them (recursively)")
+    ing.add_argument("paths", nargs="+", metavar="PATH")
+    ing.add_argument("--guild", type=int, default=None, help=guild_help)
+    ing.set_defaults(func=cmd_ingest)
+
+    ask = sub.add_parser("ask", help="run one command, e.g. newsbrief ask '!who Hegseth'")
+    ask.add_argument("line", nargs="+", metavar="COMMAND")
+    ask.add_argument("--guild", type=int, default=None, help=guild_help)
+    ask.set_defaults(func=cmd_ask)
+
     ex = sub.add_parser("extract", help="run extraction on one file, no database")
     ex.add_argument("file")
     ex.add_argument("--json", action="store_true", help="print the scorer's JSON schema")
@@ -36,7 +253,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return args.func(args)
+    except ToolFailure as exc:
+        print(str(exc), file=sys.stderr)
+        return exc.status
 
 
 if __name__ == "__main__":

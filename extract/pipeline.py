@@ -32,6 +32,16 @@ def load_pipeline(name: str = "en_core_web_sm"):
     )
 
 
+def common_words(nlp) -> frozenset[str]:
+    """Every word of the lemmatizer's index (nouns, verbs, adjectives, adverbs), or nothing
+    when the pipeline has no such table."""
+    try:
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (KeyError, ValueError, AttributeError):
+        return frozenset()
+    return frozenset(w for words in table.values() for w in words if w.isalpha())
+
+
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -50,6 +60,7 @@ class Extractor:
         self.model = model
         self._nlp = nlp
         self._lock = threading.Lock()
+        self._common_words: frozenset[str] | None = None
 
     @property
     def nlp(self):
@@ -58,15 +69,24 @@ class Extractor:
                 self._nlp = load_pipeline(self.model)
             return self._nlp
 
+    @property
+    def common_words(self) -> frozenset[str]:
+        """Lower-case English words, from the lemmatizer's word index (lets entity rules
+        tell a capitalised sentence opener like "Turnout" from a name)."""
+        if self._common_words is None:
+            self._common_words = common_words(self.nlp)
+        return self._common_words
+
     def extract(self, text: str) -> Brief:
         return self.extract_many([text])[0]
 
     def extract_many(self, texts: list[str], batch_size: int = 16) -> list[Brief]:
         cleaned = [clean_text(t) for t in texts]
         layouts = [parse(t) for t in cleaned]
+        common = self.common_words
         briefs = []
         for text, layout, doc in zip(cleaned, layouts, self.nlp.pipe(cleaned, batch_size=batch_size)):
-            entities = find_entities(doc, layout)
+            entities = find_entities(doc, layout, common)
             statements = find_statements(doc, entities, layout)
             briefs.append(Brief(title=layout.title, text=text, sections=layout.sections,
                                 insights=layout.insights, entities=entities,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import re
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from handlers import textfile
 from handlers.fetch import FetchError, check_url, fetch_page, html_to_brief
@@ -61,6 +61,14 @@ async def ingest_text(services, scope, text: str, *, source=None, message_id=Non
 
 async def ingest_file(services, scope, filename: str, data: bytes, *, source=None, **metadata) -> IngestOutcome:
     """A .txt/.md/.html attachment or file; its name is the source unless one is given."""
+    text = await read_file(services, filename, data)
+    if isinstance(text, IngestOutcome):
+        return text
+    return await ingest_text(services, scope, text, source=source or filename, **metadata)
+
+
+async def read_file(services, filename: str, data: bytes) -> str | IngestOutcome:
+    """The brief text in a file's bytes, or a rejection saying why there is none."""
     kind = textfile.kind_of(filename)
     if kind is None:
         return rejected("not text", f"I can only read .txt, .md and .html files, not “{one_line(filename, 60)}”.",
@@ -76,7 +84,7 @@ async def ingest_file(services, scope, filename: str, data: bytes, *, source=Non
     if kind == "html":
         title, body = await _off_loop(services, html_to_brief, text, None)
         text = compose(title, body)
-    return await ingest_text(services, scope, text, source=source or filename, **metadata)
+    return text
 
 
 async def ingest_url(services, scope, url: str, *, source=None, **metadata) -> IngestOutcome:

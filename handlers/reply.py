@@ -39,6 +39,7 @@ class Reply:
     ok: bool = True  # False: the request was refused or failed; front-ends show it as an error
     choices: list[Choice] = field(default_factory=list)
     ephemeral: bool = False  # only the asker needs to see it (errors, cooldowns)
+    choices_prompt: str = "Did you mean"  # how the choices are introduced ("Profiles" for trending)
 
     @classmethod
     def error(cls, title: str, description: str = "") -> "Reply":
@@ -65,5 +66,5 @@ class Reply:
             if page.footer:
                 out.append(page.footer)
         if self.choices:
-            out.append("Did you mean: " + ", ".join(c.label for c in self.choices))
+            out.append(f"{self.choices_prompt}: " + ", ".join(c.label for c in self.choices))
         return "\n".join(out)

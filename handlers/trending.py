@@ -23,4 +23,4 @@ async def run(services, scope, days=None) -> Reply:
     lines = [f"{n}. {e.name} ({type_label(e.type)}) · {plural(count, 'brief')}"
              for n, (e, count) in enumerate(rows, 1)]
     return Reply(pages=[Page(title=f"Trending {period}", description=join_lines(lines))],
-                 choices=[Choice(e.name, "who", e.name) for e, _ in rows])
+                 choices=[Choice(e.name, "who", e.name) for e, _ in rows], choices_prompt="Profiles")

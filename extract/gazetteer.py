@@ -1,0 +1,128 @@
+"""Gazetteer and word lists for entities, read once from extract/data/*.json.
+
+Facts live in the JSON files (countries and their other names, capitals,
+demonyms, regions, title words); this module only indexes them.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from extract.names import fold
+
+_DATA = Path(__file__).with_name("data")
+
+
+def _load(name: str) -> dict:
+    return json.loads((_DATA / name).read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class Place:
+    """What a surface form names in the gazetteer."""
+
+    name: str  # canonical entity name, e.g. "United States"
+    type: str  # GPE, ORG (European Union), LOC or NORP
+    kind: str  # "country", "capital", "always" (a seat of government), "demonym", "region", "group"
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    forms: dict[str, Place]  # exact surface form -> place (case-sensitive; news capitalises these)
+    capitals: dict[str, str]  # capital -> country it can stand for
+    org_short_forms: dict[str, str]  # Fed -> Federal Reserve
+    org_heads: frozenset[str]
+    fac_heads: frozenset[str]
+    loc_heads: frozenset[str]
+    gpe_heads: frozenset[str]
+    event_heads: frozenset[str]
+    law_heads: frozenset[str]
+    product_prefixes: tuple[str, ...]
+    event_acronym_prefixes: tuple[str, ...]
+    name_particles: frozenset[str]
+    not_entities: frozenset[str]  # folded forms that are never entities on their own
+    pronouns: frozenset[str]
+    title_heads: frozenset[str]  # folded
+    title_modifiers: frozenset[str]  # folded
+    kept_in_name: frozenset[str]  # folded
+    honorifics: frozenset[str]  # folded
+    portfolio_words: frozenset[str]  # folded
+    literal_nouns: frozenset[str]
+    government_nouns: frozenset[str]
+    literal_verbs: frozenset[str]
+    locative_prepositions: frozenset[str]
+
+    def place(self, form: str) -> Place | None:
+        """The gazetteer entry for a cleaned surface form (`U.S.`, `Beijing`, `Chinese`)."""
+        hit = self.forms.get(form)
+        if hit is None and form.startswith(("The ", "the ")):
+            hit = self.forms.get(form[4:])
+        return hit
+
+    def is_title_word(self, word: str) -> bool:
+        return fold(word) in self.title_heads
+
+    def is_title_part(self, word: str) -> bool:
+        f = fold(word)
+        return f in self.title_heads or f in self.title_modifiers
+
+
+def _folded(words) -> frozenset[str]:
+    return frozenset(fold(w) for w in words)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    countries = _load("countries.json")["countries"]
+    places = _load("places.json")
+    words = _load("entity_words.json")
+    titles = _load("titles.json")
+
+    forms: dict[str, Place] = {}
+    capitals: dict[str, str] = {}
+    for c in countries:
+        gtype = c.get("type", "GPE")
+        for f in [c["name"], *c.get("variants", [])]:
+            forms.setdefault(f, Place(c["name"], gtype, "country"))
+        for f in c.get("always", []):
+            forms.setdefault(f, Place(c["name"], gtype, "always"))
+        for f in c.get("capitals", []):
+            capitals[f] = c["name"]
+        demonyms = c.get("demonyms", [])
+        for f in demonyms:
+            # One NORP per nation: Hungarian and Hungarians are the same group.
+            forms.setdefault(f, Place(demonyms[0], "NORP", "demonym"))
+    for r in places["regions"]:
+        forms.setdefault(r, Place(r, "LOC", "region"))
+    for name, variants in places["groups"].items():
+        for f in variants:
+            forms.setdefault(f, Place(name, "NORP", "group"))
+
+    heads = set(titles["heads"])
+    return Gazetteer(
+        forms=forms,
+        capitals=capitals,
+        org_short_forms=dict(places["org_short_forms"]),
+        org_heads=frozenset(words["org_heads"]),
+        fac_heads=frozenset(words["fac_heads"]),
+        loc_heads=frozenset(words["loc_heads"]),
+        gpe_heads=frozenset(words["gpe_heads"]),
+        event_heads=frozenset(words["event_heads"]),
+        law_heads=frozenset(words["law_heads"]),
+        product_prefixes=tuple(words["product_prefixes"]),
+        event_acronym_prefixes=tuple(words["event_acronym_prefixes"]),
+        name_particles=frozenset(words["name_particles"]),
+        not_entities=_folded(words["not_entities"]),
+        pronouns=_folded(words["pronouns"]),
+        title_heads=_folded(heads),
+        title_modifiers=_folded(titles["modifiers"]),
+        kept_in_name=_folded(titles["kept_in_name"]),
+        honorifics=_folded(titles["honorifics"]),
+        portfolio_words=_folded(titles["portfolio_words"]),
+        literal_nouns=frozenset(places["literal_nouns"]),
+        government_nouns=frozenset(places["government_nouns"]),
+        literal_verbs=frozenset(places["literal_verbs"]),
+        locative_prepositions=frozenset(places["locative_prepositions"]),
+    )

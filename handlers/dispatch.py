@@ -1,0 +1,112 @@
+"""One typed line (`!who Hegseth`, `quotes threat by Hegseth`) -> the command's
+handler -> Reply. Used by the console, `newsbrief ask` and prefix commands.
+
+Argument rules, from the command table: a keyword argument (`by NAME`) is taken
+from the last `by` in the line; then each argument takes one word, except the
+last, and any `rest` argument, which take everything left.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+from handlers import commands, validate
+from handlers.help import nearest_command, usage
+from handlers.limits import fit
+from handlers.reply import Choice, Page, Reply
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Call:
+    command: commands.Command
+    args: dict = field(default_factory=dict)
+
+
+def parse(line: str, prefix: str = "!") -> Call | Reply:
+    """A Call, or a friendly Reply saying what is wrong with the line."""
+    text = " ".join(str(line or "").split())
+    for p in (prefix, "!", "/"):
+        if p and text.startswith(p):
+            text = text[len(p):].lstrip()
+            break
+    if not text:
+        return Reply.error("Type a command.", f"For example `{prefix}who Hegseth`; `{prefix}help` lists them.")
+    name, _, rest = text.partition(" ")
+    cmd = commands.get(name)
+    if cmd is None:
+        near = nearest_command(name)
+        shown = validate.clip_echo(name, 40)
+        return Reply(pages=[Page(title=f"I don't know the command `{shown}`.",
+                                 description=(f"Did you mean `{prefix}{near}`? " if near else "")
+                                 + f"`{prefix}help` lists the commands.")],
+                     ok=False, ephemeral=True,
+                     choices=[Choice(f"{prefix}{near} {rest}".strip(), near, rest)] if near else [])
+    try:
+        return Call(cmd, _arguments(cmd, rest.strip(), prefix))
+    except validate.BadInput as exc:
+        return exc.reply()
+
+
+def _arguments(cmd: commands.Command, rest: str, prefix: str) -> dict:
+    args: dict = {}
+    keyworded = False
+    for arg in cmd.args:
+        if arg.keyword:
+            found = list(re.finditer(rf"(?:^|\s){re.escape(arg.keyword)}\s+", rest, re.I))
+            if found and rest[found[-1].end():].strip():
+                args[arg.name] = rest[found[-1].end():].strip()
+                rest = rest[:found[-1].start()].strip()
+                keyworded = True
+    positional = [a for a in cmd.args if not a.keyword]
+    for n, arg in enumerate(positional):
+        last = n == len(positional) - 1
+        if arg.rest or last:
+            value, rest = rest, ""
+        else:
+            value, _, rest = rest.partition(" ")
+        if not value:
+            # `quotes by Hegseth`: the speaker alone is enough.
+            if arg.required and not (arg.rest and keyworded):
+                example = f"\nExample: `{prefix}{cmd.examples[0]}`" if cmd.examples else ""
+                raise validate.BadInput(f"`{cmd.name}` needs <{arg.name}>: {arg.description}.",
+                                        f"Usage: `{usage(cmd, prefix)}`{example}")
+            args[arg.name] = "" if arg.required else None
+            continue
+        args[arg.name] = validate.parse_int(value, arg.name) if arg.kind == "int" else value
+    return args
+
+
+async def execute(services, scope, line: str, **extra) -> Reply:
+    """Run one line. Bad input gives a Reply; failures of the bot itself
+    (store.StoreError, extract.ModelMissing, bugs) raise."""
+    call = parse(line, services.prefix)
+    if isinstance(call, Reply):
+        return fit(call)
+    return await call.command.handler()(services, scope, **call.args, **extra)
+
+
+async def run_line(services, scope, line: str, **extra) -> Reply:
+    """Like `execute`, but never raises: a failure becomes an apologetic Reply."""
+    try:
+        return await execute(services, scope, line, **extra)
+    except Exception as exc:  # the front-end must always get an answer
+        log.exception("command failed: %r", line[:200])
+        return fit(Reply.error("Sorry, something went wrong on my side.", failure_hint(exc)))
+
+
+def failure_hint(exc: Exception) -> str:
+    """A one-line cause an admin can act on, without internals for members."""
+    from extract import ModelMissing
+
+    if isinstance(exc, ModelMissing):
+        return "The spaCy language model is not installed; the bot's admin should run `make install`."
+    try:
+        from store import StoreError
+    except ImportError:
+        StoreError = ()
+    if StoreError and isinstance(exc, StoreError):
+        return "The database could not be used; the bot's admin will find the cause in the log."
+    return "The error has been logged; try again, or ask the bot's admin."

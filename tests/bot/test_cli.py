@@ -1,0 +1,100 @@
+"""The `newsbrief` command line, run as a user would (subprocesses, temp database)."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = ROOT / "bot" / "samples"
+
+
+def newsbrief(*args, db: Path, stdin: str | None = None, cwd: Path | None = None, **env):
+    """Run `python -m bot ARGS` with the database at `db` and no Discord token."""
+    environment = {**os.environ, "NEWSBRIEF_DB": str(db), "DISCORD_TOKEN": "", **env}
+    return subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, text=True,
+                          env=environment, cwd=cwd or db.parent.parent, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def ingested(tmp_path_factory):
+    """A folder of briefs ingested once: (database, folder, completed process)."""
+    base = tmp_path_factory.mktemp("cli")
+    folder = base / "briefs"
+    (folder / "nested").mkdir(parents=True)
+    for sample in sorted(SAMPLES.glob("*.txt"))[:3]:
+        shutil.copy(sample, folder / sample.name)
+    shutil.copy(SAMPLES / "00_seed.txt", folder / "nested" / "seed_again.md")
+    (folder / "empty.txt").write_text("  \n", encoding="utf-8")
+    (folder / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # not a brief suffix: not picked up
+    db = base / "data" / "newsbrief.sqlite3"
+    run = newsbrief("ingest", str(folder), str(base / "missing.txt"), db=db)
+    return db, folder, run
+
+
+def test_ingest_reports_one_line_per_file(ingested):
+    db, folder, run = ingested
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.strip().splitlines()
+    by_name = {Path(line.split(": ", 1)[0]).name: line for line in lines}
+    assert set(by_name) == {"00_seed.txt", "05_canada_sensitive_document.txt", "17_nasa_shuttle_homes.txt",
+                            "empty.txt", "seed_again.md", "missing.txt"}
+    assert "#1 Pentagon Seeks China Military Contact" in by_name["00_seed.txt"]
+    assert "entities" in by_name["00_seed.txt"] and "statement" in by_name["00_seed.txt"]
+    assert "skipped, duplicate of #1" in by_name["seed_again.md"]
+    assert "skipped, empty" in by_name["empty.txt"]
+    assert "skipped, no such file" in by_name["missing.txt"]
+    assert db.exists()
+
+
+def test_ingest_again_is_all_duplicates(ingested):
+    db, folder, _ = ingested
+    run = newsbrief("ingest", str(folder / "00_seed.txt"), str(folder / "photo.png"), db=db)
+    assert run.returncode == 0
+    assert "duplicate of #1" in run.stdout and "photo.png: skipped, not text" in run.stdout
+
+
+def test_ask_who(ingested):
+    db, _, _ = ingested
+    run = newsbrief("ask", "!who Hegseth", db=db)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines()[0] == "Pete Hegseth"  # the profile, not a "did you mean"
+    assert "#1 Pentagon Seeks China" in run.stdout
+
+
+@pytest.mark.parametrize("line,expected", [("!who Zbigniew Qwertyuiop", "No one called"),
+                                           ("!article -1", "start at 1"), ("!article abc", "whole number"),
+                                           ("!hwo Hegseth", "!who"), ("quotes", "Usage")])
+def test_ask_answers_bad_input_with_exit_0(ingested, line, expected):
+    db, _, _ = ingested
+    run = newsbrief("ask", line, db=db)
+    assert run.returncode == 0 and expected in run.stdout, run.stdout + run.stderr
+
+
+def test_ask_with_an_unusable_database_fails_clearly(tmp_path):
+    db = tmp_path / "newsbrief.sqlite3"
+    db.write_bytes(b"this is not a database, it is a shopping list" * 100)
+    before = db.read_bytes()
+    run = newsbrief("ask", "!who Hegseth", db=db)
+    assert run.returncode == 2
+    assert len(run.stderr.strip().splitlines()) == 1 and "database" in run.stderr
+    assert "Traceback" not in run.stderr
+    assert db.read_bytes() == before  # nothing overwritten
+
+
+def test_run_without_token_opens_the_console(tmp_path):
+    run = newsbrief("run", db=tmp_path / "db.sqlite3", stdin="!help\nquit\n")
+    assert run.returncode == 0, run.stderr
+    first = run.stdout.splitlines()[0]
+    assert "local console" in first and "no DISCORD_TOKEN is set" in first and "sample briefs" in first
+    assert "newsbrief commands" in run.stdout and "!who" in run.stdout
+
+
+def test_extract_json_still_works():
+    run = subprocess.run([sys.executable, "-m", "bot", "extract", str(SAMPLES / "00_seed.txt"), "--json"],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0 and '"title": "Pentagon Seeks' in run.stdout
