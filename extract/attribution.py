@@ -18,9 +18,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from extract.docview import DocView
+from extract.grammar import is_question, pobj, relayed_source
 from extract.lexicon import lexicon
 from extract.quotes import QuoteSpan
-from extract.grammar import is_question, pobj, relayed_source, subject_of
 from extract.speakers import Speaker, SpeakerResolver
 
 # Dependency edges that carry what was said from a clause up to its speech verb.
@@ -33,6 +33,10 @@ NON_SPEECH_EDGES = {"prep", "agent", "pobj", "poss", "det", "amod", "compound", 
                     "dative", "relcl", "acl"}
 # Edges from a speech noun to the clause that states its content.
 NOMINAL_EDGES = {"acl", "ccomp", "appos", "relcl", "advcl"}
+# Edges by which a quoted word merely modifies a noun.
+_MODIFIER_EDGES = {"amod", "compound", "nmod", "nummod", "poss"}
+# How many tokens may separate an introducing verb from the quote it introduces.
+_INTRO_REACH = 12
 # Verbs whose open complement is an instruction (told to, asked to), not speech.
 _INSTRUCTION_VERBS = {"tell", "ask", "urge", "order", "instruct", "advise", "warn", "call"}
 _DASHES = ("—", "–", "--", "-")
@@ -42,7 +46,7 @@ _SENTENCE_END = {".", "!", "?"}
 @dataclass(frozen=True)
 class Attribution:
     speaker: Speaker
-    how: str  # which sieve found it: dash, tree, after, before, according
+    how: str  # which sieve found it: dash, colon, tree, after, before, according
 
 
 class Attributor:
@@ -82,14 +86,11 @@ class Attributor:
 
     # -- sieve 2: dependency tree ----------------------------------------------------------
     def _tree(self, q: QuoteSpan) -> Speaker | None:
-        found: list[tuple[Speaker, bool]] = []
+        found: list[Speaker] = []
         for anchor in self._anchors(q):
             found.extend(self._cues_above(anchor, q))
         # prefer a named speaker found on any anchor path, then an unnamed source
-        for speaker, _outer in found:
-            if speaker.name:
-                return speaker
-        return found[0][0] if found else None
+        return next((s for s in found if s.name), found[0] if found else None)
 
     def _anchors(self, q: QuoteSpan) -> list:
         """Tokens inside the quote whose head lies outside it (or that head a sentence)."""
@@ -101,9 +102,11 @@ class Attributor:
                 out.append(tok)
         return out
 
-    def _cues_above(self, anchor, q: QuoteSpan) -> list[tuple[Speaker, bool]]:
+    def _cues_above(self, anchor, q: QuoteSpan) -> list[Speaker]:
         """Speakers of the speech cues governing `anchor`, outermost first. An outer cue
         counts only when the inner one sits in its reported clause (a ccomp on the way)."""
+        if anchor.dep_ in _MODIFIER_EDGES and anchor.head.pos_ in ("NOUN", "PROPN"):
+            return []  # `the "reform" bill`: a quoted modifier is a label, not speech
         child, node = anchor, anchor.head
         cues: list[Speaker] = []
         via_clause = False
@@ -124,19 +127,27 @@ class Attributor:
                     cues.append(speaker)
                     via_clause = False
             child, node = node, node.head
-        return [(s, i > 0) for i, s in enumerate(reversed(cues))]
+        return cues[::-1]
 
     def _cue_speaker(self, node, child, direct: bool) -> Speaker | None:
         """The speaker when `node` is a speech cue reached from `child` by a speech edge."""
         lemma = node.lemma_.casefold()
         edge = child.dep_
-        if node.pos_ in ("VERB", "AUX") and self.lex.is_quote_verb(lemma):
+        if self._verbal(node) and self.lex.is_quote_verb(lemma):
             if not self._speech_edge(lemma, child, edge, direct):
                 return None
             return self._verb_speaker(node)
         if node.pos_ in ("NOUN", "PROPN") and lemma in self.lex.nominal and edge in NOMINAL_EDGES:
             return self._noun_speaker(node)
         return None
+
+    def _verbal(self, tok) -> bool:
+        """A verb, or a speech verb the tagger took for a plural noun (`the Department
+        of Agriculture notes, “…”`)."""
+        if tok.pos_ in ("VERB", "AUX"):
+            return True
+        return (tok.dep_ == "ROOT" and tok.tag_ in ("NNS", "NNPS")
+                and tok.lemma_.casefold() in self.lex.speech)
 
     def _speech_edge(self, lemma: str, child, edge: str, direct: bool) -> bool:
         if edge == "prep":
@@ -153,10 +164,7 @@ class Attributor:
         return edge in CLAUSAL
 
     def _verb_speaker(self, verb) -> Speaker | None:
-        subj = subject_of(verb)
-        if subj is None:
-            return None
-        return self.resolver.resolve(subj)
+        return self.resolver.of_verb(verb)
 
     def _noun_speaker(self, noun) -> Speaker | None:
         for c in noun.children:
@@ -175,8 +183,8 @@ class Attributor:
         if not q.closed or not self._may_trail(q):
             return None
         for tok in self._window_after(q):
-            if tok.pos_ in ("VERB", "AUX") and (tok.lemma_.casefold() in self.lex.speech
-                                                or tok.lemma_.casefold() in self.lex.quote_only):
+            if self._verbal(tok) and (tok.lemma_.casefold() in self.lex.speech
+                                      or tok.lemma_.casefold() in self.lex.quote_only):
                 return self._verb_speaker(tok)
         return None
 
@@ -222,9 +230,9 @@ class Attributor:
                       or self.lex.is_quote_verb(last.lemma_.casefold()))
         if not introduces:
             return None
-        for tok in reversed(window):
+        for tok in reversed(window[-_INTRO_REACH:]):
             lemma = tok.lemma_.casefold()
-            if tok.pos_ in ("VERB", "AUX") and self.lex.is_quote_verb(lemma):
+            if self._verbal(tok) and self.lex.is_quote_verb(lemma):
                 speaker = self._verb_speaker(tok)
                 if speaker is not None:
                     return speaker

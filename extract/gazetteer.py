@@ -39,15 +39,25 @@ class Gazetteer:
     gpe_heads: frozenset[str]
     event_heads: frozenset[str]
     law_heads: frozenset[str]
+    product_heads: frozenset[str]
+    product_nouns: frozenset[str]  # "the NEMISIS database": what follows a product's name
+    org_nouns: frozenset[str]  # "pollster Medián": what precedes an organisation's name
+    group_nouns: frozenset[str]  # "rival X", "party X": an organisation unless X is a person
+    terrain_words: frozenset[str]
+    generic_org_words: frozenset[str]
     product_prefixes: tuple[str, ...]
-    event_acronym_prefixes: tuple[str, ...]
     name_particles: frozenset[str]
+    company_cues: frozenset[str]  # words after a name that show a company ("Nvidia's shares")
+    org_suffixes: frozenset[str]  # folded: News, Group, Inc ... ("CBC" of "CBC News")
     not_entities: frozenset[str]  # folded forms that are never entities on their own
     pronouns: frozenset[str]
     title_heads: frozenset[str]  # folded
+    title_heads_cased: frozenset[str]
+    weak_fac_heads: frozenset[str]  # building words that do not overrule ORG (Center, Facility)
     title_modifiers: frozenset[str]  # folded
     kept_in_name: frozenset[str]  # folded
     honorifics: frozenset[str]  # folded
+    post_nominals: frozenset[str]  # QC, MP, PhD: after a name, not part of it
     portfolio_words: frozenset[str]  # folded
     literal_nouns: frozenset[str]
     government_nouns: frozenset[str]
@@ -111,15 +121,25 @@ def gazetteer() -> Gazetteer:
         gpe_heads=frozenset(words["gpe_heads"]),
         event_heads=frozenset(words["event_heads"]),
         law_heads=frozenset(words["law_heads"]),
+        product_heads=frozenset(words["product_heads"]),
+        product_nouns=frozenset(words["product_nouns"]),
+        org_nouns=frozenset(words["org_nouns"]),
+        group_nouns=frozenset(words["group_nouns"]),
+        terrain_words=frozenset(words["terrain_words"]),
+        generic_org_words=frozenset(words["generic_org_words"]),
         product_prefixes=tuple(words["product_prefixes"]),
-        event_acronym_prefixes=tuple(words["event_acronym_prefixes"]),
         name_particles=frozenset(words["name_particles"]),
+        company_cues=frozenset(words["company_cues"]),
+        org_suffixes=_folded(words["org_suffixes"]),
         not_entities=_folded(words["not_entities"]),
         pronouns=_folded(words["pronouns"]),
         title_heads=_folded(heads),
+        title_heads_cased=frozenset(heads),
+        weak_fac_heads=frozenset(words["weak_fac_heads"]),
         title_modifiers=_folded(titles["modifiers"]),
         kept_in_name=_folded(titles["kept_in_name"]),
         honorifics=_folded(titles["honorifics"]),
+        post_nominals=frozenset(titles["post_nominals"]),
         portfolio_words=_folded(titles["portfolio_words"]),
         literal_nouns=frozenset(places["literal_nouns"]),
         government_nouns=frozenset(places["government_nouns"]),

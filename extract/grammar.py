@@ -5,6 +5,7 @@ _WH_WORDS = {"how", "why", "whether", "if", "what", "when", "where", "who", "whi
 
 
 def pobj(prep):
+    """The object of a preposition (`to` -> `X` in `according to X`)."""
     return next((c for c in prep.children if c.dep_ == "pobj"), None)
 
 
@@ -19,6 +20,7 @@ def relayed_source(src, toks):
 
 
 def is_question(clause) -> bool:
+    """An embedded question (`whether …`, `how …`): asked, not stated."""
     return any(c.lower_ in _WH_WORDS for c in clause.children if c.dep_ in ("mark", "advmod", "nsubj",
                                                                            "dobj", "attr"))
 
@@ -33,12 +35,10 @@ def same_line(a, b) -> bool:
 def subject_of(verb):
     """The word naming who performs `verb`, climbing through participles and conjuncts
     (`X dismissed the claim, saying …`; `X called … and suggested …`). A passive speech
-    verb's subject is the hearer, so only its `by` agent counts. When the parse gives no
-    subject on the verb's line, a name standing right before the verb is taken."""
+    verb's subject is the hearer, so only its `by` agent counts. A subject on another
+    line than the verb is a misparse and is not returned."""
     found = _parsed_subject(verb)
-    if found is not None and same_line(found, verb):
-        return found
-    return _name_before(verb)
+    return found if found is not None and same_line(found, verb) else None
 
 
 def _parsed_subject(verb):
@@ -48,7 +48,9 @@ def _parsed_subject(verb):
         if any(c.dep_ == "auxpass" for c in children) and node.lemma_ != "quote":
             agent = next((c for c in children if c.dep_ == "agent"), None)
             return pobj(agent) if agent is not None else None
-        subj = next((c for c in children if c.dep_ in ("nsubj", "csubj")), None)
+        # two subjects (`Malaysia's Prime Minister, Najib Razak said`): the nearer one
+        subj = min((c for c in children if c.dep_ in ("nsubj", "csubj")),
+                   key=lambda c: abs(c.i - node.i), default=None)
         if subj is None and node.lemma_ == "quote":
             subj = next((c for c in children if c.dep_ == "nsubjpass"), None)
         if subj is not None:
@@ -69,18 +71,4 @@ def _parsed_subject(verb):
             node = head.head if node.dep_ == "pcomp" else head
             continue
         return None
-    return None
-
-
-def _name_before(verb):
-    """`… Scott Bessent said …` misparsed: the proper name or pronoun just left of the verb."""
-    i = verb.i - 1
-    doc = verb.doc
-    while i >= 0 and doc[i].dep_ in ("aux", "advmod", "neg") and doc[i].pos_ in ("AUX", "ADV", "PART"):
-        i -= 1
-    if i < 0 or not same_line(doc[i], verb):
-        return None
-    tok = doc[i]
-    if tok.pos_ == "PROPN" or (tok.pos_ == "PRON" and tok.lower_ in ("he", "she", "it")):
-        return tok
     return None

@@ -15,10 +15,10 @@ class SpeechLexicon:
     reported_excluded: frozenset[str]  # speech verbs whose clause is not a statement (urge, ask)
     quote_only: frozenset[str]  # introduce a quotation only (quote, read, continue)
     naming: frozenset[str]  # put a quoted label on something (call, describe, dub)
-    clause_only: frozenset[str]  # count only with a clause or quotation as complement
     nominal: frozenset[str]  # nouns whose possessor speaks (assertion, warning, pledge)
     voice: frozenset[str]  # nouns that speak for their named owner (statement, letter)
     anonymous: frozenset[str]  # people nouns standing for an unnamed source
+    org_nouns: frozenset[str]  # `the company`, `the group`: refer back to a named organisation
     titles: frozenset[str]  # words stripped from a fallback speaker name
 
     def is_quote_verb(self, lemma: str) -> bool:

@@ -14,9 +14,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from extract.gazetteer import Gazetteer, Place
-from extract.mentions import Mention
+from extract.mention import Mention
 from extract.names import fold, initials, is_acronym, normalise_name
 
+_DIRECTIONS = {"north", "south", "east", "west"}
+_COMPASS = _DIRECTIONS | {"northern", "southern", "eastern", "western", "central", "new", "greater", "upper", "lower"}
 # Preference when NER labels tie.
 _TYPE_ORDER = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT")
 
@@ -56,27 +58,30 @@ class Group:
 
 
 def vote_type(group: Group) -> str:
-    """The group's type: the gazetteer's if it knows the name, else NER's labels by weight.
+    """The group's type: the gazetteer's if it knows the name, else NER's labels.
 
-    Mentions of the longest form weigh double: spaCy types full names more
-    reliably than bare surnames."""
+    When the group has a multi-word form, the labels of that form's mentions
+    decide: spaCy types full names more reliably than bare surnames ("Lagarde"
+    turns up as a place, "Christine Lagarde" as a person)."""
     if group.place:
         return group.place.type
-    longest_words = max(len(m.text.split()) for m in group.mentions)
-    votes: Counter[str] = Counter()
-    for m in group.mentions:
-        if m.origin in ("propagated",):
-            continue
-        votes[m.label] += 2 if len(m.text.split()) == longest_words else 1
-    if not votes:
-        return group.mentions[0].label
+    counted = [m for m in group.mentions if m.origin != "propagated"] or group.mentions
+    longest_words = max(len(m.text.split()) for m in counted)
+    if longest_words > 1:
+        counted = [m for m in counted if len(m.text.split()) == longest_words]
+    votes = Counter(m.label for m in counted)
     best = max(votes.values())
-    return next(t for t in _TYPE_ORDER if votes.get(t) == best)
+    return next((t for t in _TYPE_ORDER if votes.get(t) == best), counted[0].label)
 
 
 def group_mentions(mentions: list[Mention], g: Gazetteer) -> list[Group]:
     """Exact grouping: same normalised form, or the same gazetteer place."""
     groups: dict[str, Group] = {}
+    # Place groups first, so a bare "North" joins North Korea once "North" is seen as its form.
+    place_forms: dict[str, str] = {}
+    for m in mentions:
+        if m.place is not None:
+            place_forms.setdefault(m.key(), "place:" + m.place.name)
     for m in mentions:
         if m.place is not None:
             key, place, short = "place:" + m.place.name, m.place, None
@@ -84,7 +89,7 @@ def group_mentions(mentions: list[Mention], g: Gazetteer) -> list[Group]:
             short = g.org_short_forms[m.text]
             key, place = normalise_name(short), None
         else:
-            key, place, short = m.key(), None, None
+            key, place, short = place_forms.get(m.key(), m.key()), None, None
         grp = groups.setdefault(key, Group(key))
         grp.mentions.append(m)
         grp.place = grp.place or place
@@ -156,33 +161,56 @@ def _nearest_before(candidates: list[Group], grp: Group) -> Group:
     return min(candidates, key=lambda c: c.first)
 
 
+def _is_part_of_org(short: list[str], long: list[str], g: Gazetteer) -> bool:
+    """Whether a short form can stand for a longer organisation name: its head
+    ("Commission" of "European Commission"), a side of "X of Y" ("Church",
+    "Scientology" of "Church of Scientology"), or its core before a corporate
+    suffix ("CBC" of "CBC News"). "Google" is not "Google Science Fair"."""
+    n = len(short)
+    if long and long[0] == "the":
+        long = long[1:]
+    if long[0] in _COMPASS and long[1:] == short:
+        return False  # East Los Angeles is a place of its own
+    if long[-n:] == short:
+        return True
+    if "of" in long:
+        i = long.index("of")
+        left, right = long[:i], [w for w in long[i + 1:] if w != "the"]
+        if short in (left, right):
+            return True
+    if long[:n] == short and all(w in g.org_suffixes or w in g.terrain_words for w in long[n:]):
+        return True
+    return False
+
+
 def link_partial_names(mg: _Merger, g: Gazetteer) -> None:
     """Surnames, first names and other parts of a person's full name join that person;
     when two people share the part (two Silvas), the nearer earlier one wins.
-    Parts of an organisation's name ("Commission", "Supreme Court") join it when only one fits."""
+    Parts of an organisation's or a place's name join it ("Commission", "Channel")."""
     for grp in sorted(mg.groups, key=lambda x: len(x.longest().split())):
         if grp not in mg.groups or grp.place or grp.short_form_of:
             continue
         short = _words(grp.longest())
-        if not short or all(is_acronym(f) for f in grp.forms()):
+        acronym = all(is_acronym(f) for f in grp.forms())
+        if not short:
             continue
         persons, orgs, places = [], [], []
         for other in mg.groups:
-            if other is grp or other.place:
+            if other is grp or other.place and other.place.kind != "region":
                 continue
             long = _words(other.longest())
             if len(long) <= len(short) or _contains(long, short) < 0:
                 continue
-            if other.type == "PERSON":
+            if other.type == "PERSON" and not acronym:
                 persons.append(other)
-            elif other.type in ("ORG", "FAC", "LOC", "EVENT"):
+            elif other.type in ("ORG", "FAC", "LOC", "EVENT") and _is_part_of_org(short, long, g):
                 orgs.append(other)
             elif other.type == "GPE" and grp.type == "GPE":
                 places.append(other)
         if persons and grp.type in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
             mg.merge(_nearest_before(persons, grp), grp)
-        elif orgs and grp.type != "GPE" and (len(orgs) == 1 or grp.type != "PERSON"):
-            mg.merge(_nearest_before(orgs, grp) if len(orgs) > 1 else orgs[0], grp)
+        elif orgs and (grp.type != "GPE" or all(o.type in ("LOC", "FAC") for o in orgs)):
+            mg.merge(_nearest_before(orgs, grp), grp)
         elif len(places) == 1:
             long = _words(places[0].longest())
             extra = [w for w in long if w not in short]
@@ -190,10 +218,44 @@ def link_partial_names(mg: _Merger, g: Gazetteer) -> None:
                 mg.merge(places[0], grp)  # Donetsk -> Donetsk Oblast, Texas -> State of Texas
 
 
-def link(mentions: list[Mention], text: str, g: Gazetteer) -> list[Group]:
+
+
+def link_directions(mg: _Merger) -> None:
+    """'The South retaliated' in a brief about South Korea: a bare compass word is the one
+    place of the brief whose name starts with it."""
+    for grp in list(mg.groups):
+        forms = {fold(f) for f in grp.forms()}
+        if grp.place or len(forms) != 1 or not forms <= _DIRECTIONS:
+            continue
+        word = next(iter(forms))
+        hits = [o for o in mg.groups if o.place and o.type == "GPE" and fold(o.place.name).split()[0] == word
+                and len(o.place.name.split()) > 1]
+        if len(hits) == 1:
+            mg.merge(hits[0], grp)
+
+
+def drop_family_plurals(mg: _Merger) -> None:
+    """'the Sams' is a family, not a new entity: a one-word plural of a person's surname goes."""
+    surnames = {_words(p.longest())[-1] for p in mg.groups if p.type == "PERSON" and len(p.longest().split()) > 1}
+    for grp in list(mg.groups):
+        forms = grp.forms()
+        if all(" " not in f and f.endswith("s") and fold(f[:-1]) in surnames for f in forms):
+            mg.groups.remove(grp)
+
+
+def link(mentions: list[Mention], text: str, g: Gazetteer, retype=None) -> list[Group]:
+    """Group the mentions of a brief. `retype(group) -> type` corrects NER's type from the
+    name and its context; it runs before partial names are linked (so a person NER called
+    an organisation still collects their surname) and again after all merges."""
+    retype = retype or (lambda grp: grp.type)
     mg = _Merger(group_mentions(mentions, g))
     link_acronyms(mg, text, g)
+    for grp in mg.groups:
+        grp.type = retype(grp)
     link_partial_names(mg, g)
+    link_directions(mg)
+    drop_family_plurals(mg)
     for grp in mg.groups:
         grp.type = vote_type(grp)
+        grp.type = retype(grp)
     return mg.groups

@@ -11,7 +11,7 @@ a verb, owner of a decision, party "between" two sides), literal otherwise.
 from __future__ import annotations
 
 from extract.gazetteer import Gazetteer, Place
-from extract.mentions import Mention
+from extract.mention import Mention, text_of
 
 METONYM, LITERAL, ADDRESS, NEUTRAL = "metonym", "literal", "address", "neutral"
 
@@ -23,7 +23,7 @@ def _head_token(doc, m: Mention):
 
 def mention_cue(doc, m: Mention, g: Gazetteer) -> str:
     """How one mention of a capital reads, from its syntax and neighbours."""
-    text = doc.text
+    text = text_of(doc)
     after = text[m.end:m.end + 12]
     before = text[max(0, m.start - 40):m.start]
     if after.lstrip(", ").startswith(("D.C", "DC")) or after.startswith((" state", " State")):

@@ -82,6 +82,8 @@ def _looks_closing(text: str, i: int, lo: int, hi: int) -> bool:
 def _pair_doubles(text: str, lo: int, hi: int, line_no: int) -> list[QuoteSpan]:
     out: list[QuoteSpan] = []
     open_at: int | None = None
+    typographic = False  # the open quote began with “ « „ or ``
+    nested = False  # inside it, a straight "…" pair is open
     i = lo
     while i < hi:
         ch = text[i]
@@ -97,8 +99,12 @@ def _pair_doubles(text: str, lo: int, hi: int, line_no: int) -> list[QuoteSpan]:
             if open_at is None:
                 # 12" (inches) is a unit, not a quote
                 kind = "skip" if _before(text, i, lo).isdigit() and _after(text, i, hi).isspace() else "open"
+            elif typographic and (nested or _looks_opening(text, i, lo, hi)):
+                # “He said "no" to me”: a straight pair nested in a curly quote
+                nested = not nested
+                kind = "skip"
             else:
-                kind = "close"
+                kind = "close"  # also “text" with mismatched marks
         else:
             i += 1
             continue
@@ -107,6 +113,7 @@ def _pair_doubles(text: str, lo: int, hi: int, line_no: int) -> list[QuoteSpan]:
                 # a second opener: the first quote never closed; end it here
                 out.append(_span(text, open_at, None, i, line_no, single=False))
             open_at = i + width  # first character after the mark
+            typographic, nested = ch != _STRAIGHT_DOUBLE, False
         elif kind == "close" and open_at is not None:
             out.append(_span(text, open_at, i + width, i, line_no, single=False))
             open_at = None

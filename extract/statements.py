@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import re
 
-from extract.attribution import Attributor
+from extract.attribution import Attribution, Attributor
 from extract.docview import DocView
-from extract.grammar import subject_of
 from extract.lexicon import lexicon
 from extract.model import Entity, Statement
 from extract.quotes import QuoteSpan
@@ -27,7 +26,7 @@ MIN_FREE_QUOTE_WORDS = 3
 # A quoted run of capitalised words no longer than this is a name or a title.
 MAX_TITLE_WORDS = 8
 _SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "for", "in", "on", "at", "to", "by", "with",
-                "vs", "vs.", "de", "la", "del", "da", "von", "van", "is"}
+                "vs", "vs.", "de", "la", "del", "da", "von", "van"}
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
@@ -36,7 +35,8 @@ def find_statements(doc, entities: list[Entity], layout) -> list[Statement]:
     blocked = list(view.regions) + [tuple(view.title_span)] + list(view.heading_spans)
     resolver = SpeakerResolver(doc, entities, blocked)
     statements = _direct(view, resolver) + find_reported(view, resolver)
-    return sorted(statements, key=lambda s: (s.start, s.end))
+    unique = {(s.kind, s.start, s.end): s for s in statements}  # two verbs may share a clause
+    return sorted(unique.values(), key=lambda s: (s.start, s.end))
 
 
 def _direct(view: DocView, resolver: SpeakerResolver) -> list[Statement]:
@@ -48,15 +48,28 @@ def _direct(view: DocView, resolver: SpeakerResolver) -> list[Statement]:
             continue  # headline phrases are labels, never statements
         text = view.text[q.start:q.end]
         found = attributor.attribute(q)
-        if found is not None:
+        if found is not None and not _weak_label(text, found):
             speaker = found.speaker
         else:
             if not reads_like_speech(text):
                 continue
             speaker = _follow_on(view, resolver, q, said) or Speaker(None)
         said.append((q, speaker))
+        resolver.note_speaker(q.start, speaker.name)
         out.append(Statement(text=text, speaker=speaker.name, kind="direct", start=q.start, end=q.end))
     return out
+
+
+def _weak_label(text: str, found: Attribution) -> bool:
+    """Whether an attributed quote is still only a label. A quoted name or title needs a
+    named speaker whose cue governs it (`called him "Sleepy Joe"`), not one merely nearby
+    (`wrote a book called "The Art of War"`); a short phrase needs a named speaker
+    (`a user labelled "Anonymous"` is not someone's words)."""
+    if reads_like_speech(text):
+        return False
+    if found.speaker.name is None:
+        return True
+    return is_title_like(text) and found.how not in ("tree", "colon", "dash")
 
 
 def reads_like_speech(text: str) -> bool:
@@ -118,8 +131,7 @@ def _reported_before(view: DocView, resolver: SpeakerResolver, q: QuoteSpan, lo:
         issues = any(c.dep_ == "dobj" and c.lemma_.casefold() in lex.nominal & lex.voice
                      for c in tok.children)
         if reports or issues:
-            subj = subject_of(tok)
-            got = resolver.resolve(subj) if subj is not None else None
+            got = resolver.of_verb(tok)
             if got is not None and got.name:
                 return got
     return None

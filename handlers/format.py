@@ -40,15 +40,16 @@ def article_line(row) -> str:
     return line + (f"\n  {link}" if link else "")
 
 
-def statement_line(s, *, with_speaker: bool = True, with_brief: bool = True) -> str:
+def statement_line(s, *, with_speaker: bool = True, with_brief: bool = True, with_link: bool = True,
+                   limit: int = STATEMENT_IN_LIST) -> str:
     """'“The threat … imminent,” — Pete Hegseth' and the brief it is from."""
-    text = one_line(s.text, STATEMENT_IN_LIST)
+    text = one_line(s.text, limit)
     line = f"“{text}”" if s.kind == "direct" else f"(reported) {text}"
     if with_speaker:
         line += f" — {s.speaker or 'unattributed'}"
     if with_brief:
         line += f"\n  in {brief_ref(s.brief_id, s.brief_title)}"
-        if getattr(s, "jump_url", None):
+        if with_link and getattr(s, "jump_url", None):
             line += f"\n  {s.jump_url}"
     return line
 

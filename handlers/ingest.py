@@ -52,7 +52,7 @@ async def ingest_text(services, scope, text: str, *, source=None, message_id=Non
     duplicate = await _duplicate(services, scope, text, source)
     if duplicate:
         return duplicate
-    [brief] = await extract(services, [text])
+    [brief] = await extract_briefs(services, [text])
     result = await services.store.save_brief(
         scope.guild_id, brief, text, source=source, message_id=message_id, channel_id=channel_id,
         jump_url=jump_url, author_id=scope.user_id)
@@ -124,7 +124,7 @@ async def ingest_many(services, scope, items: list[tuple[str, dict]]) -> list[In
         if outcomes[i] is None:
             todo.append(i)
     if todo:
-        briefs = await extract(services, [items[i][0] for i in todo])
+        briefs = await extract_briefs(services, [items[i][0] for i in todo])
         batch = [(brief, items[i][0], {"author_id": scope.user_id, **items[i][1]}) for brief, i in zip(briefs, todo)]
         results = await services.store.save_briefs(scope.guild_id, batch)
         for i, brief, result in zip(todo, briefs, results):
@@ -141,7 +141,7 @@ async def reingest_message(services, scope, message_id: int, text: str) -> Inges
     refused = precheck(services, text or "")
     if refused:
         return refused
-    [brief] = await extract(services, [text])
+    [brief] = await extract_briefs(services, [text])
     if not await services.store.update_brief(scope.guild_id, brief_id, brief, text):
         return None
     result = SaveResult(brief_id=brief_id, created=False, entities=len(brief.entities),
@@ -236,7 +236,7 @@ def compose(title: str, body: str) -> str:
     return f"{title}\n\n{body}" if body else title
 
 
-async def extract(services, texts: list[str]):
+async def extract_briefs(services, texts: list[str]):
     """Briefs for `texts`, extracted in the executor with nlp.pipe."""
     return await _off_loop(services, _extract_locked, services.extractor, texts)
 

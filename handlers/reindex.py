@@ -8,7 +8,7 @@ from typing import Awaitable, Callable
 
 from handlers.format import plural
 from handlers.guard import handler
-from handlers.ingest import extract
+from handlers.ingest import extract_briefs
 from handlers.reply import Reply
 
 BATCH = 16
@@ -27,7 +27,7 @@ async def run(services, scope, progress: Progress | None = None) -> Reply:
         await progress(0, total)
     for i in range(0, total, BATCH):
         batch = stored[i:i + BATCH]
-        briefs = await extract(services, [text for _, text in batch])
+        briefs = await extract_briefs(services, [text for _, text in batch])
         for (brief_id, text), brief in zip(batch, briefs):
             # False: forgotten while we worked; nothing to update.
             updated += bool(await store.update_brief(guild, brief_id, brief, text))

@@ -18,7 +18,7 @@ TYPE_LABELS = {
     "NORP": "Nationality, religious or political group",
     "EVENT": "Event",
 }
-BRIEFS_ON_FIRST_PAGE = 6
+BRIEFS_ON_FIRST_PAGE = 4  # with their links, four fit a 1024-character field
 BRIEFS_PER_PAGE = 8
 STATEMENTS_ON_FIRST_PAGE = 3
 STATEMENTS_PER_PAGE = 6
@@ -97,7 +97,7 @@ def profile_reply(profile, asked: str | None = None) -> Reply:
     statements = profile.statements
     if statements:
         fields.append(Field("Latest statements",
-                            join_lines((statement_line(s, with_speaker=False)
+                            join_lines((statement_line(s, with_speaker=False, with_link=False, limit=160)
                                         for s in statements[:STATEMENTS_ON_FIRST_PAGE]), FIELD_VALUE)))
     articles = profile.articles
     if articles:

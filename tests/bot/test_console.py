@@ -5,6 +5,7 @@ import io
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 from bot.console import run_console, seed_samples, seed_summary
 from handlers.context import LOCAL_GUILD_ID, Services
@@ -49,7 +50,9 @@ async def test_console_ends_at_end_of_input(tmp_path, extractor):
 
 
 def test_console_command_first_line_and_help(tmp_path):
-    env = {**os.environ, "NEWSBRIEF_DB": str(tmp_path / "db.sqlite3"), "DISCORD_TOKEN": ""}
+    # The checkout first on the path, so `python -m bot` runs this code wherever the test runs from.
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "NEWSBRIEF_DB": str(tmp_path / "db.sqlite3"), "DISCORD_TOKEN": "", "PYTHONPATH": str(root)}
     run = subprocess.run([sys.executable, "-m", "bot", "console"], input="!help\n!who Hegseth\n",
                          capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300)
     assert run.returncode == 0, run.stderr

@@ -126,7 +126,3 @@ def moderator() -> Scope:
 @pytest.fixture
 def admin() -> Scope:
     return Scope(GUILD, user_id=12, channel_id=5, can_manage_messages=True, can_manage_guild=True)
-
-
-def text_of(reply) -> str:
-    return reply.to_text()

@@ -1,0 +1,208 @@
+"""`python -m bench` (`make bench`): the newsbrief benchmark; prints one Markdown
+table and writes it to bench/out/latest.md.
+
+    python -m bench                      # everything, sizes 1,000 / 10,000 / 100,000
+    python -m bench --quick              # a small smoke run (a minute or two)
+    python -m bench --sizes 1000,10000 --only queries,memory
+    python -m bench --no-profile         # skip the profiles of missed targets
+
+Databases are built once through Store.save_briefs (no spaCy) and cached in
+bench/out/ by size, seed and the store's source; progress goes to stderr.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench import corpus, databases, ingest_row, loop_lag, queries, rows
+from bench.report import Report, header
+
+OUT = Path(__file__).resolve().parent / "out"
+ROWS = ("ingest", "queries", "memory", "lag", "autocomplete")
+
+
+def parse_args(argv=None):
+    p = argparse.ArgumentParser(prog="python -m bench", description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--quick", action="store_true", help="small sizes, for a smoke run")
+    p.add_argument("--sizes", help="database sizes in briefs, comma separated (default 1000,10000,100000)")
+    p.add_argument("--runs", type=int, help="runs per timing row; the median is reported (default 3)")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--ingest-briefs", type=int, help="briefs for the ingest row (default 500)")
+    p.add_argument("--queries", type=int, help="queries per command kind per run (default 100)")
+    p.add_argument("--entities", type=int, help="entities in the autocomplete guild (default 50000)")
+    p.add_argument("--article-kb", type=int, help="size of the long article, KB (default 200)")
+    p.add_argument("--only", help=f"comma separated subset of {','.join(ROWS)}")
+    p.add_argument("--reuse-stale", action="store_true",
+                   help="use a cached database built under an older store schema rather than rebuild it")
+    p.add_argument("--no-profile", action="store_true", help="do not profile missed targets")
+    p.add_argument("--out", type=Path, default=OUT, help="cache and output folder (default bench/out)")
+    a = p.parse_args(argv)
+    quick = a.quick
+    a.sizes = [int(s.replace("_", "")) for s in (a.sizes or ("300,3000" if quick else "1000,10000,100000")).split(",")]
+    a.runs = a.runs or (2 if quick else 3)
+    a.ingest_briefs = a.ingest_briefs or (24 if quick else 500)
+    a.queries = a.queries or (20 if quick else 100)
+    a.entities = a.entities or (3000 if quick else 50_000)
+    a.article_kb = a.article_kb or (20 if quick else 200)
+    a.only = set(a.only.split(",")) if a.only else set(ROWS)
+    unknown = a.only - set(ROWS)
+    if unknown:
+        p.error(f"unknown rows: {', '.join(sorted(unknown))}")
+    return a
+
+
+def log(msg: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    report = Report()
+    misses: list[tuple[str, object]] = []  # (what, context) to profile afterwards
+    extractor = None
+
+    def loaded_extractor():
+        nonlocal extractor
+        if extractor is None:
+            from extract import Extractor
+            log("loading the spaCy pipeline")
+            extractor = Extractor()
+            extractor.nlp
+        return extractor
+
+    dbs = []
+    if args.only & {"queries", "memory", "lag"}:
+        log(f"databases: {', '.join(f'{s:,}' for s in args.sizes)} briefs")
+        dbs = [databases.corpus_db(args.out, size, args.seed, log, args.reuse_stale) for size in args.sizes]
+        for db in dbs:
+            report.notes.append(f"Database of {db.briefs:,} briefs: {db.distinct_entities:,} distinct entities, "
+                                f"{db.path.stat().st_size / 2**20:,.0f} MB"
+                                + (f", built in {db.build_s:,.0f}s through save_briefs "
+                                   f"({db.briefs / db.build_s:,.0f} briefs/s)" if db.build_s else "")
+                                + (" (cached build from an older store schema)" if getattr(db, "stale", False)
+                                   else ""))
+
+    if "ingest" in args.only:
+        log(f"row 1: ingest {args.ingest_briefs} briefs x {args.runs} runs")
+        runs = ingest_row.measure(loaded_extractor(), args.seed, args.ingest_briefs, args.runs, log)
+        row = report.add(rows.ingest_row(runs))
+        if row.passed is False:
+            misses.append(("ingest", None))
+
+    if "queries" in args.only:
+        log(f"row 2: queries, {args.queries} per kind x {args.runs} runs")
+        results = asyncio.run(queries.measure(dbs, args.queries, args.runs, args.seed, log=log))
+        for row in rows.query_rows(results):
+            report.add(row)
+            if row.passed is False and row.size == rows.size_label(dbs[-1].briefs):
+                misses.append(("query", row.benchmark.split(" ", 1)[1]))
+        rates = {r.benchmark.split(" ", 1)[1]: r.ok_rate for r in report.rows if hasattr(r, "ok_rate")
+                 and r.size == rows.size_label(dbs[-1].briefs)}
+        report.notes.append("Replies that found something at the largest size: "
+                            + ", ".join(f"{k} {v:.0%}" for k, v in rates.items()) + ".")
+
+    if "memory" in args.only:
+        big = dbs[-1]
+        log(f"row 3: peak RSS of a bot process on {big.briefs:,} briefs")
+        result = bot_process(big, args)
+        row = report.add(rows.memory_row(result, big.briefs))
+        report.notes.append("Bot process memory by stage, resident/peak MB: "
+                            + ", ".join(f"{k} {v[0]:,.0f}/{v[1]:,.0f}" for k, v in result["stages"].items()) + ".")
+        if row.passed is False:
+            misses.append(("memory", big))
+
+    if "lag" in args.only:
+        base = next((db for db in reversed(dbs) if db.briefs <= 10_000), dbs[0])
+        chars = args.article_kb * 1000
+        log(f"row 4: event-loop lag, {args.article_kb} KB article into a copy of the {base.briefs:,}-brief db")
+        runs = []
+        with tempfile.TemporaryDirectory(prefix="newsbrief-lag-") as tmp:
+            for run in range(args.runs):
+                db = databases.copy_db(base.path, Path(tmp) / f"lag-{run}.sqlite3")
+                text = corpus.long_article(args.seed + run, chars)
+                r = loop_lag.measure(db, base.guild, loaded_extractor(), text)
+                log(f"  lag run {run + 1}: max {r.max_ms:.0f} ms, p95 {r.p95_ms:.1f} ms, "
+                    f"{r.ticks} ticks, ingest {r.ingest_s:.1f}s, {r.status}")
+                runs.append(r)
+        row = report.add(rows.lag_row(runs, chars))
+        if row.passed is False:
+            misses.append(("lag", base))
+
+    if "autocomplete" in args.only:
+        log(f"row 5: autocomplete with {args.entities:,} entities in one guild")
+        roster = databases.roster_db(args.out, args.entities, args.seed, log, args.reuse_stale)
+        results = asyncio.run(queries.measure([roster], args.queries, args.runs, args.seed,
+                                                 kinds=("autocomplete",), log=log))
+        row = report.add(rows.autocomplete_row(results, args.entities))
+        if row.passed is False:
+            misses.append(("autocomplete", roster))
+
+    if misses and not args.no_profile:
+        profile_misses(misses, dbs, args, loaded_extractor, report)
+
+    text = report.markdown(header(args))
+    print(text)
+    (args.out / "latest.md").write_text(text, encoding="utf-8")
+    log(f"written to {args.out / 'latest.md'}")
+    return 0
+
+
+def bot_process(db, args, trace: bool = False) -> dict:
+    qs = queries.query_set(db, max(5, args.queries // 5), args.seed)
+    qfile = args.out / f"queries-{db.briefs}.json"
+    qfile.write_text(json.dumps([{"kind": q.kind, "args": q.args} for kind in qs for q in qs[kind]]))
+    cmd = [sys.executable, "-m", "bench.bot_process", str(db.path), str(db.guild), str(qfile)]
+    if trace:
+        cmd.append("--trace")
+    done = subprocess.run(cmd, capture_output=True, text=True, cwd=Path(__file__).resolve().parent.parent)
+    if done.returncode != 0:
+        raise RuntimeError(f"bot process failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def profile_misses(misses, dbs, args, loaded_extractor, report: Report) -> None:
+    from bench import profiling
+
+    for what, ctx in misses:
+        log(f"profiling: {what} {ctx if isinstance(ctx, str) else ''}")
+        try:
+            if what == "ingest":
+                texts = corpus.brief_texts(args.seed, min(60, args.ingest_briefs))
+                with tempfile.TemporaryDirectory(prefix="newsbrief-prof-") as tmp:
+                    report.profiles.append(profiling.profile_ingest(
+                        loaded_extractor(), texts, Path(tmp) / "p.sqlite3", databases.CORPUS_GUILD))
+            elif what == "query":
+                db = dbs[-1]
+                qs = queries.query_set(db, args.queries, args.seed)[ctx]
+                report.profiles.append(profiling.profile_queries(db, ctx, qs))
+            elif what == "autocomplete":
+                qs = queries.query_set(ctx, args.queries, args.seed)["autocomplete"]
+                report.profiles.append(profiling.profile_queries(ctx, f"autocomplete ({args.entities:,} entities)",
+                                                                 qs))
+            elif what == "lag":
+                text = corpus.long_article(args.seed + 99, args.article_kb * 1000)
+                report.profiles.append(profiling.profile_lag(loaded_extractor(), text))
+            elif what == "memory":
+                result = bot_process(ctx, args, trace=True)
+                body = [f"peak {result['peak_mb']:,.0f} MB; Python objects (tracemalloc) peaked at "
+                        f"{result.get('traced_peak_mb', 0):,.0f} MB; the rest is native (SQLite cache, spaCy, "
+                        "numpy, rapidfuzz).",
+                        "stages, resident/peak MB: "
+                        + ", ".join(f"{k} {v[0]:,.0f}/{v[1]:,.0f}" for k, v in result["stages"].items()),
+                        "", "largest Python allocations still live at the end:"]
+                body += result.get("top_allocations", [])
+                report.profiles.append("### memory\n\n```\n" + "\n".join(body) + "\n```\n")
+        except Exception as exc:  # a profile must not lose the table
+            report.profiles.append(f"### {what}\n\nprofiling failed: {exc!r}\n")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,188 @@
+"""The Discord bot: `create_bot(settings)` builds it, `run_bot(settings)` runs it
+until Ctrl+C / SIGTERM.
+
+The bot owns the long-lived objects (the Store, the spaCy extractor and the
+one thread spaCy runs in) and hands them to the handlers as Services; the
+cogs in bot/cogs turn Discord events into handler calls.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+import sys
+from concurrent.futures import ThreadPoolExecutor
+
+import discord
+from discord.ext import commands
+
+from bot.inflight import InFlight
+from bot.table import query_cooldowns
+from bot.watched import WatchedChannels
+from handlers.context import Services
+
+log = logging.getLogger(__name__)
+
+EXTENSIONS = ("bot.cogs.errors", "bot.cogs.queries", "bot.cogs.admin", "bot.cogs.ingest")
+SHUTDOWN_GRACE = 8.0  # seconds for briefs being indexed when the bot stops (Docker kills after 10)
+
+
+def intents() -> discord.Intents:
+    """Servers, their messages, and the text of those messages (a privileged
+    intent); direct messages only so a command sent there gets "use this in a
+    server" instead of silence."""
+    wanted = discord.Intents.none()
+    wanted.guilds = True
+    wanted.guild_messages = True
+    wanted.message_content = True
+    wanted.dm_messages = True
+    return wanted
+
+
+class NewsBot(commands.Bot):
+    def __init__(self, settings, *, extractor=None):
+        super().__init__(
+            command_prefix=commands.when_mentioned_or(settings.command_prefix),
+            intents=intents(),
+            help_command=None,  # the table's `help` replaces discord.py's
+            allowed_mentions=discord.AllowedMentions.none(),  # article text must never ping
+            owner_ids=set(settings.owner_ids),  # empty: the application's owner, asked from Discord
+            case_insensitive=True,
+            strip_after_prefix=True,
+        )
+        self.settings = settings
+        self.extractor = extractor
+        self.store = None
+        self.executor: ThreadPoolExecutor | None = None
+        self.services: Services | None = None
+        self.watched: WatchedChannels | None = None
+        self.inflight = InFlight()
+        self.query_cooldowns = query_cooldowns()
+        self.stopping = False
+
+    async def setup_hook(self) -> None:
+        if self.store is None:
+            await self._open()
+        else:
+            # Logged in again (a reconnect from scratch): lists may have changed meanwhile.
+            self.watched.forget()
+        for name in EXTENSIONS:
+            if name not in self.extensions:
+                await self.load_extension(name)
+        if self.settings.sync_commands_on_start:
+            synced = await self.tree.sync()
+            log.info("synced %d slash commands globally", len(synced))
+
+    async def _open(self) -> None:
+        from extract import Extractor
+        from store import Store
+
+        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsbrief-spacy")
+        extractor = self.extractor or Extractor(self.settings.spacy_model)
+        store = await Store.open(self.settings.db_path)
+        try:
+            # Load spaCy now: a missing model is reported at start, not at the first brief.
+            await asyncio.get_running_loop().run_in_executor(self.executor, lambda: extractor.nlp)
+        except BaseException:
+            await store.close()
+            raise
+        self.extractor, self.store = extractor, store
+        self.services = Services.from_settings(self.settings, store, extractor, self.executor)
+        self.watched = WatchedChannels(store, self.settings.ingest_channel_ids)
+        log.info("database %s open", self.settings.db_path)
+
+    async def on_ready(self) -> None:
+        log.info("logged in as %s (%s) in %d server(s)", self.user, getattr(self.user, "id", "?"), len(self.guilds))
+
+    async def close(self) -> None:
+        if not self.stopping:
+            self.stopping = True  # the ingest cog takes no new briefs from here on
+            await self.inflight.drain(SHUTDOWN_GRACE)
+        await super().close()
+        if self.store is not None:
+            store, self.store = self.store, None
+            await store.close()
+            log.info("database closed")
+        if self.executor is not None:
+            self.executor.shutdown(wait=False, cancel_futures=True)
+            self.executor = None
+
+
+def create_bot(settings, *, extractor=None) -> NewsBot:
+    """The bot for `settings`; pass `extractor` to share an already loaded spaCy pipeline."""
+    return NewsBot(settings, extractor=extractor)
+
+
+# ---- running ---------------------------------------------------------------------
+
+def failure_message(exc: BaseException) -> str | None:
+    """One line for a failure the person running the bot can fix, else None."""
+    from extract import ModelMissing
+    from store import StoreError
+
+    if isinstance(exc, discord.LoginFailure):
+        return ("newsbrief: Discord refused DISCORD_TOKEN. Copy the token again from the Developer Portal "
+                "(your application -> Bot -> Reset Token) into .env.")
+    if isinstance(exc, discord.PrivilegedIntentsRequired):
+        return ("newsbrief: the Message Content intent is not enabled. Turn it on in the Developer Portal "
+                "(your application -> Bot -> Privileged Gateway Intents -> Message Content Intent) and start again.")
+    if isinstance(exc, StoreError):
+        return f"newsbrief: the database cannot be used: {exc}"
+    if isinstance(exc, ModelMissing):
+        return f"newsbrief: {exc}"
+    if isinstance(exc, (OSError, discord.GatewayNotFound)):
+        return f"newsbrief: could not reach Discord ({exc}). Check the network connection and try again."
+    return None
+
+
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+def _on_stop_signals(stop: asyncio.Event) -> list[int]:
+    """Ctrl+C and SIGTERM set `stop`; returns the signals handled this way."""
+    loop = asyncio.get_running_loop()
+    handled = []
+    for sig in STOP_SIGNALS:
+        try:
+            loop.add_signal_handler(sig, stop.set)
+            handled.append(sig)
+        except (NotImplementedError, RuntimeError):  # Windows: Ctrl+C arrives as KeyboardInterrupt
+            pass
+    return handled
+
+
+async def serve(settings, bot: NewsBot | None = None) -> int:
+    """Run until stopped; 0 after a clean stop, 1 after a failure explained on stderr."""
+    bot = bot or create_bot(settings)
+    stop = asyncio.Event()
+    handled = _on_stop_signals(stop)
+    try:
+        async with bot:
+            runner = asyncio.create_task(bot.start(settings.discord_token), name="newsbrief-discord")
+            stopper = asyncio.create_task(stop.wait(), name="newsbrief-stop-signal")
+            done, _ = await asyncio.wait({runner, stopper}, return_when=asyncio.FIRST_COMPLETED)
+            stopper.cancel()
+            if stopper in done:
+                log.info("stopping: finishing briefs in progress, then closing the database")
+                await bot.close()
+            await runner  # raises what made the bot stop on its own (bad token, missing intent...)
+    except Exception as exc:
+        message = failure_message(exc)
+        if message is None:
+            raise
+        print(message, file=sys.stderr)
+        return 1
+    finally:
+        loop = asyncio.get_running_loop()
+        for sig in handled:
+            loop.remove_signal_handler(sig)
+    return 0
+
+
+def run_bot(settings) -> int:
+    level = getattr(logging, str(settings.log_level).upper(), logging.INFO)
+    discord.utils.setup_logging(level=level, root=True)
+    try:
+        return asyncio.run(serve(settings))
+    except KeyboardInterrupt:  # where signal handlers are unavailable; the bot closed on the way out
+        return 130

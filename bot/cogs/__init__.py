@@ -1,0 +1,1 @@
+"""discord.py extensions, one per area: queries, admin, ingest, errors."""

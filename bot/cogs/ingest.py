@@ -1,0 +1,184 @@
+"""Briefs coming in: every message in a watched channel (its text, an attached
+.txt/.md/.html file, or a lone link to a news page), edits and deletions of
+those messages, and the `ingest` command.
+
+Each posted brief gets a reaction (✅ indexed, ♻️ already indexed, ❌ not
+indexed) and a short reply saying what happened or why not.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Optional
+
+import discord
+from discord.ext import commands
+
+from bot import attachments
+from bot import scope as scopes
+from bot.respond import send_reply, send_to_message
+from bot.table import table_command
+from handlers import ingest as ingesting
+from handlers.dispatch import failure_hint
+from handlers.ingest import IngestOutcome
+
+log = logging.getLogger(__name__)
+
+REACTIONS = {"indexed": "✅", "updated": "✅", "duplicate": "♻️", "rejected": "❌"}
+
+
+class Ingest(commands.Cog):
+    def __init__(self, bot: commands.Bot):
+        self.bot = bot
+
+    # ---- messages in watched channels ----------------------------------------------
+
+    @commands.Cog.listener()
+    async def on_message(self, message: discord.Message) -> None:
+        if not await self._is_brief(message):
+            return
+        scope = scopes.for_message(message)
+        meta = _metadata(message)
+        async with self.bot.inflight.track():
+            try:
+                outcome = await self._ingest_message(scope, message, meta)
+            except Exception as exc:
+                await self._failed(message, exc, "indexing")
+                return
+        if outcome is None:
+            return
+        log.info("brief from message %s in guild %s: %s", message.id, scope.guild_id, outcome.reason or outcome.status)
+        await self._acknowledge(message, outcome)
+
+    async def _is_brief(self, message: discord.Message) -> bool:
+        if message.author.bot or message.guild is None or self.bot.stopping or self.bot.watched is None:
+            return False
+        if message.type is not discord.MessageType.default or message.reference is not None:
+            return False  # joins, pins, replies and forwards: conversation, not briefs
+        if not await self.bot.watched.contains(message.guild.id, message.channel.id):
+            return False
+        return not await self._is_command(message)
+
+    async def _is_command(self, message: discord.Message) -> bool:
+        """Commands typed in a watched channel are commands, not briefs."""
+        prefixes = await self.bot.get_prefix(message)
+        prefixes = (prefixes,) if isinstance(prefixes, str) else tuple(prefixes)
+        return (message.content or "").startswith(prefixes)
+
+    async def _ingest_message(self, scope, message: discord.Message, meta: dict) -> IngestOutcome | None:
+        services = self.bot.services
+        file = attachments.brief_file(message.attachments)
+        if file is not None:
+            return await attachments.ingest_attachment(services, scope, file, **meta)
+        text = message.content.strip()
+        if not text:
+            refused = attachments.refused_file(message.attachments)
+            if refused is not None:
+                return await attachments.ingest_attachment(services, scope, refused, **meta)
+            return None  # a picture, a sticker: not a brief, nothing to say
+        link = ingesting.link_in(text)
+        if link:
+            return await ingesting.ingest_url(services, scope, link, **meta)
+        return await ingesting.ingest_text(services, scope, message.content, **meta)
+
+    async def _acknowledge(self, message: discord.Message, outcome: IngestOutcome) -> None:
+        try:
+            await message.add_reaction(REACTIONS.get(outcome.status, "❌"))
+        except discord.HTTPException as exc:  # no Add Reactions permission, or the message is gone
+            log.warning("could not react to message %s: %s", message.id, exc)
+        await send_to_message(message, outcome.reply)
+
+    async def _failed(self, message: discord.Message, exc: Exception, doing: str) -> None:
+        log.exception("%s message %s failed (guild %s, channel %s, author %s)", doing, message.id,
+                      getattr(message.guild, "id", None), message.channel.id, message.author.id, exc_info=exc)
+        await self._acknowledge(message, ingesting.rejected(
+            "failed", "Sorry, I could not index that brief.", failure_hint(exc)))
+
+    # ---- edits and deletions -------------------------------------------------------
+
+    @commands.Cog.listener()
+    async def on_raw_message_edit(self, payload: discord.RawMessageUpdateEvent) -> None:
+        """An edited brief is read again under the same id."""
+        data = payload.data
+        message = payload.message
+        if payload.guild_id is None or "content" not in data or self.bot.stopping or self.bot.services is None:
+            return  # embeds unfurling, not an edit of the text
+        if message.author.bot or message.reference is not None or await self._is_command(message):
+            return  # an `!ingest` message's brief is not re-read from the command line
+        if not await self.bot.watched.contains(payload.guild_id, payload.channel_id):
+            return
+        if attachments.brief_file(message.attachments) or ingesting.link_in(message.content or ""):
+            return  # the brief came from the file or the page, which an edit does not change
+        scope = scopes.for_guild(payload.guild_id, payload.channel_id, message.author.id)
+        async with self.bot.inflight.track():
+            try:
+                outcome = await ingesting.reingest_message(self.bot.services, scope, payload.message_id,
+                                                           message.content or "")
+            except Exception as exc:
+                await self._failed(message, exc, "re-indexing edited")
+                return
+        if outcome is None:
+            return  # the message was never a brief
+        log.info("edited message %s in guild %s: %s", payload.message_id, payload.guild_id, outcome.status)
+        await send_to_message(message, outcome.reply)
+
+    @commands.Cog.listener()
+    async def on_raw_message_delete(self, payload: discord.RawMessageDeleteEvent) -> None:
+        """A deleted brief's message takes the brief with it."""
+        await self._forget(payload.guild_id, [payload.message_id])
+
+    @commands.Cog.listener()
+    async def on_raw_bulk_message_delete(self, payload: discord.RawBulkMessageDeleteEvent) -> None:
+        await self._forget(payload.guild_id, sorted(payload.message_ids))
+
+    async def _forget(self, guild_id: int | None, message_ids: list[int]) -> None:
+        if guild_id is None or self.bot.services is None or self.bot.stopping:
+            return
+        scope = scopes.for_guild(guild_id)
+        for message_id in message_ids:
+            try:
+                if await ingesting.forget_message(self.bot.services, scope, message_id):
+                    log.info("message %s deleted in guild %s: its brief is forgotten", message_id, guild_id)
+            except Exception:
+                log.exception("forgetting the brief of deleted message %s (guild %s) failed", message_id, guild_id)
+
+    # ---- the command ---------------------------------------------------------------
+
+    @table_command("ingest", extra={"file": "A .txt, .md or .html file with the brief"})
+    async def ingest(self, ctx: commands.Context, text: Optional[str] = None,
+                     file: Optional[discord.Attachment] = None):
+        if ctx.interaction is not None:
+            await ctx.defer()  # reading a brief can take longer than Discord waits for a first answer
+        scope = await scopes.for_context(ctx)
+        services = self.bot.services
+        # A prefix command's message is where the brief lives: deleting it forgets the brief.
+        if ctx.interaction is None:
+            meta = _metadata(ctx.message)
+            found = ctx.message.attachments
+            file = attachments.brief_file(found) or (None if text else attachments.refused_file(found))
+        else:
+            meta = {"channel_id": ctx.channel.id}
+        async with self.bot.inflight.track():
+            if file is not None:
+                outcome = await attachments.ingest_attachment(services, scope, file, **meta)
+            elif text and text.strip():
+                link = ingesting.link_in(text)
+                outcome = await (ingesting.ingest_url(services, scope, link, **meta) if link
+                                 else ingesting.ingest_text(services, scope, text, **meta))
+            else:
+                # The handler explains what `ingest` needs.
+                await send_reply(ctx, await ingesting.run(services, scope, text=None))
+                return
+        await send_reply(ctx, outcome.reply)
+        if ctx.interaction is None:
+            try:
+                await ctx.message.add_reaction(REACTIONS.get(outcome.status, "❌"))
+            except discord.HTTPException:
+                pass  # the reply already says what happened
+
+
+def _metadata(message: discord.Message) -> dict:
+    return {"message_id": message.id, "channel_id": message.channel.id, "jump_url": message.jump_url}
+
+
+async def setup(bot: commands.Bot) -> None:
+    await bot.add_cog(Ingest(bot))

@@ -1,0 +1,82 @@
+"""Sending a handler's Reply to Discord: the first page as an embed, a view for
+the rest (pages, "did you mean"), privately on slash commands when it is an
+error. Prefix answers reply to the command's message without pinging."""
+from __future__ import annotations
+
+import logging
+
+import discord
+from discord.ext import commands
+
+from bot import scope as scopes
+from bot.render import render
+from bot.views import ReplyView, needs_view
+from handlers import commands as table
+from handlers import dispatch
+from handlers.reply import Choice, Reply
+
+log = logging.getLogger(__name__)
+
+
+def is_private(reply: Reply) -> bool:
+    """Errors and refusals only concern the member who asked."""
+    return reply.ephemeral or not reply.ok
+
+
+async def run_choice(interaction: discord.Interaction, choice: Choice) -> Reply:
+    """A "did you mean" pick runs that command for the member who picked it."""
+    if interaction.guild_id is None:
+        return Reply.error("Use this in a server.")
+    services = interaction.client.services  # type: ignore[attr-defined]
+    scope = await scopes.for_interaction(interaction)
+    return await dispatch.run_line(services, scope, f"{choice.command} {choice.args}")
+
+
+async def send_reply(ctx: commands.Context, reply: Reply) -> discord.Message:
+    view = ReplyView(reply, author_id=ctx.author.id, run_choice=run_choice) if needs_view(reply) else None
+    kwargs: dict = {"embed": view.embed if view else render(reply)[0]}
+    if view is not None:
+        kwargs["view"] = view
+    if ctx.interaction is None:
+        kwargs["reference"] = ctx.message.to_reference(fail_if_not_exists=False)
+    else:
+        kwargs["ephemeral"] = is_private(reply)
+    message = await ctx.send(**kwargs)
+    if view is not None:
+        view.attach(message.edit)
+    return message
+
+
+async def send_to_interaction(interaction: discord.Interaction, reply: Reply) -> None:
+    """For app-command errors that never became a command context."""
+    view = ReplyView(reply, author_id=interaction.user.id, run_choice=run_choice) if needs_view(reply) else None
+    kwargs: dict = {"embed": view.embed if view else render(reply)[0], "ephemeral": is_private(reply)}
+    if view is not None:
+        kwargs["view"] = view
+    if interaction.response.is_done():
+        message = await interaction.followup.send(wait=True, **kwargs)
+        editor = message.edit
+    else:
+        await interaction.response.send_message(**kwargs)
+        editor = interaction.edit_original_response
+    if view is not None:
+        view.attach(editor)
+
+
+async def send_to_message(message: discord.Message, reply: Reply) -> discord.Message | None:
+    """A short answer under a posted brief (ingestion); None if it could not be sent."""
+    try:
+        return await message.channel.send(embed=render(reply)[0],
+                                          reference=message.to_reference(fail_if_not_exists=False))
+    except discord.HTTPException as exc:  # no Send Messages here, or the channel is gone
+        log.warning("could not answer message %s in channel %s: %s", message.id, message.channel.id, exc)
+        return None
+
+
+async def answer(ctx: commands.Context, name: str, /, **args) -> Reply:
+    """Run the table command `name` for this context and send its reply.
+    Failures of the bot itself propagate to the error handler."""
+    scope = await scopes.for_context(ctx)
+    reply = await table.BY_NAME[name].handler()(ctx.bot.services, scope, **args)
+    await send_reply(ctx, reply)
+    return reply

@@ -1,0 +1,69 @@
+"""One candidate mention of a named thing, and small helpers over spans and the doc."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extract.gazetteer import Place
+from extract.names import normalise_name
+
+KEPT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC"}
+# Labels outside the entity set whose spans still hide names ("the Trump-Xi Jinping" as LAW).
+SALVAGE_LABELS = {"LAW", "PRODUCT", "WORK_OF_ART", "LANGUAGE"}
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    label: str  # the type this mention suggests
+    origin: str = "ner"  # ner, salvage, gazetteer, acronym, finder, propagated
+    place: Place | None = None
+    in_title: bool = False
+    ner_label: str | None = None
+    notes: set[str] = field(default_factory=set)  # flags set by rules, e.g. "sent_start"
+    alt: str | None = None  # the same name without a national prefix ("Federal Reserve")
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+    def key(self) -> str:
+        return normalise_name(self.alt or self.text)
+
+    def alt_forms(self) -> list[str]:
+        return [self.alt] if self.alt else []
+
+
+def text_of(doc) -> str:
+    """doc.text, computed once: spaCy rebuilds it from the tokens on every access."""
+    cached = doc.user_data.get("newsbrief.text")
+    if cached is None:
+        cached = doc.user_data["newsbrief.text"] = doc.text
+    return cached
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def sentence_initial(doc, offset: int) -> bool:
+    """True when the word at `offset` starts a sentence, line or quotation (capitalised anyway)."""
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    tok = span[0]
+    if tok.is_sent_start:
+        return True
+    prev = doc[tok.i - 1] if tok.i else None
+    if prev is None or prev.is_space:
+        return True
+    if prev.text in ("-", "–", "—", "•", "*") and prev.whitespace_:
+        return True  # a bullet or dash attribution, not a hyphenated word
+    if prev.text in ("“", "‘", "(", ":"):
+        return True
+    if prev.text in ('"', "'"):
+        # A straight quote opens a quotation when nothing is glued before it.
+        before = doc[prev.i - 1] if prev.i else None
+        return before is None or before.is_space or bool(before.whitespace_)
+    return False

@@ -1,0 +1,109 @@
+"""Name lookups of one guild: exact names and aliases from the database's
+indexes, typo-tolerant candidates and autocomplete from the in-memory
+NameIndex, and the names themselves from the database again."""
+from __future__ import annotations
+
+from typing import Awaitable, Callable
+
+import aiosqlite
+
+from store import matching
+from store.names import MEMO_SIZE, NameIndex
+from store.reads import entity_rows
+from store.records import EntityMatch
+
+
+async def find_entity(db: aiosqlite.Connection, index_of: Callable[[], Awaitable[NameIndex]], guild_id: int,
+                      key: str) -> EntityMatch:
+    """`index_of()` gives the guild's NameIndex, needed only when no name or alias is exactly `key`."""
+    found = await _named(db, guild_id, key)
+    if found:
+        surname = await _same_surname(db, guild_id, key) if len(found) == 1 and " " not in key else []
+        how, ids = matching.exact(key, found, surname)
+    else:
+        how, ids = matching.fuzzy(await scored(db, await index_of(), guild_id, key))
+    rows = await entity_rows(db, guild_id, ids)
+    listed = [rows[i] for i in ids if i in rows]
+    if how in ("exact", "fuzzy"):
+        return EntityMatch(listed[0], how) if listed else EntityMatch(None, "none")
+    return EntityMatch(None, how, listed)
+
+
+async def suggest(db, index: NameIndex, guild_id: int, key: str, limit: int) -> list[str]:
+    ids = matching.nearest(await scored(db, index, guild_id, key), limit=limit * 2)
+    names = await _names(db, guild_id, ids)
+    return list(dict.fromkeys(names[i][0] for i in ids if i in names))[:limit]
+
+
+async def complete(db, index: NameIndex, guild_id: int, key: str, limit: int) -> list[str]:
+    """Names with a word starting like `key` (names that start so first, then
+    by briefs); then, if that is not enough, names close to it."""
+    starting = index.complete(key, limit)
+    close = [] if len(starting) >= limit else [i for i in index.complete_fuzzy(key, limit) if i not in starting]
+    names = await _names(db, guild_id, starting + close)
+
+    def ordered(ids: list[int]) -> list[int]:
+        return sorted((i for i in ids if i in names), key=lambda i: (not names[i][1].startswith(key), -names[i][2]))
+
+    return list(dict.fromkeys(names[i][0] for i in ordered(starting) + ordered(close)))[:limit]
+
+
+async def scored(db, index: NameIndex, guild_id: int, key: str) -> tuple[tuple[int, float], ...]:
+    """Candidates from the index scored against their names; remembered until
+    the index changes ("who" asks again for suggestions when nothing matched)."""
+    memo_key = ("scored", key)
+    result = index.memo.get(memo_key)
+    if result is None:
+        candidates = index.candidates(key)
+        result = matching.score(key, await _keys(db, guild_id, candidates), index.briefs)
+        if len(index.memo) >= MEMO_SIZE:
+            index.memo.clear()
+        index.memo[memo_key] = result
+    return result
+
+
+async def _named(db, guild_id: int, key: str) -> list[tuple[int, bool]]:
+    """(id, is canonical name) of the entities called `key`, most briefs first."""
+    rows = await db.execute_fetchall(
+        "SELECT id, 1, briefs FROM entities WHERE guild_id = ? AND key = ? "
+        "UNION ALL SELECT e.id, 0, e.briefs FROM aliases a JOIN entities e ON e.id = a.entity_id "
+        "WHERE a.guild_id = ? AND a.key = ? ORDER BY 3 DESC, 1", (guild_id, key, guild_id, key))
+    canonical = {r[0] for r in rows if r[1]}
+    return list(dict.fromkeys((r[0], r[0] in canonical) for r in rows))
+
+
+async def _same_surname(db, guild_id: int, word: str) -> list[int]:
+    rows = await db.execute_fetchall(
+        "SELECT id FROM entities WHERE guild_id = ? AND last_word = ? AND type = 'PERSON' AND key != last_word "
+        "ORDER BY briefs DESC LIMIT ?", (guild_id, word, matching.MAX_CHOICES))
+    return [r[0] for r in rows]
+
+
+async def _keys(db, guild_id: int, ids: list[int]) -> dict[int, list[str]]:
+    """Entity id -> its name key, then its alias keys."""
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    rows = await db.execute_fetchall(
+        f"SELECT id, key, 0 FROM entities WHERE guild_id = ? AND id IN ({marks}) "
+        f"UNION ALL SELECT entity_id, key, 1 FROM aliases WHERE guild_id = ? AND entity_id IN ({marks}) ORDER BY 3",
+        (guild_id, *ids, guild_id, *ids))
+    out: dict[int, list[str]] = {}
+    for entity_id, key, is_alias in rows:
+        keys = out.get(entity_id)
+        if keys is None:
+            if not is_alias:
+                out[entity_id] = [key]
+        elif key not in keys:
+            keys.append(key)
+    return out
+
+
+async def _names(db, guild_id: int, ids: list[int]) -> dict[int, tuple[str, str, int]]:
+    """Entity id -> (name, key, briefs)."""
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    rows = await db.execute_fetchall(
+        f"SELECT id, name, key, briefs FROM entities WHERE guild_id = ? AND id IN ({marks})", (guild_id, *ids))
+    return {r[0]: (r[1], r[2], r[3]) for r in rows}

@@ -1,0 +1,179 @@
+"""An in-memory index of the words in one guild's entity names, for lookups
+that must stay fast however many briefs there are: word prefixes
+(autocomplete) and typo-tolerant candidates.
+
+It holds only what those need, compactly: the vocabulary of name words, for
+each word the entities using it (arrays of ids), and each entity's brief
+count (for ranking). Names and keys themselves stay in the database; the
+store fetches them for the few entities a lookup ends with.
+
+Typos are matched word by word: rapidfuzz compares each typed word with the
+vocabulary (thousands of words, not the hundreds of thousands of names), and
+the entities of the close words are the candidates.
+
+No SQL here: the store fills the index and keeps it in sync.
+"""
+from __future__ import annotations
+
+import bisect
+import heapq
+import sys
+from array import array
+from itertools import chain
+
+from rapidfuzz import fuzz, process
+
+WORD_CUTOFF = 55  # a typed word this close (0-100) to a name word may be meant as that word
+PREFIX_WORD_CUTOFF = 70  # the same for the last, partial word typed into autocomplete
+WORDS_PER_TYPED_WORD = 4
+CLOSE_SPREAD = 10  # close words this much worse than a typed word's best are not followed
+MIN_FUZZY_WORD = 3  # shorter typed words must match exactly
+MAX_TYPED_WORDS = 5
+CANDIDATES = 40  # entities handed on to be scored against the whole name
+PREFIX_CANDIDATES = 5_000  # bound on entities looked at for one keystroke
+MEMO_SIZE = 256
+
+
+class NameIndex:
+    """Name words of one guild's entities. `generation` is the guild's write
+    generation the index reflects (see name_cache)."""
+
+    def __init__(self, generation: int = 0):
+        self.generation = generation
+        # Results derived from this index (see Store); emptied whenever it changes.
+        self.memo: dict = {}
+        self._briefs: dict[int, int] = {}
+        self._words: dict[int, tuple[str, ...]] = {}
+        self._postings: dict[str, array] = {}  # word -> ids of entities with it in a name or alias
+        self._vocabulary: list[str] | None = []  # sorted words; None after a word came or went
+
+    def __len__(self) -> int:
+        return len(self._briefs)
+
+    def __contains__(self, entity_id: int) -> bool:
+        return entity_id in self._briefs
+
+    # ---- keeping in sync ------------------------------------------------------
+
+    def put(self, entity_id: int, briefs: int, keys) -> None:
+        """Add or update one entity from its name keys (canonical and aliases)."""
+        self.memo.clear()
+        self._briefs[entity_id] = briefs
+        # Interned: an entity's words share the strings of every other use of the word.
+        words = tuple(sorted({sys.intern(w) for key in keys for w in key.split()}))
+        old = self._words.get(entity_id, ())
+        if words == old:
+            return
+        for word in old:
+            if word not in words:
+                self._unpost(word, entity_id)
+        for word in words:
+            if word not in old:
+                posting = self._postings.get(word)
+                if posting is None:
+                    posting = self._postings[word] = array("q")
+                    self._vocabulary = None
+                posting.append(entity_id)
+        self._words[entity_id] = words
+
+    def remove(self, entity_id: int) -> None:
+        self.memo.clear()
+        self._briefs.pop(entity_id, None)
+        for word in self._words.pop(entity_id, ()):
+            self._unpost(word, entity_id)
+
+    def _unpost(self, word: str, entity_id: int) -> None:
+        posting = self._postings.get(word)
+        if posting is None:
+            return
+        try:
+            posting.remove(entity_id)
+        except ValueError:
+            return
+        if not posting:
+            del self._postings[word]
+            self._vocabulary = None
+
+    def loaded(self) -> None:
+        """After a bulk load: order each word's entities by briefs, so a short
+        prefix can take the most mentioned from the front of each."""
+        briefs = self._briefs
+        for word, posting in self._postings.items():
+            if len(posting) > 1:
+                self._postings[word] = array("q", sorted(posting, key=lambda i: -briefs.get(i, 0)))
+
+    # ---- reading --------------------------------------------------------------
+
+    def briefs(self, entity_id: int) -> int:
+        return self._briefs.get(entity_id, 0)
+
+    def vocabulary(self) -> list[str]:
+        if self._vocabulary is None:
+            self._vocabulary = sorted(self._postings)
+        return self._vocabulary
+
+    def candidates(self, key: str, *, word_cutoff: float = WORD_CUTOFF, limit: int = CANDIDATES) -> list[int]:
+        """Entities whose name words resemble the typed words: those with a
+        close word for every typed word (else for all but one, else for any),
+        the most mentioned first. Set operations and C-level keys only, so a
+        common word with thousands of entities stays cheap."""
+        vocabulary = self.vocabulary()
+        matched: list[set[int]] = []
+        for typed in key.split()[:MAX_TYPED_WORDS]:
+            close = self._close_words(typed, vocabulary, word_cutoff)
+            if close:
+                best = close[0][1]
+                ids: set[int] = set()
+                for word, score in close:
+                    if score >= best - CLOSE_SPREAD:
+                        ids.update(self._postings[word])
+                matched.append(ids)
+        if not matched:
+            return []
+        pool = set.intersection(*matched)
+        if not pool and len(matched) > 2:
+            pool = set().union(*(set.intersection(*(matched[:i] + matched[i + 1:])) for i in range(len(matched))))
+        if not pool:
+            pool = set().union(*matched)
+        return heapq.nlargest(limit, pool, key=self._briefs.__getitem__)
+
+    def _close_words(self, word: str, vocabulary: list[str], cutoff: float) -> list[tuple[str, float]]:
+        if word in self._postings:
+            return [(word, 100.0)]
+        if len(word) < MIN_FUZZY_WORD:
+            return []
+        return [(w, s) for w, s, _ in process.extract(word, vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff,
+                                                         limit=WORDS_PER_TYPED_WORD)]
+
+    def complete(self, prefix_key: str, limit: int) -> list[int]:
+        """Up to 2*limit entities with a name word starting like the last typed
+        word (and the earlier typed words as whole words), most briefs first."""
+        *before, last = prefix_key.split() or [""]
+        if not last:
+            return []
+        vocabulary = self.vocabulary()
+        words = vocabulary[bisect.bisect_left(vocabulary, last):bisect.bisect_left(vocabulary, last + "\U0010ffff")]
+        return self._best(words, before, limit)
+
+    def complete_fuzzy(self, prefix_key: str, limit: int) -> list[int]:
+        """Like `complete`, forgiving a typo in the last typed word."""
+        *before, last = prefix_key.split() or [""]
+        if len(last) <= MIN_FUZZY_WORD:
+            return []
+        n = len(last)
+        close = process.extract(last, self.vocabulary(), scorer=fuzz.ratio, processor=lambda s: s[:n],
+                                score_cutoff=PREFIX_WORD_CUTOFF, limit=WORDS_PER_TYPED_WORD)
+        return self._best([w for w, _, _ in close], before, limit)
+
+    def _best(self, words: list[str], before: list[str], limit: int) -> list[int]:
+        briefs = self._briefs
+        if sum(len(self._postings[w]) for w in words) > PREFIX_CANDIDATES:
+            # Postings are ordered by briefs (see loaded): the words whose best
+            # entity is most mentioned, and the front of each, are enough.
+            words = heapq.nlargest(limit * 2, words, key=lambda w: briefs[self._postings[w][0]])
+            candidates = set(chain.from_iterable(self._postings[w][:limit * 2] for w in words))
+        else:
+            candidates = set(chain.from_iterable(self._postings[w] for w in words))
+        if before:
+            candidates = {i for i in candidates if all(w in self._words[i] for w in before)}
+        return heapq.nlargest(limit * 2, candidates, key=briefs.__getitem__)

@@ -1,0 +1,97 @@
+"""Normal forms the store compares by: name keys, brief fingerprints, URL keys.
+
+One function per comparison so linking, lookup and dedup all agree on what
+"the same" means.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+# Typographic variants a re-paste or another keyboard may produce.
+_QUOTES = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'", "\u00b4": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+})
+# Invisible characters that survive copy and paste (BOM, zero-width joiners).
+_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad"), None)
+_POSSESSIVE = re.compile(r"(?<=\w)'s?(?=\s|$)")  # Hegseth's, Reuters' (not O'Sullivan)
+_NOT_WORD = re.compile(r"[\W_]+")
+_LEADING_THE = "the "
+MAX_NAME_CHARS = 200  # nobody's name is longer; keeps hostile input cheap
+
+
+def name_key(text: str | None) -> str:
+    """The form names are matched by: no accents, case, possessive, dots
+    (U.S. = US), apostrophes (O'Brien = OBrien), punctuation or leading "the"."""
+    if not text:
+        return ""
+    s = unicodedata.normalize("NFKD", text[:MAX_NAME_CHARS].translate(_INVISIBLE))
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = s.casefold().translate(_QUOTES)
+    s = _POSSESSIVE.sub("", s)
+    s = s.replace(".", "").replace("'", "")
+    s = " ".join(_NOT_WORD.sub(" ", s).split())
+    if s.startswith(_LEADING_THE) and len(s) > len(_LEADING_THE):
+        s = s[len(_LEADING_THE):]
+    return s
+
+
+def last_word(key: str) -> str:
+    """The surname of a person's name key ("pete hegseth" -> "hegseth")."""
+    return key.rsplit(" ", 1)[-1]
+
+
+# The same foldings on UTF-8 bytes: single C passes, fast on a 200 KB article.
+_BYTE_FOLDS = {k.encode(): v.encode() for k, v in (
+    *((chr(code), target) for code, target in _QUOTES.items()),
+    *((chr(code), "") for code in _INVISIBLE),
+    ("\u2028", " "), ("\u2029", " "), ("\u0085", " "),
+)}
+_BYTE_FOLD = re.compile(b"|".join(map(re.escape, _BYTE_FOLDS)))
+_WHITESPACE = bytes.maketrans(b"\t\n\r\x0b\x0c", b"     ")
+_SPACE_RUNS = re.compile(rb" {2,}")
+
+
+def text_fingerprint(raw_text: str) -> bytes:
+    """16 bytes that are equal for re-pastes of one brief: whitespace, case,
+    curly quotes, dashes and invisible characters do not count."""
+    data = unicodedata.normalize("NFKC", storable(raw_text)).lower().encode("utf-8")
+    data = _BYTE_FOLD.sub(lambda m: _BYTE_FOLDS[m.group()], data)
+    data = _SPACE_RUNS.sub(b" ", data.translate(_WHITESPACE)).strip()
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def url_key(source: str | None) -> str | None:
+    """A comparable form of a web address, or None when `source` is not one
+    (file names are not identities: two files may share a name)."""
+    if not source:
+        return None
+    source = source.strip().strip("<>")
+    if not source.lower().startswith(("http://", "https://")):
+        return None
+    try:
+        parts = urlsplit(source)
+        host = (parts.hostname or "").lower()
+        if host.startswith("www."):
+            host = host[4:]
+        port = f":{parts.port}" if parts.port else ""
+    except ValueError:
+        return source.lower()
+    # Tracking parameters do not change the page.
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                       if not k.lower().startswith("utm_")])
+    path = parts.path.rstrip("/")
+    return urlunsplit(("https", host + port, path, query, ""))
+
+
+def storable(text: str) -> str:
+    """`text` as SQLite can store it: lone surrogates (from broken decoding) become U+FFFD."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")

@@ -1,0 +1,216 @@
+"""Queries that read one guild's briefs, entities and statements into the
+records of store/records.py. Every query names the guild, so an id from
+another guild finds nothing."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import aiosqlite
+
+from store.packing import unpack_insights, unpack_sections
+from store.records import ArticleDetail, ArticleRow, EntityRow, GuildStats, Profile, StatementRow
+
+MAX_ALIASES = 20
+MAX_ROLES = 10
+CO_MENTION_WINDOW = 100  # co-mentions are counted over the entity's latest briefs, so a famous name stays fast
+TRENDING_WINDOW = 20_000  # briefs looked at for `trending`, newest first
+_CHUNK = 500
+
+ARTICLE_COLUMNS = "a.id, a.title, a.created_at, a.source, a.jump_url, a.entity_count, a.statement_count"
+STATEMENT_QUERY = (
+    "SELECT s.id, s.text, s.kind, coalesce(e.name, s.speaker_name), s.speaker_entity_id, s.brief_id, "
+    "a.title, a.jump_url, a.created_at "
+    "FROM statements s JOIN articles a ON a.id = s.brief_id LEFT JOIN entities e ON e.id = s.speaker_entity_id ")
+
+
+def article_row(row, snippet: str = "") -> ArticleRow:
+    return ArticleRow(id=row[0], title=row[1], created_at=row[2], source=row[3], jump_url=row[4],
+                      entities=row[5], statements=row[6], snippet=snippet)
+
+
+def statement_row(row) -> StatementRow:
+    return StatementRow(id=row[0], text=row[1], kind=row[2], speaker=row[3], speaker_id=row[4], brief_id=row[5],
+                        brief_title=row[6], jump_url=row[7], created_at=row[8])
+
+
+async def entity_rows(db: aiosqlite.Connection, guild_id: int, ids: list[int]) -> dict[int, EntityRow]:
+    """EntityRows (with aliases and roles) of those `ids` that belong to the
+    guild; one query, since lookups wait on every round trip."""
+    out: dict[int, EntityRow] = {}
+    ids = list(dict.fromkeys(ids))
+    for i in range(0, len(ids), _CHUNK):
+        chunk = ids[i:i + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        rows = await db.execute_fetchall(
+            f"SELECT 'e', id, name, type, briefs, mentions, key FROM entities WHERE guild_id = ? AND id IN ({marks}) "
+            f"UNION ALL SELECT 'a', entity_id, alias, NULL, briefs, NULL, key FROM aliases "
+            f"WHERE guild_id = ? AND entity_id IN ({marks}) "
+            f"UNION ALL SELECT 'r', r.entity_id, r.role, NULL, r.briefs, r.first_brief_id, NULL FROM roles r "
+            f"JOIN entities e ON e.id = r.entity_id WHERE e.guild_id = ? AND r.entity_id IN ({marks})",
+            (guild_id, *chunk, guild_id, *chunk, guild_id, *chunk))
+        keys: dict[int, str] = {}
+        aliases: dict[int, list] = {}
+        roles: dict[int, list] = {}
+        for tag, entity_id, text, type_, briefs, extra, key in rows:
+            if tag == "e":
+                out[entity_id] = EntityRow(entity_id, text, type_, briefs=briefs, mentions=extra)
+                keys[entity_id] = key
+            elif tag == "a":
+                aliases.setdefault(entity_id, []).append((-briefs, text, key))
+            else:
+                roles.setdefault(entity_id, []).append((-briefs, extra, text))
+        for entity_id in keys:
+            row = out[entity_id]
+            row.aliases = [t for _, t, k in sorted(aliases.get(entity_id, [])) if k != keys[entity_id]][:MAX_ALIASES]
+            row.roles = [t for *_, t in sorted(roles.get(entity_id, []))[:MAX_ROLES]]
+    return out
+
+
+async def get_article(db, guild_id: int, brief_id: int) -> ArticleDetail | None:
+    rows = await db.execute_fetchall(
+        f"SELECT {ARTICLE_COLUMNS}, a.raw_text, a.sections, a.insights FROM articles a "
+        "WHERE a.id = ? AND a.guild_id = ?", (brief_id, guild_id))
+    if not rows:
+        return None
+    row = rows[0]
+    links = await db.execute_fetchall(
+        "SELECT entity_id, role FROM brief_entities WHERE brief_id = ? ORDER BY position", (brief_id,))
+    entities = await entity_rows(db, guild_id, [entity_id for entity_id, _ in links])
+    listed = []
+    for entity_id, role in links:
+        entity = entities.get(entity_id)
+        if entity is None:
+            continue
+        if role:  # what this brief called them comes first
+            entity.roles = [role] + [r for r in entity.roles if r.casefold() != role.casefold()]
+        listed.append(entity)
+    statements = await db.execute_fetchall(STATEMENT_QUERY + "WHERE s.brief_id = ? ORDER BY s.id", (brief_id,))
+    return ArticleDetail(
+        article=article_row(row), raw_text=row[7],
+        sections=unpack_sections(row[8], row[7]), insights=unpack_insights(row[9], row[7]),
+        entities=listed, statements=[statement_row(s) for s in statements])
+
+
+async def latest_articles(db, guild_id: int, limit: int, offset: int) -> list[ArticleRow]:
+    rows = await db.execute_fetchall(
+        f"SELECT {ARTICLE_COLUMNS} FROM articles a WHERE a.guild_id = ? ORDER BY a.id DESC LIMIT ? OFFSET ?",
+        (guild_id, limit, offset))
+    return [article_row(r) for r in rows]
+
+
+async def count_articles(db, guild_id: int) -> int:
+    rows = await db.execute_fetchall("SELECT briefs FROM guilds WHERE guild_id = ?", (guild_id,))
+    return int(rows[0][0]) if rows else 0
+
+
+async def search_scope(db, guild_id: int) -> bool | None:
+    """None when the guild has no briefs (nothing to search); else whether
+    its searches should be scoped in the FTS index, i.e. it holds under half
+    of the database's briefs (see fts.match_expression)."""
+    rows = await db.execute_fetchall(
+        "SELECT briefs, briefs * 2 < (SELECT sum(briefs) FROM guilds) FROM guilds WHERE guild_id = ?", (guild_id,))
+    if not rows or not rows[0][0]:
+        return None
+    return bool(rows[0][1])
+
+
+async def generation(db, guild_id: int) -> int:
+    rows = await db.execute_fetchall("SELECT generation FROM guilds WHERE guild_id = ?", (guild_id,))
+    return int(rows[0][0]) if rows else 0
+
+
+async def entity_profile(db, guild_id: int, entity_id: int, *, statements: int, articles: int,
+                         co_mentions: int) -> Profile | None:
+    entity = (await entity_rows(db, guild_id, [entity_id])).get(entity_id)
+    if entity is None:
+        return None
+    seen = await db.execute_fetchall(
+        "SELECT (SELECT created_at FROM articles WHERE id = (SELECT min(brief_id) FROM brief_entities "
+        "WHERE entity_id = ?)), (SELECT created_at FROM articles WHERE id = (SELECT max(brief_id) "
+        "FROM brief_entities WHERE entity_id = ?))", (entity_id, entity_id))
+    first_seen, last_seen = seen[0]
+    said = []
+    if statements > 0:
+        said = await db.execute_fetchall(
+            STATEMENT_QUERY + "WHERE s.speaker_entity_id = ? AND s.guild_id = ? "
+            "ORDER BY s.brief_id DESC, s.id LIMIT ?", (entity_id, guild_id, statements))
+    briefs = []
+    if articles > 0:
+        briefs = await db.execute_fetchall(
+            f"SELECT {ARTICLE_COLUMNS} FROM brief_entities be JOIN articles a ON a.id = be.brief_id "
+            "WHERE be.entity_id = ? AND a.guild_id = ? ORDER BY be.brief_id DESC LIMIT ?",
+            (entity_id, guild_id, articles))
+    company = []
+    if co_mentions > 0:
+        # Count first, then name the few winners (joining every row to entities costs more).
+        company = await db.execute_fetchall(
+            "SELECT e.name, top.together FROM "
+            "(SELECT other.entity_id AS id, count(*) AS together FROM "
+            " (SELECT brief_id FROM brief_entities WHERE entity_id = ? ORDER BY brief_id DESC LIMIT ?) mine "
+            " JOIN brief_entities other ON other.brief_id = mine.brief_id "
+            " WHERE other.entity_id != ? GROUP BY other.entity_id ORDER BY together DESC, other.entity_id LIMIT ?) top "
+            "JOIN entities e ON e.id = top.id WHERE e.guild_id = ? ORDER BY top.together DESC, top.id",
+            (entity_id, CO_MENTION_WINDOW, entity_id, co_mentions, guild_id))
+    return Profile(entity=entity, first_seen=first_seen or "", last_seen=last_seen or "",
+                   co_mentions=[(name, n) for name, n in company],
+                   statements=[statement_row(s) for s in said], articles=[article_row(r) for r in briefs])
+
+
+async def popular_names(db, guild_id: int, limit: int) -> list[str]:
+    rows = await db.execute_fetchall(
+        "SELECT name FROM entities WHERE guild_id = ? ORDER BY briefs DESC LIMIT ?", (guild_id, limit * 2))
+    return list(dict.fromkeys(r[0] for r in rows))[:limit]
+
+
+async def stats(db, guild_id: int) -> GuildStats:
+    rows = await db.execute_fetchall(
+        "SELECT (SELECT briefs FROM guilds WHERE guild_id = :g), (SELECT statements FROM guilds WHERE guild_id = :g), "
+        "(SELECT count(*) FROM entities WHERE guild_id = :g), "
+        "(SELECT count(*) FROM entities WHERE guild_id = :g AND type = 'PERSON'), "
+        "(SELECT min(created_at) FROM articles WHERE guild_id = :g), "
+        "(SELECT max(created_at) FROM articles WHERE guild_id = :g)", {"g": guild_id})
+    briefs, statements, entities, people, first, last = rows[0]
+    return GuildStats(briefs=briefs or 0, entities=entities or 0, statements=statements or 0, people=people or 0,
+                      first_brief=first, last_brief=last)
+
+
+async def trending(db, guild_id: int, since: datetime, limit: int) -> list[tuple[EntityRow, int]]:
+    rows = await db.execute_fetchall(
+        "SELECT be.entity_id, count(*) AS n FROM "
+        "(SELECT id FROM articles WHERE guild_id = ? AND created_at >= ? ORDER BY created_at DESC LIMIT ?) recent "
+        "JOIN brief_entities be ON be.brief_id = recent.id "
+        "GROUP BY be.entity_id ORDER BY n DESC, max(be.brief_id) DESC LIMIT ?",
+        (guild_id, iso(since), TRENDING_WINDOW, limit))
+    entities = await entity_rows(db, guild_id, [r[0] for r in rows])
+    return [(entities[entity_id], n) for entity_id, n in rows if entity_id in entities]
+
+
+async def raw_briefs(db, guild_id: int) -> list[tuple[int, str]]:
+    rows = await db.execute_fetchall("SELECT id, raw_text FROM articles WHERE guild_id = ? ORDER BY id", (guild_id,))
+    return [(r[0], r[1]) for r in rows]
+
+
+async def raw_briefs_after(db, guild_id: int, after_id: int, limit: int) -> list[tuple[int, str]]:
+    rows = await db.execute_fetchall(
+        "SELECT id, raw_text FROM articles WHERE guild_id = ? AND id > ? ORDER BY id LIMIT ?",
+        (guild_id, after_id, limit))
+    return [(r[0], r[1]) for r in rows]
+
+
+async def brief_id_for_message(db, guild_id: int, message_id: int) -> int | None:
+    rows = await db.execute_fetchall(
+        "SELECT id FROM articles WHERE guild_id = ? AND message_id = ? ORDER BY id LIMIT 1", (guild_id, message_id))
+    return int(rows[0][0]) if rows else None
+
+
+async def watched_channels(db, guild_id: int) -> set[int]:
+    rows = await db.execute_fetchall("SELECT channel_id FROM watched_channels WHERE guild_id = ?", (guild_id,))
+    return {int(r[0]) for r in rows}
+
+
+def iso(moment: datetime) -> str:
+    return moment.isoformat(timespec="seconds")
+
+
+def days_before(now: datetime, days: int) -> datetime:
+    return now - timedelta(days=max(0, days))

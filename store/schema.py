@@ -1,0 +1,177 @@
+"""The database schema, as the list of migration steps that builds it.
+
+This list is the one source of truth: step N (1-based) takes a database from
+`PRAGMA user_version` N-1 to N. Never edit a released step; append a new one.
+
+Large columns come last in each table so the small ones a listing reads stay
+on the row's first page. FTS5 tables use external content (no second copy of
+the text) kept in sync by triggers, and index a `scope` column of tokens
+(`g<guild>`, `s<speaker entity>`) so a search is limited to one guild (and one
+speaker) inside the full-text index itself.
+"""
+from __future__ import annotations
+
+import sqlite3
+
+TOKENIZER = "porter unicode61 remove_diacritics 2"
+
+_V1 = f"""
+CREATE TABLE guilds (
+    guild_id   INTEGER PRIMARY KEY,
+    generation INTEGER NOT NULL DEFAULT 0,  -- bumped by every write; tells caches they are stale
+    briefs     INTEGER NOT NULL DEFAULT 0,
+    statements INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE articles (
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,  -- ids are never reused after a delete
+    guild_id        INTEGER NOT NULL,
+    created_at      TEXT NOT NULL,
+    updated_at      TEXT,
+    title           TEXT NOT NULL,
+    source          TEXT,
+    source_key      TEXT,      -- normalised URL (dedup); NULL for anything else
+    jump_url        TEXT,
+    message_id      INTEGER,
+    channel_id      INTEGER,
+    author_id       INTEGER,
+    fingerprint     BLOB NOT NULL,  -- normalised text hash (dedup)
+    entity_count    INTEGER NOT NULL DEFAULT 0,
+    statement_count INTEGER NOT NULL DEFAULT 0,
+    truncated       INTEGER NOT NULL DEFAULT 0,
+    raw_text        TEXT NOT NULL,  -- as posted; Brief.text is extract.clean_text of it
+    sections        TEXT NOT NULL DEFAULT '[]',
+    insights        TEXT NOT NULL DEFAULT '[]',
+    scope           TEXT GENERATED ALWAYS AS ('g' || guild_id) VIRTUAL
+);
+CREATE INDEX articles_guild ON articles (guild_id, id);
+CREATE INDEX articles_created ON articles (guild_id, created_at);
+CREATE INDEX articles_fingerprint ON articles (guild_id, fingerprint);
+CREATE INDEX articles_source ON articles (guild_id, source_key) WHERE source_key IS NOT NULL;
+CREATE INDEX articles_message ON articles (guild_id, message_id) WHERE message_id IS NOT NULL;
+
+CREATE TABLE entities (
+    id        INTEGER PRIMARY KEY AUTOINCREMENT,
+    guild_id  INTEGER NOT NULL,
+    type      TEXT NOT NULL,
+    name      TEXT NOT NULL,
+    key       TEXT NOT NULL,   -- normalize.name_key(name)
+    last_word TEXT NOT NULL,   -- surname, for linking a bare "Hegseth"
+    briefs    INTEGER NOT NULL DEFAULT 0,
+    mentions  INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX entities_key ON entities (guild_id, key);
+CREATE INDEX entities_last_word ON entities (guild_id, last_word);
+CREATE INDEX entities_popular ON entities (guild_id, briefs DESC);
+
+-- Every surface form seen for an entity, counted by brief so a forgotten
+-- brief takes its forms with it.
+CREATE TABLE aliases (
+    entity_id INTEGER NOT NULL REFERENCES entities (id) ON DELETE CASCADE,
+    key       TEXT NOT NULL,
+    guild_id  INTEGER NOT NULL,
+    alias     TEXT NOT NULL,
+    briefs    INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (entity_id, key)
+) WITHOUT ROWID;
+CREATE INDEX aliases_key ON aliases (guild_id, key);
+
+CREATE TABLE roles (
+    entity_id      INTEGER NOT NULL REFERENCES entities (id) ON DELETE CASCADE,
+    key            TEXT NOT NULL,
+    role           TEXT NOT NULL,
+    briefs         INTEGER NOT NULL DEFAULT 0,
+    first_brief_id INTEGER NOT NULL,
+    PRIMARY KEY (entity_id, key)
+) WITHOUT ROWID;
+
+-- Which entities a brief names, with what it said about them.
+CREATE TABLE brief_entities (
+    brief_id  INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    entity_id INTEGER NOT NULL REFERENCES entities (id),
+    position  INTEGER NOT NULL,
+    mentions  INTEGER NOT NULL DEFAULT 0,
+    role      TEXT,
+    keys      TEXT NOT NULL,   -- name/alias keys this brief counted in `aliases`, joined by U+001F
+    PRIMARY KEY (brief_id, entity_id)
+) WITHOUT ROWID;
+CREATE INDEX brief_entities_entity ON brief_entities (entity_id, brief_id);
+
+CREATE TABLE statements (
+    id                INTEGER PRIMARY KEY,
+    guild_id          INTEGER NOT NULL,
+    brief_id          INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    speaker_entity_id INTEGER REFERENCES entities (id),
+    kind              TEXT NOT NULL,
+    start             INTEGER NOT NULL DEFAULT 0,
+    "end"             INTEGER NOT NULL DEFAULT 0,
+    speaker_name      TEXT,
+    text              TEXT NOT NULL,
+    scope             TEXT GENERATED ALWAYS AS ('g' || guild_id || ' s' || ifnull(speaker_entity_id, 0)) VIRTUAL
+);
+CREATE INDEX statements_brief ON statements (brief_id);
+CREATE INDEX statements_speaker ON statements (speaker_entity_id, brief_id DESC, id)
+    WHERE speaker_entity_id IS NOT NULL;
+
+CREATE TABLE watched_channels (
+    guild_id   INTEGER NOT NULL,
+    channel_id INTEGER NOT NULL,
+    PRIMARY KEY (guild_id, channel_id)
+) WITHOUT ROWID;
+
+CREATE VIRTUAL TABLE articles_fts USING fts5 (
+    title, raw_text, scope, content='articles', content_rowid='id', tokenize='{TOKENIZER}'
+);
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts (rowid, title, raw_text, scope)
+    VALUES (new.id, new.title, new.raw_text, 'g' || new.guild_id);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, raw_text, scope)
+    VALUES ('delete', old.id, old.title, old.raw_text, 'g' || old.guild_id);
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, raw_text, guild_id ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, raw_text, scope)
+    VALUES ('delete', old.id, old.title, old.raw_text, 'g' || old.guild_id);
+    INSERT INTO articles_fts (rowid, title, raw_text, scope)
+    VALUES (new.id, new.title, new.raw_text, 'g' || new.guild_id);
+END;
+
+CREATE VIRTUAL TABLE statements_fts USING fts5 (
+    text, scope, content='statements', content_rowid='id', tokenize='{TOKENIZER}'
+);
+CREATE TRIGGER statements_fts_insert AFTER INSERT ON statements BEGIN
+    INSERT INTO statements_fts (rowid, text, scope)
+    VALUES (new.id, new.text, 'g' || new.guild_id || ' s' || ifnull(new.speaker_entity_id, 0));
+END;
+CREATE TRIGGER statements_fts_delete AFTER DELETE ON statements BEGIN
+    INSERT INTO statements_fts (statements_fts, rowid, text, scope)
+    VALUES ('delete', old.id, old.text, 'g' || old.guild_id || ' s' || ifnull(old.speaker_entity_id, 0));
+END;
+CREATE TRIGGER statements_fts_update AFTER UPDATE OF text, guild_id, speaker_entity_id ON statements BEGIN
+    INSERT INTO statements_fts (statements_fts, rowid, text, scope)
+    VALUES ('delete', old.id, old.text, 'g' || old.guild_id || ' s' || ifnull(old.speaker_entity_id, 0));
+    INSERT INTO statements_fts (rowid, text, scope)
+    VALUES (new.id, new.text, 'g' || new.guild_id || ' s' || ifnull(new.speaker_entity_id, 0));
+END;
+"""
+
+# Step N brings user_version N-1 to N.
+MIGRATIONS: list[str] = [_V1]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def statements_of(script: str) -> list[str]:
+    """Split a migration script into single statements (triggers contain `;`),
+    so a step can run inside one explicit transaction."""
+    out, current = [], ""
+    for line in script.splitlines(keepends=True):
+        if not current and (not line.strip() or line.lstrip().startswith("--")):
+            continue
+        current += line
+        if sqlite3.complete_statement(current):
+            out.append(current.strip())
+            current = ""
+    if current.strip():
+        raise ValueError(f"incomplete statement in migration: {current[:80]!r}")
+    return out

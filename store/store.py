@@ -1,0 +1,294 @@
+"""`Store`: the async API the handlers use. Everything is scoped to one guild.
+
+Two aiosqlite connections: one writer, used under an asyncio lock so writes
+from concurrent ingests queue instead of failing with `database is locked`,
+and one reader, so lookups do not wait behind a long batch write (WAL lets
+them read the last committed state meanwhile). Name lookups go through an
+in-memory index per guild (name_cache.NameCache).
+"""
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from contextlib import asynccontextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable
+
+import aiosqlite
+
+from extract.model import Brief
+from store import lookup, reads, search, writes
+from store.errors import StoreError
+from store.name_cache import NameCache
+from store.normalize import name_key, text_fingerprint, url_key
+from store.opening import open_connections
+from store.records import (ArticleDetail, ArticleRow, EntityMatch, EntityRow, GuildStats, Profile, SaveResult,
+                           StatementRow)
+
+MAX_ID = 2 ** 63 - 1
+MAX_LIMIT = 500  # rows any one call returns
+OFFLOAD_CHARS = 20_000  # longer texts are fingerprinted in a thread, so the event loop keeps serving
+Clock = Callable[[], datetime]
+
+
+def _utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _is_id(value) -> bool:
+    """A row id that can exist: a positive 64-bit int (bigger ints would overflow SQLite)."""
+    return isinstance(value, int) and not isinstance(value, bool) and 0 < value <= MAX_ID
+
+
+def _guild(guild_id) -> int:
+    guild_id = int(guild_id)
+    if not -MAX_ID - 1 <= guild_id <= MAX_ID:
+        raise ValueError(f"guild id out of range: {guild_id}")
+    return guild_id
+
+
+def _bounded(n, low: int = 0, high: int = MAX_LIMIT) -> int:
+    return max(low, min(high, int(n)))
+
+
+async def _fingerprints(texts: list[str]) -> list[bytes]:
+    if sum(map(len, texts)) > OFFLOAD_CHARS:
+        return await asyncio.to_thread(lambda: [text_fingerprint(t) for t in texts])
+    return [text_fingerprint(t) for t in texts]
+
+
+class Store:
+    """One database file. Every method is a coroutine and takes the guild it
+    works for; ids of another guild's rows find nothing (None / False / [])."""
+
+    def __init__(self, path: Path, writer: aiosqlite.Connection, reader: aiosqlite.Connection, clock: Clock):
+        self.path = path
+        self._writer = writer
+        self._reader = reader
+        self._clock = clock
+        self._write_lock = asyncio.Lock()
+        self._names = NameCache(path)
+        self._warming: asyncio.Task | None = None
+        self._closed = False
+
+    @classmethod
+    async def open(cls, path, *, clock: Clock | None = None) -> "Store":
+        """Open (creating and migrating) the database at `path`. `clock` gives
+        the time briefs are stamped with (tests set it)."""
+        path = Path(path).expanduser()
+        writer, reader = await open_connections(path)
+        store = cls(path, writer, reader, clock or _utc_now)
+        store._warming = asyncio.create_task(store._warm_up())
+        return store
+
+    async def _warm_up(self) -> None:
+        """Load the busiest guild's name index in the background, so the first
+        typo-tolerant lookup after a start does not wait for it."""
+        try:
+            rows = await self._reader.execute_fetchall("SELECT guild_id FROM guilds ORDER BY briefs DESC LIMIT 1")
+            if rows:
+                await self._names.get(self._reader, rows[0][0])
+        except (StoreError, sqlite3.Error, ValueError):  # closed meanwhile, or a problem the next call reports
+            pass
+
+    async def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        self._names.close()  # a background load stops at its next chunk
+        if self._warming is not None:
+            await asyncio.gather(self._warming, return_exceptions=True)
+        async with self._write_lock:
+            try:
+                await self._writer.execute("PRAGMA optimize")
+            except sqlite3.Error:
+                pass
+            await self._reader.close()
+            await self._writer.close()
+
+    # ---- writing ---------------------------------------------------------------
+
+    @asynccontextmanager
+    async def _write(self, guild_id: int):
+        """One write transaction for one guild, under the writer lock."""
+        async with self._write_lock:
+            if self._closed:
+                raise StoreError("The store is closed.")
+            db = self._writer
+            await db.execute("BEGIN IMMEDIATE")
+            tx = writes.WriteTx(guild_id)
+            try:
+                before = await reads.generation(db, guild_id)
+                yield tx
+                after = await writes.bump_generation(db, tx) if tx.changed else None
+                await db.execute("COMMIT")
+            except BaseException:
+                await self._rollback()
+                raise
+            if after is not None:
+                await self._names.after_commit(db, guild_id, tx.touched, before, after)
+
+    async def _rollback(self) -> None:
+        try:
+            if self._writer.in_transaction:
+                await self._writer.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
+
+    async def save_brief(self, guild_id: int, brief: Brief, raw_text: str, *, source=None, message_id=None,
+                         channel_id=None, jump_url=None, author_id=None) -> SaveResult:
+        meta = {"source": source, "message_id": message_id, "channel_id": channel_id, "jump_url": jump_url,
+                "author_id": author_id}
+        [result] = await self.save_briefs(guild_id, [(brief, raw_text, meta)])
+        return result
+
+    async def save_briefs(self, guild_id: int, items: list[tuple[Brief, str, dict]]) -> list[SaveResult]:
+        """Save many briefs in one transaction; `items` are (brief, raw text,
+        metadata dict with the keyword arguments of save_brief)."""
+        guild_id = _guild(guild_id)
+        if not items:
+            return []
+        now = reads.iso(self._clock())
+        # Worked out before taking the writer lock: the lock is held only for SQL.
+        fingerprints = await _fingerprints([raw_text or "" for _, raw_text, _ in items])
+        results = []
+        async with self._write(guild_id) as tx:
+            for (brief, raw_text, meta), fingerprint in zip(items, fingerprints):
+                meta = {k: (meta or {}).get(k) for k in writes.METADATA}
+                results.append(await writes.insert_brief(self._writer, tx, brief, raw_text, meta, now, fingerprint))
+        return results
+
+    async def update_brief(self, guild_id: int, brief_id: int, brief: Brief, raw_text: str) -> bool:
+        guild_id = _guild(guild_id)
+        if not _is_id(brief_id):
+            return False
+        [fingerprint] = await _fingerprints([raw_text or ""])
+        async with self._write(guild_id) as tx:
+            return await writes.replace_brief(self._writer, tx, brief_id, brief, raw_text, reads.iso(self._clock()),
+                                              fingerprint)
+
+    async def delete_brief(self, guild_id: int, brief_id: int) -> bool:
+        guild_id = _guild(guild_id)
+        if not _is_id(brief_id):
+            return False
+        async with self._write(guild_id) as tx:
+            return await writes.delete_brief(self._writer, tx, brief_id)
+
+    async def watch(self, guild_id: int, channel_id: int) -> bool:
+        """Start watching a channel; False if it was watched already."""
+        guild_id = _guild(guild_id)
+        async with self._write(guild_id):
+            cursor = await self._writer.execute(
+                "INSERT OR IGNORE INTO watched_channels (guild_id, channel_id) VALUES (?, ?)", (guild_id, channel_id))
+            return cursor.rowcount > 0
+
+    async def unwatch(self, guild_id: int, channel_id: int) -> bool:
+        guild_id = _guild(guild_id)
+        async with self._write(guild_id):
+            cursor = await self._writer.execute(
+                "DELETE FROM watched_channels WHERE guild_id = ? AND channel_id = ?", (guild_id, channel_id))
+            return cursor.rowcount > 0
+
+    # ---- lookups ---------------------------------------------------------------
+
+    async def find_duplicate(self, guild_id: int, *, raw_text: str | None = None, source: str | None = None) -> int | None:
+        guild_id = _guild(guild_id)
+        fingerprint = (await _fingerprints([raw_text]))[0] if raw_text is not None else None
+        return await writes.find_duplicate(self._reader, guild_id, fingerprint=fingerprint, source_key=url_key(source))
+
+    async def brief_id_for_message(self, guild_id: int, message_id: int) -> int | None:
+        if not _is_id(message_id):
+            return None
+        return await reads.brief_id_for_message(self._reader, _guild(guild_id), message_id)
+
+    async def raw_briefs(self, guild_id: int) -> list[tuple[int, str]]:
+        """Every (id, raw text) of the guild; `iter_raw_briefs` does not hold them all at once."""
+        return await reads.raw_briefs(self._reader, _guild(guild_id))
+
+    async def iter_raw_briefs(self, guild_id: int, *, batch: int = 64):
+        """(id, raw text) lists of up to `batch` briefs, in id order: a reindex
+        of 100,000 briefs need not keep 250 MB of text in memory."""
+        guild_id, batch, after = _guild(guild_id), _bounded(batch, low=1), 0
+        while rows := await reads.raw_briefs_after(self._reader, guild_id, after, batch):
+            yield rows
+            after = rows[-1][0]
+
+    async def get_article(self, guild_id: int, brief_id: int) -> ArticleDetail | None:
+        if not _is_id(brief_id):
+            return None
+        return await reads.get_article(self._reader, _guild(guild_id), brief_id)
+
+    async def latest_articles(self, guild_id: int, limit: int = 10, offset: int = 0) -> list[ArticleRow]:
+        return await reads.latest_articles(self._reader, _guild(guild_id), _bounded(limit),
+                                           _bounded(offset, high=MAX_ID))
+
+    async def count_articles(self, guild_id: int) -> int:
+        return await reads.count_articles(self._reader, _guild(guild_id))
+
+    async def find_entity(self, guild_id: int, name: str) -> EntityMatch:
+        """Exact name or alias first; then typo-tolerant. One clear hit gives
+        `entity`; several close ones `candidates`; none the nearest few."""
+        guild_id = _guild(guild_id)
+        key = name_key(name)
+        if not key:
+            return EntityMatch(None, "none")
+        return await lookup.find_entity(self._reader, lambda: self._names.get(self._reader, guild_id), guild_id, key)
+
+    async def entity_profile(self, guild_id: int, entity_id: int, *, statements: int = 5, articles: int = 50,
+                             co_mentions: int = 8) -> Profile | None:
+        if not _is_id(entity_id):
+            return None
+        return await reads.entity_profile(self._reader, _guild(guild_id), entity_id,
+                                          statements=_bounded(statements), articles=_bounded(articles),
+                                          co_mentions=_bounded(co_mentions))
+
+    async def entity_names(self, guild_id: int, prefix: str, *, limit: int = 25) -> list[str]:
+        """Autocomplete: canonical names with a word starting like `prefix`,
+        most briefs first; then names close to it (a typo in the prefix)."""
+        guild_id = _guild(guild_id)
+        limit = _bounded(limit, high=100)
+        if limit == 0:
+            return []
+        key = name_key(prefix)
+        if not key:
+            return await reads.popular_names(self._reader, guild_id, limit)
+        index = await self._names.get(self._reader, guild_id)
+        return await lookup.complete(self._reader, index, guild_id, key, limit)
+
+    async def suggest_names(self, guild_id: int, name: str, *, limit: int = 5) -> list[str]:
+        """Names close to `name`, for "no one called ...; closest names"."""
+        guild_id = _guild(guild_id)
+        key = name_key(name)
+        limit = _bounded(limit, high=25)
+        if not key or limit == 0:
+            return []
+        index = await self._names.get(self._reader, guild_id)
+        return await lookup.suggest(self._reader, index, guild_id, key, limit)
+
+    async def search_statements(self, guild_id: int, text: str, *, speaker: str | None = None,
+                                limit: int = 25) -> list[StatementRow]:
+        guild_id = _guild(guild_id)
+        speaker_ids = None
+        if speaker is not None:
+            match = await self.find_entity(guild_id, speaker)
+            if match.entity is not None:
+                speaker_ids = [match.entity.id]
+            elif match.how == "ambiguous" and match.candidates:
+                speaker_ids = [c.id for c in match.candidates]
+            else:
+                return []
+        return await search.search_statements(self._reader, guild_id, text, _bounded(limit), speaker_ids)
+
+    async def search_articles(self, guild_id: int, text: str, *, limit: int = 25) -> list[ArticleRow]:
+        return await search.search_articles(self._reader, _guild(guild_id), text, _bounded(limit))
+
+    async def stats(self, guild_id: int) -> GuildStats:
+        return await reads.stats(self._reader, _guild(guild_id))
+
+    async def trending(self, guild_id: int, *, days: int = 7, limit: int = 10) -> list[tuple[EntityRow, int]]:
+        since = reads.days_before(self._clock(), int(days))
+        return await reads.trending(self._reader, _guild(guild_id), since, _bounded(limit))
+
+    async def watched_channels(self, guild_id: int) -> set[int]:
+        return await reads.watched_channels(self._reader, _guild(guild_id))

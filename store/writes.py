@@ -1,0 +1,206 @@
+"""The statements that add, replace and remove one brief. Each function runs
+inside a transaction the caller opened (Store._write), so a brief is stored
+whole or not at all."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import aiosqlite
+
+from extract.model import STATEMENT_KINDS, Brief
+from store.linking import KEY_SEPARATOR, Links, link_entities, role_key
+from store.normalize import name_key, storable, url_key
+from store.packing import pack_insights, pack_sections
+from store.records import SaveResult
+
+METADATA = ("source", "message_id", "channel_id", "jump_url", "author_id")
+
+
+@dataclass
+class WriteTx:
+    """What one write transaction changed in one guild: the guild's counters
+    and the entities whose names or counts the name cache must re-read."""
+
+    guild_id: int
+    briefs: int = 0
+    statements: int = 0
+    touched: set[int] = field(default_factory=set)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.briefs or self.statements or self.touched)
+
+
+async def find_duplicate(db: aiosqlite.Connection, guild_id: int, *, fingerprint: bytes | None = None,
+                         source_key: str | None = None) -> int | None:
+    if fingerprint is not None:
+        rows = await db.execute_fetchall(
+            "SELECT id FROM articles WHERE guild_id = ? AND fingerprint = ? ORDER BY id LIMIT 1",
+            (guild_id, fingerprint))
+        if rows:
+            return int(rows[0][0])
+    if source_key is not None:
+        rows = await db.execute_fetchall(
+            "SELECT id FROM articles WHERE guild_id = ? AND source_key = ? ORDER BY id LIMIT 1",
+            (guild_id, source_key))
+        if rows:
+            return int(rows[0][0])
+    return None
+
+
+async def insert_brief(db: aiosqlite.Connection, tx: WriteTx, brief: Brief, raw_text: str, meta: dict,
+                       now: str, fingerprint: bytes) -> SaveResult:
+    """Store a new brief, or report the one already stored with the same text or
+    URL. `fingerprint` is normalize.text_fingerprint(raw_text)."""
+    raw_text = storable(raw_text or "")
+    source = meta.get("source")
+    source_key = url_key(source)
+    existing = await find_duplicate(db, tx.guild_id, fingerprint=fingerprint, source_key=source_key)
+    if existing is not None:
+        rows = await db.execute_fetchall(
+            "SELECT title, entity_count, statement_count FROM articles WHERE id = ?", (existing,))
+        title, entities, statements = rows[0]
+        return SaveResult(existing, False, entities, statements, title)
+    links = await _link(db, tx, brief)
+    statements = _statement_rows(brief, links)
+    brief_id = (await db.execute_insert(
+        "INSERT INTO articles (guild_id, created_at, title, source, source_key, jump_url, message_id, channel_id, "
+        "author_id, fingerprint, entity_count, statement_count, truncated, raw_text, sections, insights) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (tx.guild_id, now, _title(brief), source, source_key, meta.get("jump_url"), meta.get("message_id"),
+         meta.get("channel_id"), meta.get("author_id"), fingerprint, len(links.mentions), len(statements),
+         int(bool(brief.truncated)), raw_text, storable(pack_sections(brief, raw_text)),
+         storable(pack_insights(brief, raw_text)))))[0]
+    await write_links(db, tx, brief_id, links, statements)
+    tx.briefs += 1
+    return SaveResult(int(brief_id), True, len(links.mentions), len(statements), _title(brief))
+
+
+async def replace_brief(db: aiosqlite.Connection, tx: WriteTx, brief_id: int, brief: Brief, raw_text: str,
+                        now: str, fingerprint: bytes) -> bool:
+    """Re-extraction: same id and metadata, new text, entities and statements."""
+    if not await _owned(db, tx.guild_id, brief_id):
+        return False
+    # Entities this brief alone named are purged only after re-linking, so an
+    # entity the new version names again keeps its id.
+    old_ids = await unlink_brief(db, tx, brief_id, purge=False)
+    raw_text = storable(raw_text or "")
+    links = await _link(db, tx, brief)
+    statements = _statement_rows(brief, links)
+    await db.execute(
+        "UPDATE articles SET updated_at = ?, title = ?, fingerprint = ?, entity_count = ?, statement_count = ?, "
+        "truncated = ?, raw_text = ?, sections = ?, insights = ? WHERE id = ?",
+        (now, _title(brief), fingerprint, len(links.mentions), len(statements),
+         int(bool(brief.truncated)), raw_text, storable(pack_sections(brief, raw_text)),
+         storable(pack_insights(brief, raw_text)), brief_id))
+    await write_links(db, tx, brief_id, links, statements)
+    await purge_unused(db, old_ids)
+    return True
+
+
+async def delete_brief(db: aiosqlite.Connection, tx: WriteTx, brief_id: int) -> bool:
+    if not await _owned(db, tx.guild_id, brief_id):
+        return False
+    await unlink_brief(db, tx, brief_id)
+    await db.execute("DELETE FROM articles WHERE id = ?", (brief_id,))
+    tx.briefs -= 1
+    return True
+
+
+async def bump_generation(db: aiosqlite.Connection, tx: WriteTx) -> int:
+    """Record the transaction's counter changes; the new generation tells every
+    name cache of this guild (in any process) that it is stale."""
+    rows = await db.execute_fetchall(
+        "INSERT INTO guilds (guild_id, generation, briefs, statements) VALUES (?, 1, ?, ?) "
+        "ON CONFLICT (guild_id) DO UPDATE SET generation = generation + 1, briefs = briefs + excluded.briefs, "
+        "statements = statements + excluded.statements RETURNING generation",
+        (tx.guild_id, tx.briefs, tx.statements))
+    return int(rows[0][0])
+
+
+# ---- pieces ---------------------------------------------------------------------
+
+async def _owned(db, guild_id: int, brief_id: int) -> bool:
+    rows = await db.execute_fetchall("SELECT 1 FROM articles WHERE id = ? AND guild_id = ?", (brief_id, guild_id))
+    return bool(rows)
+
+
+async def _link(db, tx: WriteTx, brief: Brief) -> Links:
+    speakers = [s.speaker for s in brief.statements if s.speaker]
+    links = await link_entities(db, tx.guild_id, list(brief.entities), speakers)
+    tx.touched.update(m.entity_id for m in links.mentions)
+    return links
+
+
+def _statement_rows(brief: Brief, links: Links) -> list[tuple]:
+    rows = []
+    for s in brief.statements:
+        text = storable(str(s.text or "")).strip()
+        if not text:
+            continue
+        speaker = " ".join(str(s.speaker).split()) if s.speaker else None
+        speaker_id = links.speakers.get(name_key(speaker)) if speaker else None
+        kind = s.kind if s.kind in STATEMENT_KINDS else "direct"
+        rows.append((speaker_id, kind, int(s.start or 0), int(s.end or 0), speaker, text))
+    return rows
+
+
+async def write_links(db, tx: WriteTx, brief_id: int, links: Links, statements: list[tuple]) -> None:
+    """Everything of a brief that hangs off its article row: entity links and
+    their counts, aliases, roles, statements (FTS rows follow by trigger)."""
+    guild_id = tx.guild_id
+    await db.executemany(
+        "INSERT INTO brief_entities (brief_id, entity_id, position, mentions, role, keys) VALUES (?, ?, ?, ?, ?, ?)",
+        [(brief_id, m.entity_id, m.position, m.mentions, m.role, KEY_SEPARATOR.join(m.forms)) for m in links.mentions])
+    await db.executemany(
+        "UPDATE entities SET briefs = briefs + 1, mentions = mentions + ? WHERE id = ?",
+        [(m.mentions, m.entity_id) for m in links.mentions])
+    await db.executemany(
+        "INSERT INTO aliases (entity_id, key, guild_id, alias, briefs) VALUES (?, ?, ?, ?, 1) "
+        "ON CONFLICT (entity_id, key) DO UPDATE SET briefs = briefs + 1",
+        [(m.entity_id, k, guild_id, form) for m in links.mentions for k, form in m.forms.items()])
+    await db.executemany(
+        "INSERT INTO roles (entity_id, key, role, briefs, first_brief_id) VALUES (?, ?, ?, 1, ?) "
+        "ON CONFLICT (entity_id, key) DO UPDATE SET briefs = briefs + 1",
+        [(m.entity_id, role_key(m.role), m.role, brief_id) for m in links.mentions if m.role])
+    await db.executemany(
+        'INSERT INTO statements (guild_id, brief_id, speaker_entity_id, kind, start, "end", speaker_name, text) '
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(guild_id, brief_id, *row) for row in statements])
+    tx.statements += len(statements)
+
+
+async def unlink_brief(db, tx: WriteTx, brief_id: int, *, purge: bool = True) -> list[int]:
+    """Take back everything `write_links` added for a brief; entities no brief
+    names any more are deleted with their aliases and roles (unless `purge` is
+    False: then the caller purges). Returns the entities it touched."""
+    links = await db.execute_fetchall(
+        "SELECT entity_id, mentions, role, keys FROM brief_entities WHERE brief_id = ?", (brief_id,))
+    removed = await db.execute("DELETE FROM statements WHERE brief_id = ?", (brief_id,))
+    tx.statements -= max(0, removed.rowcount)
+    await db.execute("DELETE FROM brief_entities WHERE brief_id = ?", (brief_id,))
+    ids = [row[0] for row in links]
+    tx.touched.update(ids)
+    await db.executemany("UPDATE entities SET briefs = briefs - 1, mentions = max(0, mentions - ?) WHERE id = ?",
+                         [(mentions, entity_id) for entity_id, mentions, _, _ in links])
+    await db.executemany("UPDATE aliases SET briefs = briefs - 1 WHERE entity_id = ? AND key = ?",
+                         [(entity_id, k) for entity_id, _, _, keys in links for k in keys.split(KEY_SEPARATOR) if k])
+    await db.executemany("UPDATE roles SET briefs = briefs - 1 WHERE entity_id = ? AND key = ?",
+                         [(entity_id, role_key(role)) for entity_id, _, role, _ in links if role])
+    if purge:
+        await purge_unused(db, ids)
+    return ids
+
+
+async def purge_unused(db, ids: list[int]) -> None:
+    """Delete the aliases, roles and entities among `ids` that no brief counts any more."""
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        marks = ",".join("?" * len(chunk))
+        await db.execute(f"DELETE FROM aliases WHERE entity_id IN ({marks}) AND briefs <= 0", chunk)
+        await db.execute(f"DELETE FROM roles WHERE entity_id IN ({marks}) AND briefs <= 0", chunk)
+        await db.execute(f"DELETE FROM entities WHERE id IN ({marks}) AND briefs <= 0", chunk)
+
+
+def _title(brief: Brief) -> str:
+    return storable(" ".join(str(brief.title or "").split()))

@@ -1,0 +1,143 @@
+"""Searching statements and briefs (FTS5), including whatever a user may type."""
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from store import Store, fts
+
+GUILD = 1_100_000_000_000_000_111
+HOSTILE = ['"', "*", "NEAR(", "NEAR(a b", "AND", "OR", "NOT", "OR NOT", "(", ")", "^", "{", "-China", "col:value",
+           "title:China", "a:b", "'; DROP TABLE statements; --", "!!!...???", "x" * 2000, "🙂🙂", "東京 北京",
+           "Привет мир", "مرحبا", "", "   ", "imminent\"", "threat*", "Hegseth AND", "\x00", "_ _", "\ud800"]
+
+
+@pytest.fixture
+async def indexed(store, make):
+    briefs = [
+        make.hegseth(),
+        make.brief("Lagarde signals pause as inflation cools",
+                   "European Central Bank President Christine Lagarde said rates would stay on hold in Frankfurt.",
+                   entities=[make.person("Christine Lagarde", "Lagarde", role="ECB President"),
+                             make.thing("Frankfurt", "GPE")],
+                   statements=[make.said("We are in a good place", "Christine Lagarde"),
+                               make.said("the threat of inflation has receded", "Christine Lagarde", "reported")]),
+        make.brief("Café owners in Montréal protest", "Owner Zoë Lefèvre called the rules unworkable.",
+                   entities=[make.person("Zoë Lefèvre")],
+                   statements=[make.said("These rules are unworkable for small cafés", "Zoë Lefèvre")]),
+    ]
+    for b in briefs:
+        await store.save_brief(GUILD, b, b.text)
+    return store
+
+
+async def test_a_word_finds_statements_with_speaker_and_brief(indexed):
+    rows = await indexed.search_statements(GUILD, "imminent")
+    assert [(r.text, r.speaker) for r in rows] == [("It could be imminent", "Pete Hegseth")]
+    assert rows[0].brief_title.startswith("Hegseth warns") and rows[0].created_at
+
+
+async def test_statements_that_hold_the_whole_phrase_come_first(indexed):
+    rows = await indexed.search_statements(GUILD, "threat China poses")
+    assert rows[0].text == "the threat China poses is real"
+    # Stemming: "receding" finds "receded"; accents do not matter.
+    assert [r.text for r in await indexed.search_statements(GUILD, "receding inflation")] == [
+        "the threat of inflation has receded"]
+    assert [r.speaker for r in await indexed.search_statements(GUILD, "cafes")] == ["Zoë Lefèvre"]
+
+
+async def test_most_words_is_the_looser_second_pass(indexed):
+    # No statement has all three words; one has two of them, which is most.
+    rows = await indexed.search_statements(GUILD, "imminent threat real")
+    assert [r.text for r in rows] == ["the threat China poses is real"]
+    assert await indexed.search_statements(GUILD, "threat by Zbigniew Qwertyuiop") == []
+    assert await indexed.search_statements(GUILD, "xylophone marmalade") == []
+
+
+async def test_speaker_filter_resolves_the_name(indexed):
+    rows = await indexed.search_statements(GUILD, "threat", speaker="Lagarde")
+    assert [r.speaker for r in rows] == ["Christine Lagarde"]
+    rows = await indexed.search_statements(GUILD, "threat", speaker="Hegset")  # a typo
+    assert [r.speaker for r in rows] == ["Pete Hegseth"]
+    assert await indexed.search_statements(GUILD, "threat", speaker="Zbigniew Qwertyuiop") == []
+    assert await indexed.search_statements(GUILD, "good place", speaker="Hegseth") == []
+
+
+async def test_articles_are_ranked_with_snippets(indexed):
+    rows = await indexed.search_articles(GUILD, "Lagarde inflation")
+    assert rows[0].title.startswith("Lagarde signals pause")
+    assert "Lagarde" in rows[0].snippet and "\n" not in rows[0].snippet
+    rows = await indexed.search_articles(GUILD, "montreal")
+    assert [r.title for r in rows] == ["Café owners in Montréal protest"]
+    assert await indexed.search_articles(GUILD, "xylophone marmalade") == []
+    assert len(await indexed.search_articles(GUILD, "the", limit=2)) == 2
+
+
+async def test_a_headline_match_outranks_a_body_match(store, make):
+    body = make.brief("Budget talks stall", "Nothing about grain here, except this single grain mention.")
+    head = make.brief("Grain exports resume", "Ships left port on Monday.")
+    for b in (head, body):
+        await store.save_brief(GUILD, b, b.text)
+    rows = await store.search_articles(GUILD, "grain")
+    assert [r.title for r in rows] == ["Grain exports resume", "Budget talks stall"]
+
+
+@pytest.mark.parametrize("query", HOSTILE)
+async def test_hostile_queries_return_a_list(indexed, query):
+    assert isinstance(await indexed.search_statements(GUILD, query), list)
+    assert isinstance(await indexed.search_articles(GUILD, query), list)
+    assert isinstance(await indexed.search_statements(GUILD, query, speaker=query), list)
+    assert len(await indexed.search_statements(GUILD, "imminent")) == 1  # nothing was dropped
+
+
+def test_the_sanitiser_quotes_every_word():
+    assert fts.words('NEAR(a b) AND "x" OR col:value*') == ["near", "a", "b", "and", "x", "or", "col", "value"]
+    expression = fts.match_expression(5, "text", fts.words("AND OR"))
+    assert expression == 'scope : "g5" AND {text} : ("and" AND "or")'
+    assert fts.words("🙂 !!! ---") == [] and fts.words(None) == []
+    assert len(fts.words(" ".join(f"w{i}" for i in range(100)))) == fts.MAX_WORDS
+    assert fts.most_of(["threat", "by", "imminent", "real"]) == (
+        '("imminent" AND "threat") OR ("imminent" AND "real") OR ("threat" AND "real")')
+
+
+@pytest.fixture(scope="module")
+def shared_db(tmp_path_factory):
+    """One small database for the property test (hypothesis runs many examples)."""
+    from extract.model import Brief, Entity, Statement
+
+    path = tmp_path_factory.mktemp("fts") / "db.sqlite3"
+
+    async def build():
+        store = await Store.open(path)
+        b = Brief("Hegseth warns of imminent threat", "Hegseth warns of imminent threat\n\nThe threat is real.",
+                  entities=[Entity("Pete Hegseth", "PERSON", aliases=["Hegseth"])],
+                  statements=[Statement("The threat is real and imminent", "Pete Hegseth")])
+        await store.save_brief(GUILD, b, b.text)
+        await store.close()
+
+    asyncio.run(build())
+    return path
+
+
+@settings(max_examples=150, deadline=None)
+@given(query=st.one_of(st.text(max_size=300), st.text(alphabet='"*():^{}-+ANDORNTaeiou \'', max_size=60),
+                       st.sampled_from(HOSTILE)),
+       speaker=st.one_of(st.none(), st.text(max_size=40)))
+def test_search_never_raises(shared_db, query, speaker):
+    async def run():
+        store = await Store.open(shared_db)
+        try:
+            statements = await store.search_statements(GUILD, query, speaker=speaker, limit=5)
+            articles = await store.search_articles(GUILD, query, limit=5)
+            names = await store.entity_names(GUILD, query)
+            match = await store.find_entity(GUILD, query)
+        finally:
+            await store.close()
+        return statements, articles, names, match
+
+    statements, articles, names, match = asyncio.run(run())
+    assert isinstance(statements, list) and isinstance(articles, list) and isinstance(names, list)
+    assert match.how in ("exact", "fuzzy", "ambiguous", "none")

@@ -1,0 +1,63 @@
+"""The in-memory name index and the match decisions, on their own (no database)."""
+from __future__ import annotations
+
+from store import matching
+from store.names import NameIndex
+from store.normalize import name_key
+
+PEOPLE = {1: ("Pete Hegseth", 9, ["Hegseth"]), 2: ("Hegel Hegemann", 1, []), 3: ("Peter Pan", 4, []),
+          4: ("Sarah Hegge", 5, []), 5: ("John Smith", 2, []), 6: ("Jane Smith", 1, [])}
+
+
+def index_of(people=PEOPLE) -> NameIndex:
+    index = NameIndex()
+    for entity_id, (name, briefs, aliases) in people.items():
+        index.put(entity_id, briefs, [name_key(name), *map(name_key, aliases)])
+    index.loaded()
+    return index
+
+
+def keys_of(ids):
+    return {i: [name_key(PEOPLE[i][0]), *map(name_key, PEOPLE[i][2])] for i in ids}
+
+
+def test_typo_candidates_and_decisions():
+    index = index_of()
+    candidates = index.candidates("hegset")
+    assert candidates[0] == 1
+    scored = matching.score("hegset", keys_of(candidates), index.briefs)
+    assert matching.fuzzy(scored) == ("fuzzy", [1])
+    how, ids = matching.fuzzy(matching.score("smith", keys_of(index.candidates("smith")), index.briefs))
+    assert how == "ambiguous" and sorted(ids) == [5, 6]
+    assert index.candidates("zbigniew qwertyuiop") == []
+    assert matching.fuzzy(()) == ("none", [])
+
+
+def test_exact_decisions():
+    assert matching.exact("hegseth", [(1, False)], []) == ("exact", [1])
+    assert matching.exact("georgia", [(7, True), (8, True)], []) == ("ambiguous", [7, 8])
+    assert matching.exact("georgia", [(7, True), (8, False)], []) == ("exact", [7])
+    assert matching.exact("smith", [(5, False)], [5, 6]) == ("ambiguous", [5, 6])
+
+
+def test_completion_most_briefs_first():
+    index = index_of()
+    assert index.complete("heg", 10) == [1, 4, 2]
+    assert index.complete("pete", 10) == [1, 3]
+    assert index.complete("pete h", 10) == [1]
+    assert index.complete("heg", 1) == [1, 4]  # twice the limit: the store re-orders and cuts
+    assert index.complete_fuzzy("hegsth", 10)[:1] == [1]
+    assert index.complete("", 5) == [] and index.complete("zz", 5) == []
+
+
+def test_put_updates_and_remove_forgets():
+    index = index_of()
+    index.put(2, 3, ["hegel hegemann", "the philosopher"])
+    assert 2 in index.complete("philo", 5) and index.briefs(2) == 3
+    index.put(2, 3, ["hegel hegemann"])
+    assert index.complete("philo", 5) == [] and "philosopher" not in index.vocabulary()
+    index.remove(1)
+    assert 1 not in index and 1 not in index.complete("pete", 5) and "hegseth" not in index.vocabulary()
+    index.memo["x"] = 1
+    index.put(9, 1, ["new person"])
+    assert index.memo == {}
