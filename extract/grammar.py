@@ -1,6 +1,8 @@
 """Small questions about spaCy's English dependency parse, shared by the statement rules."""
 from __future__ import annotations
 
+from extract.mention import text_of
+
 _WH_WORDS = {"how", "why", "whether", "if", "what", "when", "where", "who", "which"}
 
 
@@ -29,7 +31,7 @@ def same_line(a, b) -> bool:
     """spaCy does not break sentences at line breaks, so a parse may tie a headline word to
     the first sentence of the body; such links are not trusted."""
     lo, hi = sorted((a.idx, b.idx))
-    return "\n" not in a.doc.text[lo:hi]
+    return "\n" not in text_of(a.doc)[lo:hi]
 
 
 def subject_of(verb):

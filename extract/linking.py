@@ -187,10 +187,12 @@ def link_partial_names(mg: _Merger, g: Gazetteer) -> None:
     """Surnames, first names and other parts of a person's full name join that person;
     when two people share the part (two Silvas), the nearer earlier one wins.
     Parts of an organisation's or a place's name join it ("Commission", "Channel")."""
-    for grp in sorted(mg.groups, key=lambda x: len(x.longest().split())):
-        if grp not in mg.groups or grp.place or grp.short_form_of:
+    # Each group's longest form, as words, computed once: a merge only adds a shorter form.
+    words_of = {id(x): _words(x.longest()) for x in mg.groups}
+    for grp in sorted(mg.groups, key=lambda x: len(words_of[id(x)])):
+        if id(grp) not in {id(x) for x in mg.groups} or grp.place or grp.short_form_of:
             continue
-        short = _words(grp.longest())
+        short = words_of[id(grp)]
         acronym = all(is_acronym(f) for f in grp.forms())
         if not short:
             continue
@@ -198,7 +200,7 @@ def link_partial_names(mg: _Merger, g: Gazetteer) -> None:
         for other in mg.groups:
             if other is grp or other.place and other.place.kind != "region":
                 continue
-            long = _words(other.longest())
+            long = words_of[id(other)]
             if len(long) <= len(short) or _contains(long, short) < 0:
                 continue
             if other.type == "PERSON" and not acronym:
@@ -207,15 +209,18 @@ def link_partial_names(mg: _Merger, g: Gazetteer) -> None:
                 orgs.append(other)
             elif other.type == "GPE" and grp.type == "GPE":
                 places.append(other)
+        keep = None
         if persons and grp.type in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
-            mg.merge(_nearest_before(persons, grp), grp)
+            keep = _nearest_before(persons, grp)
         elif orgs and (grp.type != "GPE" or all(o.type in ("LOC", "FAC") for o in orgs)):
-            mg.merge(_nearest_before(orgs, grp), grp)
+            keep = _nearest_before(orgs, grp)
         elif len(places) == 1:
-            long = _words(places[0].longest())
-            extra = [w for w in long if w not in short]
+            extra = [w for w in words_of[id(places[0])] if w not in short]
             if extra and all(w in {fold(h) for h in g.gpe_heads} | {"state", "of"} for w in extra):
-                mg.merge(places[0], grp)  # Donetsk -> Donetsk Oblast, Texas -> State of Texas
+                keep = places[0]  # Donetsk -> Donetsk Oblast, Texas -> State of Texas
+        if keep is not None:
+            mg.merge(keep, grp)
+            words_of[id(keep)] = _words(keep.longest())
 
 
 

@@ -47,6 +47,25 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+class Occupancy:
+    """Which characters of a text are already claimed by a span. Checking a span costs its
+    own length, not the number of spans taken, so long articles stay linear."""
+
+    def __init__(self, length: int, spans=()):
+        self._chars = bytearray(length)
+        for span in spans:
+            self.take(span)
+
+    def take(self, span: tuple[int, int]) -> None:
+        start, end = max(span[0], 0), min(span[1], len(self._chars))
+        if end > start:
+            self._chars[start:end] = b"\x01" * (end - start)
+
+    def is_taken(self, span: tuple[int, int]) -> bool:
+        start, end = max(span[0], 0), min(span[1], len(self._chars))
+        return end > start and self._chars.find(1, start, end) != -1
+
+
 def sentence_initial(doc, offset: int) -> bool:
     """True when the word at `offset` starts a sentence, line or quotation (capitalised anyway)."""
     span = doc.char_span(offset, offset + 1, alignment_mode="expand")

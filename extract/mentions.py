@@ -15,7 +15,7 @@ from collections import Counter
 
 from extract import finders, repairs
 from extract.gazetteer import Gazetteer
-from extract.mention import KEPT_LABELS, SALVAGE_LABELS, Mention, overlaps, sentence_initial, text_of
+from extract.mention import KEPT_LABELS, SALVAGE_LABELS, Mention, Occupancy, overlaps, sentence_initial, text_of
 from extract.names import clean_span, fold
 
 def _cleaned(text: str, start: int, end: int, doc) -> tuple[int, int]:
@@ -139,7 +139,9 @@ def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Keep the first of overlapping mentions, preferring NER's longer spans."""
     rank = {"ner": 0, "acronym": 1, "finder": 2, "gazetteer": 3, "salvage": 4, "propagated": 5}
     chosen: list[Mention] = []
+    taken = Occupancy(max((m.end for m in mentions), default=0))
     for m in sorted(mentions, key=lambda m: (rank.get(m.origin, 6), -(m.end - m.start), m.start)):
-        if not any(overlaps(m.span, c.span) for c in chosen):
+        if not taken.is_taken(m.span):
             chosen.append(m)
+            taken.take(m.span)
     return sorted(chosen, key=lambda m: m.start)

@@ -10,7 +10,7 @@ import re
 
 from extract.gazetteer import Gazetteer
 from extract.linking import Group
-from extract.mention import Mention, overlaps, sentence_initial, text_of
+from extract.mention import Mention, Occupancy, overlaps, sentence_initial, text_of
 from extract.names import fold
 
 def _occurrences(text: str, form: str, ignore_case: bool):
@@ -22,7 +22,7 @@ def propagate(groups: list[Group], doc, layout, g: Gazetteer, common_words: froz
     """Every further occurrence of a known form is a mention too (NER misses repeats, and
     headline names are found only this way when the headline is Title Case)."""
     text = text_of(doc)
-    taken = [m.span for grp in groups for m in grp.mentions] + layout.skip_spans()
+    taken = Occupancy(len(text), [m.span for grp in groups for m in grp.mentions] + layout.skip_spans())
     # Longer forms first so "Pete Hegseth" is found before "Hegseth".
     surnames = [fold(grp.longest().split()[-1]) for grp in groups if grp.type == "PERSON"]
     shared = {s for s in surnames if surnames.count(s) > 1}
@@ -40,7 +40,7 @@ def propagate(groups: list[Group], doc, layout, g: Gazetteer, common_words: froz
                 in_title = overlaps(span, layout.title_span)
                 if ignore_case and not in_title:
                     continue
-                if any(overlaps(span, t) for t in taken):
+                if taken.is_taken(span):
                     continue
                 if single and fold(form) in common_words and (in_title or sentence_initial(doc, span[0])):
                     # A capitalised common word where everything is capitalised counts only when
@@ -49,7 +49,7 @@ def propagate(groups: list[Group], doc, layout, g: Gazetteer, common_words: froz
                         continue
                 m = Mention(span[0], span[1], hit.group(), grp.type, "propagated", grp.place, in_title)
                 grp.mentions.append(m)
-                taken.append(span)
+                taken.take(span)
 
 
 def _forms_to_find(grp: Group, shared_surnames: set[str]) -> list[str]:
