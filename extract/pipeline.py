@@ -5,6 +5,7 @@ import re
 import threading
 import unicodedata
 
+from extract.chunks import parse_texts
 from extract.entities import find_entities
 from extract.model import Brief
 from extract.sections import parse
@@ -85,7 +86,7 @@ class Extractor:
         layouts = [parse(t) for t in cleaned]
         common = self.common_words
         briefs = []
-        for text, layout, doc in zip(cleaned, layouts, self.nlp.pipe(cleaned, batch_size=batch_size)):
+        for text, layout, doc in zip(cleaned, layouts, parse_texts(self.nlp, cleaned, batch_size)):
             entities = find_entities(doc, layout, common)
             statements = find_statements(doc, entities, layout)
             briefs.append(Brief(title=layout.title, text=text, sections=layout.sections,

@@ -1,0 +1,57 @@
+"""Long texts are parsed in paragraph-sized pieces and joined back into one Doc.
+
+A spaCy component holds the GIL for the whole Doc it is given: on a 200 KB article one
+call stalls every other thread (the bot's event loop among them) for seconds. Pieces of a
+few thousand characters, cut where a line ends, keep each call short; sentences do not
+cross a line break in news text, so the parse is the same. The pieces, put back together,
+are exactly the original text, so character offsets stay valid.
+"""
+from __future__ import annotations
+
+import re
+
+PIECE_CHARS = 6000
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+")
+
+
+def pieces(text: str, limit: int = PIECE_CHARS) -> list[str]:
+    """`text` cut into pieces of at most about `limit` characters, at line ends where it
+    can, else at a sentence end, else at a space; "".join(pieces) == text."""
+    out: list[str] = []
+    current = ""
+    # Each piece but the first starts with the line break before it, as the line did in the
+    # whole text: NER reads a word at the very start of a Doc differently.
+    for line in re.findall(r"\n*[^\n]*", text):
+        if current and len(current) + len(line) > limit:
+            out.append(current)
+            current = ""
+        current += line
+        while len(current) > limit:
+            cut = _cut_point(current, limit)
+            out.append(current[:cut])
+            current = current[cut:]
+    if current or not out:
+        out.append(current)
+    return out
+
+
+def _cut_point(text: str, limit: int) -> int:
+    """Where to cut a line longer than `limit`: after its last sentence end or space
+    before the limit; a line without either (a run of symbols) is cut at the limit."""
+    window = text[:limit]
+    ends = [m.end() for m in _SENTENCE_END.finditer(window)]
+    if ends and ends[-1] > limit // 2:
+        return ends[-1]
+    space = window.rfind(" ")
+    return space + 1 if space > 0 else limit
+
+
+def parse_texts(nlp, texts: list[str], batch_size: int = 16):
+    """One Doc per text, in order, each parsed piece by piece (see above)."""
+    from spacy.tokens import Doc
+
+    cut = [pieces(t) for t in texts]
+    docs = iter(nlp.pipe((p for ps in cut for p in ps), batch_size=batch_size))
+    for ps in cut:
+        parts = [next(docs) for _ in ps]
+        yield parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
