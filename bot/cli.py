@@ -144,6 +144,9 @@ def cmd_ingest(args) -> int:
     return run_async(ingest_main(load_settings(), args.paths, args.guild))
 
 
+FOLDER_NOTES = {"README", "LICENSE", "LICENCE", "CHANGELOG", "CONTRIBUTING", "SOURCES", "NOTICE"}
+
+
 def brief_files(paths: list[str]) -> list[tuple[Path, str | None]]:
     """(file, None) for every file to read, or (path, reason) for a path that is skipped."""
     from handlers.textfile import SUFFIXES
@@ -152,8 +155,12 @@ def brief_files(paths: list[str]) -> list[tuple[Path, str | None]]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            out += [(f, None) for f in sorted(path.rglob("*"))
-                    if f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.startswith(".")]
+            for f in sorted(path.rglob("*")):
+                if not f.is_file() or f.suffix.lower() not in SUFFIXES or f.name.startswith("."):
+                    continue
+                # A folder's README or LICENCE describes the folder; it is not news.
+                out.append((f, "a folder's notes, not a brief (name the file to index it)"
+                            if f.stem.upper() in FOLDER_NOTES else None))
         elif path.is_file():
             out.append((path, None))
         else:

@@ -34,6 +34,7 @@ def ingested(tmp_path_factory):
         shutil.copy(sample, folder / sample.name)
     shutil.copy(SAMPLES / "00_seed.txt", folder / "nested" / "seed_again.md")
     (folder / "empty.txt").write_text("  \n", encoding="utf-8")
+    (folder / "README.md").write_text('The "Imminent Threat" briefs, said Ann Lee.\n', encoding="utf-8")
     (folder / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # not a brief suffix: not picked up
     db = base / "data" / "newsbrief.sqlite3"
     run = newsbrief("ingest", str(folder), str(base / "missing.txt"), db=db)
@@ -46,12 +47,13 @@ def test_ingest_reports_one_line_per_file(ingested):
     lines = run.stdout.strip().splitlines()
     by_name = {Path(line.split(": ", 1)[0]).name: line for line in lines}
     assert set(by_name) == {"00_seed.txt", "05_canada_sensitive_document.txt", "17_nasa_shuttle_homes.txt",
-                            "empty.txt", "seed_again.md", "missing.txt"}
+                            "empty.txt", "seed_again.md", "missing.txt", "README.md"}
     assert "#1 Pentagon Seeks China Military Contact" in by_name["00_seed.txt"]
     assert "entities" in by_name["00_seed.txt"] and "statement" in by_name["00_seed.txt"]
     assert "skipped, duplicate of #1" in by_name["seed_again.md"]
     assert "skipped, empty" in by_name["empty.txt"]
     assert "skipped, no such file" in by_name["missing.txt"]
+    assert "skipped, a folder's notes, not a brief" in by_name["README.md"]
     assert db.exists()
 
 
