@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import bisect
 
+from extract.mention import text_of
 from extract.quotes import QuoteSpan, find_quotes
 
 
 class DocView:
     def __init__(self, doc, layout=None, quotes: list[QuoteSpan] | None = None):
         self.doc = doc
-        self.text = doc.text
+        self.text = text_of(doc)
         self.quotes = find_quotes(self.text) if quotes is None else quotes
         # char ranges [open mark, past close mark) of each quote, in order
         self.regions = [(q.open_at, q.after) for q in self.quotes]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from extract.names import fold
@@ -63,6 +63,10 @@ class Gazetteer:
     government_nouns: frozenset[str]
     literal_verbs: frozenset[str]
     locative_prepositions: frozenset[str]
+
+    @cached_property
+    def folded_forms(self) -> frozenset[str]:
+        return frozenset(fold(f) for f in self.forms)
 
     def place(self, form: str) -> Place | None:
         """The gazetteer entry for a cleaned surface form (`U.S.`, `Beijing`, `Chinese`)."""

@@ -89,7 +89,7 @@ def collect_mentions(doc, layout, g: Gazetteer, common_words: frozenset[str] = f
         if label in KEPT_LABELS:
             votes.setdefault(fold(text[s:e].strip()), Counter())[label] += 1
     known_labels = {f: c.most_common(1)[0][0] for f, c in votes.items()}
-    known = set(known_labels) | {fold(f) for f in g.forms}
+    known = set(known_labels) | g.folded_forms
 
     raw_spans = [(s, e) for s, e, _ in raw]
     mentions: list[Mention] = []

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'",
                               "‐": "-", "‑": "-", "–": "-", "—": "-"})
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case-, accent- and apostrophe-insensitive form of a word or name."""
     text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))

@@ -7,6 +7,7 @@ text, so each Entity's spans list every mention. Statements rely on that.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from extract.gazetteer import Gazetteer
 from extract.linking import Group
@@ -14,8 +15,14 @@ from extract.mention import Mention, Occupancy, overlaps, sentence_initial, text
 from extract.names import fold
 
 def _occurrences(text: str, form: str, ignore_case: bool):
-    flags = re.I if ignore_case else 0
-    return re.finditer(rf"(?<![\w@#/]){re.escape(form)}(?![\w+]|[.]\w)", text, flags)
+    return _form_pattern(form, ignore_case).finditer(text)
+
+
+@lru_cache(maxsize=8192)
+def _form_pattern(form: str, ignore_case: bool) -> re.Pattern:
+    """A form as a whole word; memoised because names recur across briefs and the re
+    module's own cache (512 patterns) is too small for a batch of them."""
+    return re.compile(rf"(?<![\w@#/]){re.escape(form)}(?![\w+]|[.]\w)", re.I if ignore_case else 0)
 
 
 def propagate(groups: list[Group], doc, layout, g: Gazetteer, common_words: frozenset[str]) -> None:
