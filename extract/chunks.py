@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 
-PIECE_CHARS = 6000
+SPLIT_ABOVE = 6000  # news articles and briefs are shorter: parsed whole, as always
+PIECE_CHARS = 3000
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+")
 
 
 def pieces(text: str, limit: int = PIECE_CHARS) -> list[str]:
-    """`text` cut into pieces of at most about `limit` characters, at line ends where it
-    can, else at a sentence end, else at a space; "".join(pieces) == text."""
+    """`text` cut into pieces of at most `limit` characters, at line ends where it can,
+    else at a sentence end, else at a space; "".join(pieces) == text."""
     out: list[str] = []
     current = ""
     # Each piece but the first starts with the line break before it, as the line did in the
@@ -50,7 +51,9 @@ def parse_texts(nlp, texts: list[str], batch_size: int = 16):
     """One Doc per text, in order, each parsed piece by piece (see above)."""
     from spacy.tokens import Doc
 
-    cut = [pieces(t) for t in texts]
+    cut = [pieces(t) if len(t) > SPLIT_ABOVE else [t] for t in texts]
+    if any(len(ps) > 1 for ps in cut):
+        batch_size = 1  # a batch is one call per component: pieces go one by one
     docs = iter(nlp.pipe((p for ps in cut for p in ps), batch_size=batch_size))
     for ps in cut:
         parts = [next(docs) for _ in ps]
