@@ -24,12 +24,14 @@ def is_private(reply: Reply) -> bool:
 
 
 async def run_choice(interaction: discord.Interaction, choice: Choice) -> Reply:
-    """A "did you mean" pick runs that command for the member who picked it."""
+    """A "did you mean" pick runs that command for the member who picked it. A
+    failure of the bot raises, so the view's on_error logs it with the server and
+    member and apologises privately, leaving the question there to pick again."""
     if interaction.guild_id is None:
         return Reply.error("Use this in a server.")
     services = interaction.client.services  # type: ignore[attr-defined]
     scope = await scopes.for_interaction(interaction)
-    return await dispatch.run_line(services, scope, f"{choice.command} {choice.args}")
+    return await dispatch.execute(services, scope, f"{choice.command} {choice.args}")
 
 
 async def send_reply(ctx: commands.Context, reply: Reply) -> discord.Message:

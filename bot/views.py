@@ -11,6 +11,7 @@ from typing import Awaitable, Callable
 import discord
 
 from bot.render import plain, render
+from handlers.dispatch import failure_hint
 from handlers.reply import Choice, Reply
 
 log = logging.getLogger(__name__)
@@ -127,7 +128,7 @@ class ReplyView(discord.ui.View):
     async def on_error(self, interaction: discord.Interaction, error: Exception, item, /) -> None:
         log.error("view item %r failed (guild %s, user %s)", getattr(item, "custom_id", item),
                   interaction.guild_id, interaction.user.id, exc_info=error)
-        text = "Sorry, something went wrong on my side. The error has been logged."
+        text = f"Sorry, something went wrong on my side. {failure_hint(error)}"
         try:
             if interaction.response.is_done():
                 await interaction.followup.send(text, ephemeral=True)

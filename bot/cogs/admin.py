@@ -33,13 +33,17 @@ class Admin(commands.Cog):
 
     @table_command("watch")
     async def watch(self, ctx: commands.Context, channel: discord.TextChannel):
-        await answer(ctx, "watch", channel=self._channel_here(ctx, channel))
-        self.bot.watched.forget(ctx.guild.id)
+        try:
+            await answer(ctx, "watch", channel=self._channel_here(ctx, channel))
+        finally:  # the list may have changed even if the reply could not be sent
+            self.bot.watched.forget(ctx.guild.id)
 
     @table_command("unwatch")
     async def unwatch(self, ctx: commands.Context, channel: discord.TextChannel):
-        await answer(ctx, "unwatch", channel=self._channel_here(ctx, channel))
-        self.bot.watched.forget(ctx.guild.id)
+        try:
+            await answer(ctx, "unwatch", channel=self._channel_here(ctx, channel))
+        finally:
+            self.bot.watched.forget(ctx.guild.id)
 
     @table_command("settings")
     async def settings(self, ctx: commands.Context):
