@@ -89,7 +89,11 @@ def _pair_doubles(text: str, lo: int, hi: int, line_no: int) -> list[QuoteSpan]:
         ch = text[i]
         width = 2 if text.startswith(("``", "''"), i) else 1
         if width == 2:
-            kind = "open" if text[i] == "`" else "close"
+            # ``…'' (LaTeX) and ''…'' (two apostrophes for a double mark, as typewriters and
+            # wiki markup write it): '' opens when nothing is open and a word follows it.
+            opens = text[i] == "`" or (open_at is None and _before(text, i, lo) in _OPEN_BEFORE
+                                       and not _after(text, i + 1, hi).isspace())
+            kind = "open" if opens else "close"
         elif ch in _DOUBLE_OPEN:
             # “ used as a closer: inside a quote, glued to the word before it
             kind = "close" if open_at is not None and _looks_closing(text, i, lo, hi) else "open"
@@ -164,7 +168,7 @@ def _span(text: str, start: int, after: int | None, stop: int, line_no: int,
 
     `after` is the offset past the closing mark, None when the line ended first."""
     open_at = start - 1
-    if start >= 2 and text[start - 2:start] == "``":
+    if not single and start >= 2 and text[start - 2:start] in ("``", "''"):
         open_at = start - 2
     end = stop
     while start < end and text[start].isspace():

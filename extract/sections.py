@@ -24,6 +24,13 @@ _HEADING_KEYS = {h.casefold(): h for h in HEADINGS}
 _SOURCE = re.compile(r"^\s*(?:source|sources|via)\s*:\s*\S", re.I)
 # Characters that may legitimately end a finished text.
 _FINAL = ".!?\"”’')]»…"
+# A first line longer than this is a paragraph pasted on one line, not a headline: its
+# first sentence is the headline and the rest is body (else quotes in it would be lost).
+MAX_HEADLINE = 250
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2})[.!?…][\"”’')\]]*(?=\s+[\"“‘(\[]?[^\W_])")
+_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "prof",
+                  "jr", "sr", "no", "vs", "inc", "co", "corp", "ltd", "jan", "feb", "mar", "apr", "jun", "jul",
+                  "aug", "sep", "sept", "oct", "nov", "dec", "rev", "hon", "adm", "maj", "cmdr", "supt"}
 # Short words that stay lower case in a Title Case headline.
 _MINOR_WORDS = {"a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by",
                 "in", "of", "off", "on", "per", "to", "up", "via", "vs", "vs.", "with", "from",
@@ -108,8 +115,13 @@ def parse(text: str) -> Layout:
     if nonblank and heading_name(text[nonblank[0][0]:nonblank[0][1]]) is None:
         s, e = nonblank[0]
         title_span = _core(text, s, e)
-        title = re.sub(r"\s+", " ", _TAG.sub(" ", text[title_span[0]:title_span[1]])).strip()
         body_start = e
+        if title_span[1] - title_span[0] > MAX_HEADLINE:
+            cut = _first_sentence_end(text, title_span[0], title_span[0] + MAX_HEADLINE)
+            # No sentence end early enough: the line is all body and the brief has no headline.
+            title_span = (title_span[0], cut if cut is not None else title_span[0])
+            body_start = title_span[1]
+        title = re.sub(r"\s+", " ", _TAG.sub(" ", text[title_span[0]:title_span[1]])).strip()
 
     # A trailing `Source:` line is a citation, not content.
     source_span, source, content_end = None, None, len(text)
@@ -153,6 +165,17 @@ def parse(text: str) -> Layout:
         house_format=bool(headings),
         title_case=is_title_case(title),
     )
+
+
+def _first_sentence_end(text: str, start: int, limit: int) -> int | None:
+    """Offset just past the first sentence that starts at `start` and ends before `limit`
+    (not at an abbreviation such as `Mr.` or `U.S.`), or None."""
+    for m in _SENTENCE_END.finditer(text, start, limit):
+        word = text[start:m.start()].rsplit(None, 1)[-1].lstrip("\"“‘([").casefold()
+        if text[m.start()] == "." and ("." in word or word in _ABBREVIATIONS):
+            continue
+        return m.end()
+    return None
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:

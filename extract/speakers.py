@@ -241,7 +241,9 @@ class SpeakerResolver:
                and same_line(doc[first - 1], token)):
             first -= 1  # the name's own words only: `Enver Solomon`, not the phrase around it
         parts = doc[first:token.i + 1]
-        words = [t.text for t in parts if t.lower_.rstrip(".") not in self.lex.titles]
+        # Emoji and symbols tagged as proper nouns (`Ann Lee 👩💼 said`) are not part of a name.
+        words = [t.text for t in parts
+                 if t.lower_.rstrip(".") not in self.lex.titles and any(c.isalpha() for c in t.text)]
         name = " ".join(words).strip()
         if name.endswith(("'s", "’s")):
             name = name[:-2]

@@ -45,9 +45,25 @@ def parse(line: str, prefix: str = "!") -> Call | Reply:
                      ok=False, ephemeral=True,
                      choices=[Choice(f"{prefix}{near} {rest}".strip(), near, rest)] if near else [])
     try:
-        return Call(cmd, _arguments(cmd, rest.strip(), prefix))
+        call = Call(cmd, _arguments(cmd, rest.strip(), prefix))
     except validate.BadInput as exc:
         return exc.reply()
+    if len(cmd.args) == 1 and cmd.args[0].rest and call.args.get(cmd.args[0].name):
+        # One argument that takes the whole line (a brief for `ingest`): it keeps its lines
+        # and paragraphs, which the layout of a brief depends on.
+        call.args[cmd.args[0].name] = _raw_rest(line, prefix)
+    return call
+
+
+def _raw_rest(line, prefix: str) -> str:
+    """What follows the command name in `line`, its whitespace as typed."""
+    text = str(line or "").strip()
+    for p in (prefix, "!", "/"):
+        if p and text.startswith(p):
+            text = text[len(p):].lstrip()
+            break
+    parts = text.split(None, 1)
+    return parts[1].strip() if len(parts) > 1 else ""
 
 
 def _arguments(cmd: commands.Command, rest: str, prefix: str) -> dict:

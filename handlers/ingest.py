@@ -24,7 +24,7 @@ from store.records import SaveResult
 # One spaCy pipeline is not safe to run from two threads at once; the default
 # executor has several, so extraction takes turns.
 _EXTRACT_LOCK = threading.Lock()
-_WORD = re.compile(r"\w")
+_WORD = re.compile(r"[^\W_]")  # a letter or digit: "___" is no brief
 _LINK = re.compile(r"<?([a-zA-Z][a-zA-Z0-9+.-]*://\S+?)>?")
 PEOPLE_IN_REPLY = 5
 

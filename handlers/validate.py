@@ -12,7 +12,7 @@ MAX_NAME_CHARS = 120
 MAX_ID = 2**63 - 1  # SQLite's largest integer
 MAX_DAYS = 36_500
 
-_WORD = re.compile(r"\w", re.UNICODE)
+_WORD = re.compile(r"[^\W_]")  # a letter or digit ("_" is punctuation to a reader)
 _POSSESSIVE = re.compile(r"['’]s$|(?<=s)['’]$", re.I)  # Hegseth's -> Hegseth, Jones' -> Jones
 _QUOTES = "\"'“”‘’«»`"
 _CHANNEL = re.compile(r"^(?:<#(\d+)>|#?(\d+))$")

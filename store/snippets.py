@@ -12,6 +12,11 @@ import unicodedata
 WIDTH = 240  # characters in a snippet
 LEAD = 70  # characters shown before the match
 _STEM_KEEP = 4  # a word matches any word starting with its first letters (a rough stemmer)
+# Snippets are cut from the raw text as posted: drop what would act rather than show when
+# echoed (control characters such as terminal escapes, bidi overrides that flip the reply,
+# zero-width spaces). Joiners (U+200C, U+200D) stay: scripts and emoji need them.
+_HIDDEN = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u00ad\u061c\u200b\u200e\u200f"
+                     "\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
 class _Fold(dict):
@@ -59,7 +64,7 @@ def snippet(text: str, matcher: re.Pattern | None) -> str:
     if end < len(text):
         space = text.rfind(" ", start + WIDTH // 2, end)
         end = space if space > 0 else end
-    body = " ".join(text[start:end].split())
+    body = " ".join(_HIDDEN.sub("", text[start:end]).split())
     if not body:
         return ""
     cut_before = start > 0 and match is not None
