@@ -36,9 +36,20 @@ class ToolFailure(Exception):
 
 def cmd_extract(args) -> int:
     from extract import Extractor
+    from handlers.textfile import NotText, decode
 
-    text = Path(args.file).read_text(encoding="utf-8", errors="replace")
-    brief = Extractor().extract(text)
+    path = Path(args.file)
+    try:
+        text = decode(_read(path))  # the encoding is detected, as for ingested files
+    except NotText as exc:
+        raise ToolFailure(f"newsbrief: cannot read {path}: {exc}", EXIT_FAILED) from None
+    try:
+        brief = Extractor(load_settings().spacy_model).extract(text)
+    except Exception as exc:
+        failure = translate_failure(exc)
+        if failure is None:
+            raise
+        raise failure from None
     if args.json:
         print(json.dumps(brief.to_json(), ensure_ascii=False, indent=1))
     else:

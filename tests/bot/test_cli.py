@@ -110,3 +110,15 @@ def test_run_without_token_opens_the_console(tmp_path):
 def test_extract_json_still_works(capsys):
     assert main(["extract", str(SAMPLES / "00_seed.txt"), "--json"]) == 0
     assert '"title": "Pentagon Seeks' in capsys.readouterr().out
+
+
+def test_a_missing_spacy_pipeline_says_how_to_install_it(tmp_path):
+    brief = tmp_path / "brief.txt"
+    brief.write_text("Council Votes\n\nThe council of Tamsworth voted on Monday.\n", encoding="utf-8")
+    db = tmp_path / "data" / "newsbrief.sqlite3"
+    for args in (("ingest", str(brief)), ("extract", str(brief), "--json")):
+        run = newsbrief(*args, db=db, SPACY_MODEL="en_core_web_missing")
+        assert run.returncode == 3, (args, run.stderr)
+        assert len(run.stderr.strip().splitlines()) == 1 and "pip install" in run.stderr
+        assert "Traceback" not in run.stderr
+    assert newsbrief("ask", "!articles", db=db).stdout.count("#") == 0  # nothing was half-indexed
