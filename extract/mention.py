@@ -1,6 +1,8 @@
 """One candidate mention of a named thing, and small helpers over spans and the doc."""
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from extract.gazetteer import Place
@@ -45,6 +47,20 @@ def text_of(doc) -> str:
 
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+def whole_occurrences(text: str, form: str, before: re.Pattern,
+                      after: re.Pattern | None = None) -> Iterator[tuple[int, int]]:
+    """Spans where `form` occurs with nothing matching `before` just before it and nothing
+    matching `after` (default: `before`) at its end. str.find, not a regex per form: a long
+    article has hundreds of forms to look for."""
+    after = after or before
+    start = text.find(form)
+    while start != -1:
+        end = start + len(form)
+        if not (start and before.match(text, start - 1)) and not after.match(text, end):
+            yield start, end
+        start = text.find(form, start + 1)
 
 
 class Occupancy:

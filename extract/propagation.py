@@ -7,22 +7,32 @@ text, so each Entity's spans list every mention. Statements rely on that.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from extract.gazetteer import Gazetteer
 from extract.linking import Group
-from extract.mention import Mention, Occupancy, overlaps, sentence_initial, text_of
+from extract.mention import Mention, Occupancy, overlaps, sentence_initial, text_of, whole_occurrences
 from extract.names import fold
 
-def _occurrences(text: str, form: str, ignore_case: bool):
-    return _form_pattern(form, ignore_case).finditer(text)
+# A name does not continue a word, a handle or a path, nor run on into a word, "C++" or a domain.
+_BEFORE_NAME = re.compile(r"[\w@#/]")
+_AFTER_NAME = re.compile(r"[\w+]|[.]\w")
+
+
+def _occurrences(text: str, form: str) -> Iterator[tuple[int, int]]:
+    return whole_occurrences(text, form, _BEFORE_NAME, _AFTER_NAME)
 
 
 @lru_cache(maxsize=8192)
-def _form_pattern(form: str, ignore_case: bool) -> re.Pattern:
-    """A form as a whole word; memoised because names recur across briefs and the re
-    module's own cache (512 patterns) is too small for a batch of them."""
-    return re.compile(rf"(?<![\w@#/]){re.escape(form)}(?![\w+]|[.]\w)", re.I if ignore_case else 0)
+def _caseless_pattern(form: str) -> re.Pattern:
+    """The same test, any case (memoised: names recur across briefs, and the re module's
+    own cache holds only 512 patterns)."""
+    return re.compile(rf"(?<![\w@#/]){re.escape(form)}(?![\w+]|[.]\w)", re.I)
+
+
+def _caseless_occurrences(text: str, form: str, region: tuple[int, int]) -> Iterator[tuple[int, int]]:
+    return (m.span() for m in _caseless_pattern(form).finditer(text, *region))
 
 
 def propagate(groups: list[Group], doc, layout, g: Gazetteer, common_words: frozenset[str]) -> None:
@@ -42,11 +52,11 @@ def propagate(groups: list[Group], doc, layout, g: Gazetteer, common_words: froz
         for ignore_case in (False, True):
             if ignore_case and (single or not layout.title_case):
                 continue
-            for hit in _occurrences(text, form, ignore_case):
-                span = hit.span()
+            # Any case only in a Title Case headline (`Pete HEGSETH`, `Says`): elsewhere case is a cue.
+            hits = (_caseless_occurrences(text, form, layout.title_span) if ignore_case
+                    else _occurrences(text, form))
+            for span in hits:
                 in_title = overlaps(span, layout.title_span)
-                if ignore_case and not in_title:
-                    continue
                 if taken.is_taken(span):
                     continue
                 if single and fold(form) in common_words and (in_title or sentence_initial(doc, span[0])):
@@ -54,7 +64,7 @@ def propagate(groups: list[Group], doc, layout, g: Gazetteer, common_words: froz
                     # the body also uses it as a name mid-sentence ("the Pentagon's").
                     if not (grp.place or len(grp.longest().split()) > 1 or confirmed):
                         continue
-                m = Mention(span[0], span[1], hit.group(), grp.type, "propagated", grp.place, in_title)
+                m = Mention(span[0], span[1], text[span[0]:span[1]], grp.type, "propagated", grp.place, in_title)
                 grp.mentions.append(m)
                 taken.take(span)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from extract.gazetteer import Gazetteer
-from extract.mention import Mention, overlaps, sentence_initial, text_of
+from extract.mention import Mention, overlaps, sentence_initial, text_of, whole_occurrences
 from extract.names import clean_span, fold
 
 def extend(text: str, s: int, e: int, label: str, g: Gazetteer) -> tuple[int, int]:
@@ -194,14 +194,16 @@ def extend_person_left(mentions: list["Mention"], doc, common_words: frozenset[s
         m.text = text[s:m.end]
 
 
+_WORD_OR_HYPHEN = re.compile(r"[\w-]")
+
+
 def widen_to_known(mentions: list[Mention], text: str, skip) -> list[Mention]:
     """NER tags 'Environment Canada' once and just 'Canada' the next time: where a
     multi-word name seen elsewhere occurs, mentions inside it become that name."""
     forms = {m.text: m for m in mentions if m.origin == "ner" and len(m.text.split()) > 1}
     out = list(mentions)
     for form, model in sorted(forms.items(), key=lambda t: -len(t[0])):
-        for hit in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
-            span = hit.span()
+        for span in whole_occurrences(text, form, _WORD_OR_HYPHEN):
             inside = [m for m in out if overlaps(m.span, span)]
             if not inside or any(m.span == span for m in inside) or any(overlaps(span, sp) for sp in skip):
                 continue
