@@ -49,12 +49,25 @@ def _cut_point(text: str, limit: int) -> int:
 
 def parse_texts(nlp, texts: list[str], batch_size: int = 16):
     """One Doc per text, in order, each parsed piece by piece (see above)."""
-    from spacy.tokens import Doc
-
     cut = [pieces(t) if len(t) > SPLIT_ABOVE else [t] for t in texts]
     if any(len(ps) > 1 for ps in cut):
         batch_size = 1  # a batch is one call per component: pieces go one by one
     docs = iter(nlp.pipe((p for ps in cut for p in ps), batch_size=batch_size))
     for ps in cut:
         parts = [next(docs) for _ in ps]
-        yield parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+        yield parts[0] if len(parts) == 1 else join(nlp.vocab, parts)
+
+
+def join(vocab, parts):
+    """The pieces' Docs as one, with every annotation the rules read. Doc.from_docs does the
+    same in one call that holds the GIL for ~0.2 s on 200 KB; these steps are each shorter."""
+    import numpy
+    from spacy.attrs import DEP, ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, LEMMA, MORPH, NORM, POS, SENT_START, TAG
+    from spacy.tokens import Doc
+
+    attrs = [TAG, POS, MORPH, LEMMA, NORM, HEAD, DEP, SENT_START, ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID]
+    words = [t.text for d in parts for t in d]
+    spaces = [bool(t.whitespace_) for d in parts for t in d]
+    doc = Doc(vocab, words=words, spaces=spaces)
+    # HEAD is stored relative to each token, so the pieces' arrays simply stack.
+    return doc.from_array(attrs, numpy.concatenate([d.to_array(attrs) for d in parts]))

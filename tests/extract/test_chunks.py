@@ -35,3 +35,19 @@ def test_a_long_article_keeps_every_name_and_quote(extractor):
     quotes = [s for s in brief.statements if s.kind == "direct"]
     assert len(quotes) == 300 and {s.speaker for s in quotes} == {"Lina Osei"}
     assert all(s.text in text for s in brief.statements)
+
+
+def test_joined_pieces_carry_the_same_annotations_as_from_docs(extractor):
+    from spacy.tokens import Doc
+
+    from extract.chunks import join
+
+    text = ("Mayor Lina Osei of Tamsworth said the bridge would reopen.\n\n"
+            "“We are nearly done,” Osei told reporters in Valdia on Tuesday.\n")
+    parts = list(extractor.nlp.pipe(pieces(text, 60)))
+    assert len(parts) > 1
+    ours, spacys = join(extractor.nlp.vocab, parts), Doc.from_docs(parts, ensure_whitespace=False)
+    assert ours.text == spacys.text == text
+    assert [(t.tag_, t.pos_, t.lemma_, t.dep_, t.head.i, t.is_sent_start, t.ent_iob_, t.ent_type_) for t in ours] \
+        == [(t.tag_, t.pos_, t.lemma_, t.dep_, t.head.i, t.is_sent_start, t.ent_iob_, t.ent_type_) for t in spacys]
+    assert [(e.text, e.label_) for e in ours.ents] == [(e.text, e.label_) for e in spacys.ents]
