@@ -182,16 +182,20 @@ def brief_files(paths: list[str]) -> list[tuple[Path, str | None]]:
 async def ingest_main(settings, paths: list[str], guild_id: int | None = None, out=None) -> int:
     from handlers.context import LOCAL_GUILD_ID, Scope
     from handlers.format import plural
-    from handlers.ingest import IngestOutcome, ingest_many, read_file
+    from handlers.ingest import IngestOutcome, ingest_batches, read_file
 
     out = out or sys.stdout
     scope = Scope.local(LOCAL_GUILD_ID if guild_id is None else guild_id)
     files = brief_files(paths)
-    async with open_services(settings) as services:
+    read: list[tuple[list, dict[int, str], list[int]]] = []  # batches read, awaiting outcomes
+
+    async def batches(services):
+        """Files read a batch at a time; each batch's paths and early answers wait in `read`."""
         for start in range(0, len(files), INGEST_BATCH):
+            batch = files[start:start + INGEST_BATCH]
             lines: dict[int, str] = {}
             items, where = [], []
-            for n, (path, problem) in enumerate(files[start:start + INGEST_BATCH]):
+            for n, (path, problem) in enumerate(batch):
                 if problem:
                     lines[n] = f"{path}: skipped, {problem}"
                     continue
@@ -201,8 +205,14 @@ async def ingest_main(settings, paths: list[str], guild_id: int | None = None, o
                     continue
                 items.append((text, {"source": path.name}))
                 where.append(n)
-            for n, outcome in zip(where, await ingest_many(services, scope, items)):
-                path = files[start + n][0]
+            read.append((batch, lines, where))
+            yield items
+
+    async with open_services(settings) as services:
+        async for outcomes in ingest_batches(services, scope, batches(services)):
+            batch, lines, where = read.pop(0)
+            for n, outcome in zip(where, outcomes):
+                path = batch[n][0]
                 if outcome.status == "indexed":
                     r = outcome.result
                     lines[n] = (f"{path}: #{r.brief_id} {r.title} ({plural(r.entities, 'entity', 'entities')}, "

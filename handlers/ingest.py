@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import re
 import threading
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
 from handlers import textfile
@@ -115,21 +116,54 @@ async def ingest_url(services, scope, url: str, *, source=None, **metadata) -> I
 
 
 async def ingest_many(services, scope, items: list[tuple[str, dict]]) -> list[IngestOutcome]:
-    """Several texts at once (the CLI, the console's samples): one nlp.pipe batch
-    for everything that passes the cheap checks. `items` are (text, metadata)."""
+    """Several texts at once (the console's samples): one nlp.pipe batch for everything
+    that passes the cheap checks. `items` are (text, metadata)."""
+    return [outcome async for outcomes in ingest_batches(services, scope, _one(items)) for outcome in outcomes]
+
+
+async def ingest_batches(services, scope, batches) -> AsyncIterator[list[IngestOutcome]]:
+    """Batches of (text, metadata) items (an async iterable, read as needed), one list of
+    outcomes per batch, in order. Each batch is saved while the next is read and parsed,
+    so spaCy does not wait for SQLite."""
+    saving: asyncio.Task | None = None
+    try:
+        async for items in batches:
+            outcomes, todo = await _screen(services, scope, items)
+            briefs = await extract_briefs(services, [items[i][0] for i in todo]) if todo else []
+            # The store's writer lock keeps the saves in order.
+            previous, saving = saving, asyncio.create_task(_save(services, scope, items, outcomes, todo, briefs))
+            if previous is not None:
+                yield await previous
+        if saving is not None:
+            last, saving = saving, None
+            yield await last
+    finally:
+        if saving is not None:  # stopped early: the batch in hand is still saved whole
+            await saving
+
+
+async def _one(items):
+    yield items
+
+
+async def _screen(services, scope, items) -> tuple[list, list[int]]:
+    """The cheap checks (size, words, already indexed); the indexes still to extract."""
     outcomes: list[IngestOutcome | None] = [None] * len(items)
     todo: list[int] = []
     for i, (text, meta) in enumerate(items):
         outcomes[i] = precheck(services, text) or await _duplicate(services, scope, text, meta.get("source"))
         if outcomes[i] is None:
             todo.append(i)
+    return outcomes, todo
+
+
+async def _save(services, scope, items, outcomes, todo, briefs) -> list[IngestOutcome]:
     if todo:
-        briefs = await extract_briefs(services, [items[i][0] for i in todo])
         batch = [(brief, items[i][0], {"author_id": scope.user_id, **items[i][1]}) for brief, i in zip(briefs, todo)]
         results = await services.store.save_briefs(scope.guild_id, batch)
         for i, brief, result in zip(todo, briefs, results):
             outcomes[i] = saved(services, result, brief)
-    return outcomes  # type: ignore[return-value]
+    return outcomes
 
 
 async def reingest_message(services, scope, message_id: int, text: str) -> IngestOutcome | None:

@@ -128,3 +128,24 @@ async def test_ingest_many_batches_and_reports_each(empty_store, extractor, memb
     outcomes = await ingest.ingest_many(services, scope, items)
     assert [o.status for o in outcomes] == ["indexed", "rejected", "indexed", "duplicate"]
     assert outcomes[3].result.brief_id == outcomes[0].result.brief_id
+
+
+async def test_batches_are_answered_in_order_while_the_next_one_is_read(empty_store, extractor, member):
+    services = Services(store=empty_store, extractor=extractor)
+    scope = Scope(member.guild_id)
+    a, b = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))[1:3]]
+    requested: list[int] = []
+
+    async def batches():
+        for n, batch in enumerate([[(a, {"source": "a.txt"})], [], [(a, {"source": "again.txt"}),
+                                                                    (b, {"source": "b.txt"})]]):
+            requested.append(n)
+            yield batch
+
+    answered = []
+    async for outcomes in ingest.ingest_batches(services, scope, batches()):
+        answered.append([o.status for o in outcomes])
+        if len(answered) == 1:
+            assert requested == [0, 1]  # the second batch was asked for before the first was answered
+    assert answered == [["indexed"], [], ["duplicate", "indexed"]]  # a twin in the next batch is caught
+    assert len(await empty_store.latest_articles(member.guild_id, 10)) == 2
