@@ -24,6 +24,7 @@ class Settings:
     owner_ids: frozenset[int] = field(default_factory=frozenset)
     sync_commands_on_start: bool = False
     max_brief_chars: int = 300_000  # longer briefs are refused before any work
+    min_brief_words: int = 25  # shorter plain messages in watched channels are conversation
     max_attachment_bytes: int = 1_000_000  # checked before download
     fetch_timeout: float = 15.0  # seconds, for links to news pages
     fetch_max_bytes: int = 3_000_000
@@ -42,6 +43,7 @@ class Settings:
         "OWNER_IDS": ("owner_ids", _ids),
         "SYNC_COMMANDS_ON_START": ("sync_commands_on_start", _bool),
         "MAX_BRIEF_CHARS": ("max_brief_chars", int),
+        "MIN_BRIEF_WORDS": ("min_brief_words", int),
         "MAX_ATTACHMENT_BYTES": ("max_attachment_bytes", int),
         "FETCH_TIMEOUT": ("fetch_timeout", float),
         "FETCH_MAX_BYTES": ("fetch_max_bytes", int),

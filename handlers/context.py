@@ -33,6 +33,7 @@ class Services:
     store: Any  # store.Store
     extractor: Any  # extract.Extractor (loads spaCy once; thread-safe for one worker)
     max_brief_chars: int = 300_000
+    min_brief_words: int = 25  # watched channels: shorter plain messages are conversation
     # Where spaCy runs; None means the loop's default thread pool. Never the event loop itself.
     executor: Executor | None = None
     # Links to news pages (handlers.fetch): settings.allow_private_urls, fetch_timeout, fetch_max_bytes.
@@ -46,6 +47,7 @@ class Services:
     def from_settings(cls, settings, store, extractor, executor: Executor | None = None) -> "Services":
         return cls(store=store, extractor=extractor, executor=executor,
                    max_brief_chars=settings.max_brief_chars,
+                   min_brief_words=settings.min_brief_words,
                    allow_private_urls=settings.allow_private_urls,
                    fetch_timeout=settings.fetch_timeout,
                    fetch_max_bytes=settings.fetch_max_bytes,

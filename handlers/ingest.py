@@ -26,6 +26,7 @@ from store.records import SaveResult
 # executor has several, so extraction takes turns.
 _EXTRACT_LOCK = threading.Lock()
 _WORD = re.compile(r"[^\W_]")  # a letter or digit: "___" is no brief
+_WORD_RUN = re.compile(r"[^\W_]+")
 _LINK = re.compile(r"<?([a-zA-Z][a-zA-Z0-9+.-]*://\S+?)>?")
 PEOPLE_IN_REPLY = 5
 
@@ -211,6 +212,12 @@ def link_in(text: str) -> str | None:
     """The URL if the whole text is one link (`<...>` as Discord allows), else None."""
     m = _LINK.fullmatch(text.strip())
     return m.group(1) if m else None
+
+
+def is_conversation(services, text: str) -> bool:
+    """A plain message too short to be a brief ("Great read, thanks!"): in a watched
+    channel it is left alone, without a reaction."""
+    return len(_WORD_RUN.findall(text)) < services.min_brief_words
 
 
 def precheck(services, text: str) -> IngestOutcome | None:

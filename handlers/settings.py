@@ -19,6 +19,7 @@ async def run(services, scope, defaults=None) -> Reply:
     fields += [
         Field("Command prefix", p, inline=True),
         Field("Longest brief", f"{services.max_brief_chars:,} characters", inline=True),
+        Field("Shortest post read as a brief", f"{services.min_brief_words} words", inline=True),
         Field("Largest file", f"{services.max_attachment_bytes:,} bytes", inline=True),
         Field("Links", f"pages up to {services.fetch_max_bytes:,} bytes, {services.fetch_timeout:g} s timeout"
                        + ("; private addresses allowed" if services.allow_private_urls else ""), inline=False),

@@ -7,6 +7,7 @@ indexed) and a short reply saying what happened or why not.
 """
 from __future__ import annotations
 
+import contextlib
 import logging
 from typing import Optional
 
@@ -78,6 +79,8 @@ class Ingest(commands.Cog):
         link = ingesting.link_in(text)
         if link:
             return await ingesting.ingest_url(services, scope, link, **meta)
+        if ingesting.is_conversation(services, text):
+            return None  # members talking about the news, not posting it
         return await ingesting.ingest_text(services, scope, message.content, **meta)
 
     async def _acknowledge(self, message: discord.Message, outcome: IngestOutcome) -> None:
@@ -117,9 +120,23 @@ class Ingest(commands.Cog):
                 await self._failed(message, exc, "re-indexing edited")
                 return
         if outcome is None:
-            return  # the message was never a brief
+            # Never a brief: perhaps it is one now (a short post grown into a brief).
+            await self._edited_into_brief(scope, message)
+            return
         log.info("edited message %s in guild %s: %s", payload.message_id, payload.guild_id, outcome.status)
         await send_to_message(message, outcome.reply)
+
+    async def _edited_into_brief(self, scope, message: discord.Message) -> None:
+        async with self.bot.inflight.track():
+            try:
+                outcome = await self._ingest_message(scope, message, _metadata(message))
+            except Exception as exc:
+                await self._failed(message, exc, "indexing edited")
+                return
+        if outcome is not None and outcome.status == "indexed":  # refusals were said when it was posted
+            with contextlib.suppress(discord.HTTPException):  # an earlier ❌ no longer holds
+                await message.remove_reaction(REACTIONS["rejected"], self.bot.user)
+            await self._acknowledge(message, outcome)
 
     @commands.Cog.listener()
     async def on_raw_message_delete(self, payload: discord.RawMessageDeleteEvent) -> None:

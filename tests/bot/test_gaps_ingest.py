@@ -168,3 +168,23 @@ async def test_a_deleted_brief_disappears_from_every_answer(world):
     again = await world.post_brief(SHORT_BRIEF)
     assert world.reactions(again) == ["✅"]
     assert world.replies_to(again)[0].embeds[0].title == "Indexed as #3"
+
+
+async def test_conversation_in_a_watched_channel_is_left_alone(world):
+    chat = await world.bob.send(world.news, "Great read, thanks! Anyone know when the crane arrives?")
+    assert world.reactions(chat) == [] and world.replies_to(chat) == []
+    assert (await world.store.stats(world.guild.id)).briefs == 0
+    # The same words through the command are read: asking is explicit.
+    asked = await world.bob.send(world.news, "!ingest Crane news\n\nThe crane arrives in May, Maria Lopez said.")
+    assert world.replies_to(asked)[0].embeds[0].title.startswith("Indexed as #1")
+
+
+async def test_a_short_post_edited_into_a_brief_is_indexed_once(world):
+    draft = await world.alice.send(world.news, "Port authority approves new crane (details to follow)")
+    assert world.reactions(draft) == []
+    await world.alice.edit(draft, SHORT_BRIEF)
+    assert world.reactions(draft) == ["✅"]
+    assert world.replies_to(draft)[-1].embeds[0].title.startswith("Indexed as #1")
+    await world.alice.edit(draft, SHORT_BRIEF + " Work starts in June, Lopez added.")
+    assert world.replies_to(draft)[-1].embeds[0].title == "Updated #1"  # same brief, not a second one
+    assert (await world.store.stats(world.guild.id)).briefs == 1
