@@ -43,13 +43,7 @@ def cmd_extract(args) -> int:
         text = decode(_read(path))  # the encoding is detected, as for ingested files
     except NotText as exc:
         raise ToolFailure(f"newsbrief: cannot read {path}: {exc}", EXIT_FAILED) from None
-    try:
-        brief = Extractor(load_settings().spacy_model).extract(text)
-    except Exception as exc:
-        failure = translate_failure(exc)
-        if failure is None:
-            raise
-        raise failure from None
+    brief = Extractor(load_settings().spacy_model).extract(text)
     if args.json:
         print(json.dumps(brief.to_json(), ensure_ascii=False, indent=1))
     else:
@@ -114,12 +108,6 @@ def run_async(coro) -> int:
         return asyncio.run(coro)
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:
-        failure = translate_failure(exc)
-        if failure is None:
-            raise
-        print(str(failure), file=sys.stderr)
-        return failure.status
 
 
 # ---- commands ----------------------------------------------------------------
@@ -284,9 +272,12 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
         return args.func(args)
-    except ToolFailure as exc:
-        print(str(exc), file=sys.stderr)
-        return exc.status
+    except Exception as exc:  # the tool's own failures are one line; anything else is a bug
+        failure = translate_failure(exc)
+        if failure is None:
+            raise
+        print(str(failure), file=sys.stderr)
+        return failure.status
 
 
 if __name__ == "__main__":

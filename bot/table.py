@@ -69,12 +69,7 @@ class TableCommand(commands.HybridCommand):
         call = dispatch.parse(f"{self.name} {raw}", prefix)
         if isinstance(call, Reply):
             raise TableInputError(self._with_usage(call, prefix))
-        kwargs = dict(call.args)
-        plain_args = [a for a in self.entry.args if not a.keyword]
-        if raw and len(self.entry.args) == 1 and plain_args[0].rest:
-            # The parser collapses whitespace; a brief's text keeps its lines and paragraphs.
-            kwargs[plain_args[0].name] = raw
-        ctx.kwargs = kwargs
+        ctx.kwargs = dict(call.args)
 
     def _with_usage(self, reply: Reply, prefix: str) -> Reply:
         """Every complaint about arguments ends with how the command is typed."""

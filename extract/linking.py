@@ -190,7 +190,7 @@ def link_partial_names(mg: _Merger, g: Gazetteer) -> None:
     # Each group's longest form, as words, computed once: a merge only adds a shorter form.
     words_of = {id(x): _words(x.longest()) for x in mg.groups}
     for grp in sorted(mg.groups, key=lambda x: len(words_of[id(x)])):
-        if id(grp) not in {id(x) for x in mg.groups} or grp.place or grp.short_form_of:
+        if not any(x is grp for x in mg.groups) or grp.place or grp.short_form_of:  # merged away
             continue
         short = words_of[id(grp)]
         acronym = all(is_acronym(f) for f in grp.forms())

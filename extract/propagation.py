@@ -28,7 +28,7 @@ def _occurrences(text: str, form: str) -> Iterator[tuple[int, int]]:
 def _caseless_pattern(form: str) -> re.Pattern:
     """The same test, any case (memoised: names recur across briefs, and the re module's
     own cache holds only 512 patterns)."""
-    return re.compile(rf"(?<![\w@#/]){re.escape(form)}(?![\w+]|[.]\w)", re.I)
+    return re.compile(rf"(?<!{_BEFORE_NAME.pattern}){re.escape(form)}(?!{_AFTER_NAME.pattern})", re.I)
 
 
 def _caseless_occurrences(text: str, form: str, region: tuple[int, int]) -> Iterator[tuple[int, int]]:

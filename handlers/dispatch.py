@@ -27,11 +27,8 @@ class Call:
 
 def parse(line: str, prefix: str = "!") -> Call | Reply:
     """A Call, or a friendly Reply saying what is wrong with the line."""
-    text = " ".join(str(line or "").split())
-    for p in (prefix, "!", "/"):
-        if p and text.startswith(p):
-            text = text[len(p):].lstrip()
-            break
+    typed = _without_prefix(str(line or "").strip(), prefix)
+    text = " ".join(typed.split())
     if not text:
         return Reply.error("Type a command.", f"For example `{prefix}who Hegseth`; `{prefix}help` lists them.")
     name, _, rest = text.partition(" ")
@@ -51,19 +48,15 @@ def parse(line: str, prefix: str = "!") -> Call | Reply:
     if len(cmd.args) == 1 and cmd.args[0].rest and call.args.get(cmd.args[0].name):
         # One argument that takes the whole line (a brief for `ingest`): it keeps its lines
         # and paragraphs, which the layout of a brief depends on.
-        call.args[cmd.args[0].name] = _raw_rest(line, prefix)
+        call.args[cmd.args[0].name] = typed.split(None, 1)[1].strip()
     return call
 
 
-def _raw_rest(line, prefix: str) -> str:
-    """What follows the command name in `line`, its whitespace as typed."""
-    text = str(line or "").strip()
+def _without_prefix(text: str, prefix: str) -> str:
     for p in (prefix, "!", "/"):
         if p and text.startswith(p):
-            text = text[len(p):].lstrip()
-            break
-    parts = text.split(None, 1)
-    return parts[1].strip() if len(parts) > 1 else ""
+            return text[len(p):].lstrip()
+    return text
 
 
 def _arguments(cmd: commands.Command, rest: str, prefix: str) -> dict:

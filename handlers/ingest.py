@@ -19,14 +19,12 @@ from handlers.format import plural
 from handlers.guard import handler
 from handlers.limits import one_line
 from handlers.reply import Page, Reply
-from handlers.validate import BadInput
+from handlers.validate import WORD, BadInput
 from store.records import SaveResult
 
 # One spaCy pipeline is not safe to run from two threads at once; the default
 # executor has several, so extraction takes turns.
 _EXTRACT_LOCK = threading.Lock()
-_WORD = re.compile(r"[^\W_]")  # a letter or digit: "___" is no brief
-_WORD_RUN = re.compile(r"[^\W_]+")
 _LINK = re.compile(r"<?([a-zA-Z][a-zA-Z0-9+.-]*://\S+?)>?")
 PEOPLE_IN_REPLY = 5
 
@@ -110,7 +108,7 @@ async def ingest_url(services, scope, url: str, *, source=None, **metadata) -> I
         text = compose(title, body)
     else:
         text = page.text
-    if not _WORD.search(text):
+    if not WORD.search(text):
         return rejected("no article", "I found no article text on that page.",
                         "Paste the brief's text instead.")
     return await ingest_text(services, scope, text, source=source, **metadata)
@@ -217,7 +215,7 @@ def link_in(text: str) -> str | None:
 def is_conversation(services, text: str) -> bool:
     """A plain message too short to be a brief ("Great read, thanks!"): in a watched
     channel it is left alone, without a reaction."""
-    return len(_WORD_RUN.findall(text)) < services.min_brief_words
+    return len(WORD.findall(text)) < services.min_brief_words
 
 
 def precheck(services, text: str) -> IngestOutcome | None:
@@ -225,7 +223,7 @@ def precheck(services, text: str) -> IngestOutcome | None:
     if len(text) > services.max_brief_chars:
         return rejected("too long", f"That brief is too long ({len(text):,} characters).",
                         f"The limit is {services.max_brief_chars:,} characters; split it or trim it.")
-    if not _WORD.search(text):
+    if not WORD.search(text):
         return rejected("empty", "That brief is empty.", "Paste the brief's text, or give a link.")
     return None
 

@@ -12,7 +12,7 @@ MAX_NAME_CHARS = 120
 MAX_ID = 2**63 - 1  # SQLite's largest integer
 MAX_DAYS = 36_500
 
-_WORD = re.compile(r"[^\W_]")  # a letter or digit ("_" is punctuation to a reader)
+WORD = re.compile(r"[^\W_]+")  # a run of letters or digits ("_" is punctuation to a reader)
 _POSSESSIVE = re.compile(r"['’]s$|(?<=s)['’]$", re.I)  # Hegseth's -> Hegseth, Jones' -> Jones
 _QUOTES = "\"'“”‘’«»`"
 _CHANNEL = re.compile(r"^(?:<#(\d+)>|#?(\d+))$")
@@ -85,7 +85,7 @@ def query(value, what: str = "words to search for") -> str:
     """Search words: some letters or digits, not too long. Punctuation and FTS
     operators pass through to the store, which treats them as plain text."""
     text = " ".join(str(value or "").split())
-    if not _WORD.search(text):
+    if not WORD.search(text):
         raise BadInput(f"Give some {what}.", "Letters or digits, e.g. `imminent`.")
     if len(text) > MAX_QUERY_CHARS:
         raise BadInput(f"That is too long to search for ({len(text):,} characters).",
@@ -100,7 +100,7 @@ def name(value) -> str:
         raise BadInput(f"That name is too long ({len(text):,} characters).",
                        f"Names are at most {MAX_NAME_CHARS} characters; try a surname.")
     bare = _POSSESSIVE.sub("", text).strip(_QUOTES + " ") if len(text) > 3 else text
-    if not _WORD.search(bare):
+    if not WORD.search(bare):
         raise BadInput("Give a name to look up.", "For example `who Hegseth`.")
     return bare
 
