@@ -36,14 +36,19 @@ class ToolFailure(Exception):
 
 def cmd_extract(args) -> int:
     from extract import Extractor
-    from handlers.textfile import NotText, decode
 
-    path = Path(args.file)
-    try:
-        text = decode(_read(path))  # the encoding is detected, as for ingested files
-    except NotText as exc:
-        raise ToolFailure(f"newsbrief: cannot read {path}: {exc}", EXIT_FAILED) from None
-    brief = Extractor(load_settings().spacy_model).extract(text)
+    extractor = Extractor(load_settings().spacy_model)
+    if args.out_dir:  # a whole set in one process: the scorers read NAME.json from the folder
+        out = Path(args.out_dir)
+        out.mkdir(parents=True, exist_ok=True)
+        for name in args.file:
+            brief = extractor.extract(_decoded(Path(name)))
+            target = out / (Path(name).name.removesuffix(".txt") + ".json")
+            target.write_text(json.dumps(brief.to_json(), ensure_ascii=False, indent=1))
+        return 0
+    if len(args.file) != 1:
+        raise ToolFailure("newsbrief: extract takes one FILE (or several with --out-dir)", EXIT_FAILED)
+    brief = extractor.extract(_decoded(Path(args.file[0])))
     if args.json:
         print(json.dumps(brief.to_json(), ensure_ascii=False, indent=1))
     else:
@@ -54,6 +59,15 @@ def cmd_extract(args) -> int:
         for s in brief.statements:
             print(f"  [{s.kind}] {s.speaker or '?'}: {s.text}")
     return 0
+
+
+def _decoded(path: Path) -> str:
+    from handlers.textfile import NotText, decode
+
+    try:
+        return decode(_read(path))  # the encoding is detected, as for ingested files
+    except NotText as exc:
+        raise ToolFailure(f"newsbrief: cannot read {path}: {exc}", EXIT_FAILED) from None
 
 
 # ---- shared set-up -----------------------------------------------------------
@@ -261,8 +275,9 @@ def build_parser() -> argparse.ArgumentParser:
     ask.set_defaults(func=cmd_ask)
 
     ex = sub.add_parser("extract", help="run extraction on one file, no database")
-    ex.add_argument("file")
+    ex.add_argument("file", nargs="+")
     ex.add_argument("--json", action="store_true", help="print the scorer's JSON schema")
+    ex.add_argument("--out-dir", help="extract every FILE in one process, writing DIR/NAME.json")
     ex.set_defaults(func=cmd_extract)
     return p
 
