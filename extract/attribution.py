@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from extract.docview import DocView
-from extract.grammar import is_question, pobj, relayed_source
+from extract.grammar import is_question, pobj, relayed_source, same_line
 from extract.lexicon import lexicon
 from extract.quotes import QuoteSpan
 from extract.speakers import Speaker, SpeakerResolver
@@ -119,7 +119,8 @@ class Attributor:
                 break  # the quote sits in a modifier of a noun: a term, not speech
             if edge == "ccomp":
                 via_clause = True
-            if not self.view.in_quote(node):
+            if not self.view.in_quote(node) and same_line(node, anchor):
+                # a parse run across a paragraph break is no attribution
                 speaker = self._cue_speaker(node, child, direct=not outside)
                 if speaker is not None:
                     if cues and not via_clause:

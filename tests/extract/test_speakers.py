@@ -1,0 +1,126 @@
+"""Who a quotation is credited to on real-news layouts: pronoun agreement, namesakes,
+quote paragraphs that continue or are introduced by the paragraph before them.
+
+Every sentence here is written for the test.
+"""
+from __future__ import annotations
+
+from extract.gender import FEMALE, MALE, first_name_gender, word_before_gender
+from extract.model import Entity
+from extract.namesakes import Namesakes
+
+
+def direct(extractor, body: str, headline: str = "Council Votes On Budget"):
+    brief = extractor.extract(f"{headline}\n\n{body}")
+    return [(s.text, s.speaker) for s in brief.statements if s.kind == "direct"]
+
+
+# -- gender of a person ------------------------------------------------------------------------
+
+def test_first_names_give_a_sex_only_when_the_records_agree():
+    assert first_name_gender("Margaret Okafor") == FEMALE
+    assert first_name_gender("Gregory Hale") == MALE
+    assert first_name_gender("Jordan Hale") is None  # given to boys and girls alike
+    assert first_name_gender("Hale") is None  # a bare surname tells nothing
+
+
+def test_honorifics_and_gendered_words_before_a_name():
+    text = "Mrs. Hale spoke; her husband, Tom Hale, and Congressman Ruiz listened."
+    assert word_before_gender(text, text.index("Hale")) == FEMALE
+    assert word_before_gender(text, text.index("Tom Hale")) == MALE
+    assert word_before_gender(text, text.index("Ruiz")) == MALE
+
+
+# -- pronouns agree with their antecedent -------------------------------------------------------
+
+def test_she_skips_the_nearer_man(extractor):
+    body = ("Economist Margaret Okafor studied the plan that Governor Paul Denton signed. "
+            "“It will not pay for itself,” she said.")
+    assert direct(extractor, body) == [("It will not pay for itself,", "Margaret Okafor")]
+
+
+def test_he_prefers_the_subject_of_the_last_speech_verb(extractor):
+    body = ("The vote is set for Friday. Councillor Dale Porter said he hopes the plan fails, "
+            "though allies of Victor Lane backed it. "
+            "“We will stop it at the first vote,” he said.")
+    assert direct(extractor, body) == [("We will stop it at the first vote,", "Dale Porter")]
+
+
+def test_an_honorific_tells_who_she_is(extractor):
+    body = ("The depot reopened this week. Mr. Kerrigan met Mrs. Whitfield there on Monday. "
+            "“The trains must run on time,” she said.")
+    assert direct(extractor, body) == [("The trains must run on time,", "Whitfield")]
+
+
+# -- two people with one surname ----------------------------------------------------------------
+
+def _hales(text: str) -> Namesakes:
+    def spans(word):
+        out, at = [], text.find(word)
+        while at >= 0:
+            out.append((at, at + len(word)))
+            at = text.find(word, at + 1)
+        return out
+    ann = Entity("Ann Hale", "PERSON", spans=spans("Ann Hale") + [(s + 4, e) for s, e in spans("Mrs. Hale")])
+    tom = Entity("Tom Hale", "PERSON", spans=spans("Tom Hale"))
+    return Namesakes(text, [ann, tom])
+
+
+def test_mrs_is_never_the_husband():
+    text = "Ann Hale ran the firm.\n\nTom Hale sold it.\n\nMrs. Hale objected."
+    at = text.index("Hale objected")
+    assert _hales(text).person(at, at + 4, "Tom Hale") == "Ann Hale"
+
+
+def test_bare_surname_after_a_full_name_in_its_paragraph():
+    text = "Ann Hale ran the firm. Ann Hale hired staff.\n\nLater Tom Hale sold it, and Hale left."
+    at = text.rindex("Hale")
+    assert _hales(text).person(at, at + 4, "Ann Hale") == "Tom Hale"
+
+
+def test_bare_surname_far_from_a_namesake_is_the_one_most_written_about():
+    text = ("Ann Hale ran the firm. Ann Hale hired staff.\n\nHer husband, Tom Hale, sold it.\n\n"
+            "Years on, Ann Hale wrote a book.\n\nA new chapter opened.\n\nHale said it was hard.")
+    at = text.rindex("Hale")
+    assert _hales(text).person(at, at + 4, "Tom Hale") == "Ann Hale"
+
+
+def test_namesakes_in_a_brief(extractor):
+    body = ("Senator Ann Hale and her husband, Tom Hale, toured the mill.\n\n"
+            "The tour ended at noon.\n\n"
+            "“We need the jobs here,” Mrs. Hale said.")
+    assert direct(extractor, body) == [("We need the jobs here,", "Ann Hale")]
+
+
+# -- quote paragraphs with no attribution of their own --------------------------------------------
+
+def test_quote_paragraph_after_an_attributed_quote_continues_it(extractor):
+    body = ("“The bridge will reopen in May,” Carla Mendes told the council on Tuesday.\n\n"
+            "“After that, the tolls will fall for everyone.”")
+    assert direct(extractor, body) == [("The bridge will reopen in May,", "Carla Mendes"),
+                                       ("After that, the tolls will fall for everyone.", "Carla Mendes")]
+
+
+def test_quote_paragraph_after_reported_speech_continues_it(extractor):
+    body = ("Carla Mendes said that the bridge would reopen in May.\n\n"
+            "“After that, the tolls will fall for everyone.”")
+    assert direct(extractor, body)[-1] == ("After that, the tolls will fall for everyone.", "Carla Mendes")
+
+
+def test_quote_paragraph_after_narration_is_not_inherited(extractor):
+    body = ("“The bridge will reopen in May,” Carla Mendes told the council.\n\n"
+            "Traffic on the old road doubled over the winter months.\n\n"
+            "“After that, the tolls will fall for everyone.”")
+    assert direct(extractor, body)[-1] == ("After that, the tolls will fall for everyone.", None)
+
+
+def test_paragraph_ending_in_a_colon_introduces_the_quote(extractor):
+    body = ("Mayor Joe Quimby released the following statement:\n\n"
+            "“Our town will rebuild, and it will rebuild together.”")
+    assert direct(extractor, body) == [("Our town will rebuild, and it will rebuild together.", "Joe Quimby")]
+
+
+def test_a_verb_in_the_next_paragraph_is_no_attribution(extractor):
+    body = ("“The bridge will reopen in May, and the tolls will fall.”\n\n"
+            "Dana Ruiz, the treasurer, wrote to residents the next day.")
+    assert direct(extractor, body) == [("The bridge will reopen in May, and the tolls will fall.", None)]
