@@ -11,6 +11,9 @@ GenderGapTracker rules, rewritten for spaCy's English parse):
 4. A speech verb right before it, ending in a colon, comma or `that`
    (`X said: “…”`, `X told reporters, “…”`); with a colon this comes first.
 5. `according to X` or `in the words of X` in the same sentence.
+6. A quotation embedded in a clause (`X pledged to “fight for every vote”`,
+   `X bemoaned a climate in which people “hate each other”`): the nearest named
+   person (or he/she) who is the subject of a verb above it, outside the quote.
 Anything else is left to the caller (follow-on quotes inherit a speaker).
 """
 from __future__ import annotations
@@ -58,7 +61,7 @@ class Attributor:
     def attribute(self, q: QuoteSpan) -> Attribution | None:
         for sieve, how in ((self._dash, "dash"), (self._colon, "colon"), (self._tree, "tree"),
                            (self._after, "after"), (self._before, "before"),
-                           (self._according, "according")):
+                           (self._according, "according"), (self._embedded, "subject")):
             speaker = sieve(q)
             if speaker is not None:
                 return Attribution(speaker, how)
@@ -220,7 +223,26 @@ class Attributor:
         """`X told GB News: “…”`: a colon is the clearest introduction, and it beats a
         parse that hangs the quoted sentence somewhere else."""
         window = self._window_before(q)
-        return self._before(q) if window and window[-1].text == ":" else None
+        if not window or window[-1].text != ":":
+            return None
+        return self._label(q, window[:-1]) or self._before(q)
+
+    def _label(self, q: QuoteSpan, words: list) -> Speaker | None:
+        """Transcript layout, `PENCE: “Well, look …”` or `Mike Pence: “…”`: a line that opens
+        with a person's name and a colon. Only a person of the brief counts (`Q:` is none)."""
+        line = self.view.line_start(q.open_at)
+        if not words or words[0].idx != line or len(words) > 4:
+            return None
+        if not all(w.is_alpha or w.text in (".", "-") for w in words):
+            return None
+        if not all(w.text[:1].isupper() for w in words if w.is_alpha):
+            return None
+        label = " ".join(w.text for w in words if w.is_alpha).casefold()
+        for ent in self.resolver.people():
+            name = ent.name.casefold()
+            if name == label or name.split()[-1] == label:
+                return Speaker(ent.name)
+        return None
 
     def _before(self, q: QuoteSpan) -> Speaker | None:
         window = self._window_before(q)
@@ -273,3 +295,37 @@ class Attributor:
         start = before[0].idx if before else q.open_at
         toks = [t for t in self.view.tokens_between(start, q.open_at) if not self.view.in_quote(t)]
         return toks + self._window_after(q) if q.closed else toks
+
+    # -- sieve 6: the subject of the clause the quote is embedded in -----------------------
+    def _embedded(self, q: QuoteSpan) -> Speaker | None:
+        """A quotation inside a sentence that opens outside it: the first verb above the
+        quote whose subject names a person (a pronoun resolved) speaks it."""
+        before = self._window_before(q)
+        if not any(tok.is_alpha for tok in before):
+            return None  # the quote opens its sentence: no clause holds it
+        for anchor in self._anchors(q):
+            if anchor.dep_ in _MODIFIER_EDGES and anchor.head.pos_ in ("NOUN", "PROPN"):
+                continue
+            node, seen = anchor.head, 0
+            while seen < 12 and same_line(node, anchor):
+                seen += 1
+                if not self.view.in_quote(node) and node.pos_ in ("VERB", "AUX"):
+                    got = self._person_subject(node)
+                    if got is not None:
+                        return got
+                if node.head.i == node.i:
+                    break
+                node = node.head
+        return None
+
+    def _person_subject(self, verb) -> Speaker | None:
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or self.view.in_quote(subj) or not same_line(subj, verb):
+            return None
+        if subj.pos_ == "PRON" and subj.lower_ not in ("he", "she"):
+            return None
+        got = self.resolver.resolve(subj, allow_voice=False)
+        if got is None or not got.name:
+            return None
+        kinds = {e.type for e in self.resolver.entities_named(got.name)}
+        return got if kinds <= {"PERSON"} else None

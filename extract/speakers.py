@@ -22,6 +22,9 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself
 THING_PRONOUNS = {"it", "its", "itself"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _ORG_TYPES = {"ORG", "GPE", "NORP"}
+_CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                   "january", "february", "march", "april", "may", "june", "july", "august",
+                   "september", "october", "november", "december", "today", "yesterday", "tonight"}
 # how far back (in sentences) a pronoun looks for its antecedent
 _PRONOUN_REACH = 4
 
@@ -93,6 +96,12 @@ class SpeakerResolver:
             if m.entity is entity and m.start <= at < m.end:
                 return m.start, m.end
         return None
+
+    def people(self) -> list[Entity]:
+        return [e for e in self._entities if e.type == "PERSON"]
+
+    def entities_named(self, name: str) -> list[Entity]:
+        return [e for e in self._entities if e.name == name]
 
     def _is_blocked(self, start: int) -> bool:
         i = bisect.bisect_right(self._blocked, (start, float("inf")))
@@ -298,6 +307,8 @@ class SpeakerResolver:
         name = " ".join(words).strip()
         if name.endswith(("'s", "’s")):
             name = name[:-2]
+        if name.casefold() in _CALENDAR_WORDS:
+            return None  # `Saturday at the convention Sen. Warren said`: a date, not a source
         return Speaker(name) if name else None
 
     def _common_noun(self, token, allow_voice: bool) -> Speaker | None:

@@ -67,8 +67,8 @@ def _weak_label(text: str, found: Attribution) -> bool:
     (`a user labelled "Anonymous"` is not someone's words)."""
     if reads_like_speech(text):
         return False
-    if found.speaker.name is None:
-        return True
+    if found.speaker.name is None or found.how == "subject":
+        return True  # a short phrase in someone's clause may be the writer's own label
     return is_title_like(text) and found.how not in ("tree", "colon", "dash")
 
 

@@ -124,3 +124,43 @@ def test_a_verb_in_the_next_paragraph_is_no_attribution(extractor):
     body = ("“The bridge will reopen in May, and the tolls will fall.”\n\n"
             "Dana Ruiz, the treasurer, wrote to residents the next day.")
     assert direct(extractor, body) == [("The bridge will reopen in May, and the tolls will fall.", None)]
+
+
+# -- quotations embedded in someone's clause ------------------------------------------------------
+
+def test_quote_inside_a_pledge_is_the_subjects(extractor):
+    body = ("The party met on Friday. Senator Lena Ortiz pledged to “carry this fight to every "
+            "county in the state” before the vote.")
+    assert direct(extractor, body) == [("carry this fight to every county in the state", "Lena Ortiz")]
+
+
+def test_short_label_in_someones_clause_is_not_a_statement(extractor):
+    body = "The party met on Friday. Senator Lena Ortiz toured the so-called “Rust Belt” on Monday."
+    assert direct(extractor, body) == []
+
+
+def test_quote_in_a_clause_about_a_plan_has_no_person_to_credit(extractor):
+    body = ("The council met on Friday. The plan would put “a new roof on every school in "
+            "the county” by May.")
+    assert direct(extractor, body) == [("a new roof on every school in the county", None)]
+
+
+# -- transcript layout --------------------------------------------------------------------------
+
+def test_transcript_labels_name_the_speaker(extractor):
+    body = ("Moderator Elaine Quist questioned Governor Mike Pence about the budget.\n\n"
+            "PENCE: “Well, look, we balanced it every single year.”\n\n"
+            "QUIST: “But the deficit grew, did it not?”\n\n"
+            "Q: “Will you run again next year?”")
+    assert direct(extractor, body) == [("Well, look, we balanced it every single year.", "Mike Pence"),
+                                       ("But the deficit grew, did it not?", "Elaine Quist"),
+                                       ("Will you run again next year?", None)]
+
+
+# -- a post of one paragraph ----------------------------------------------------------------------
+
+def test_one_paragraph_post_keeps_its_quote(extractor):
+    brief = extractor.extract("“We will rebuild the bridge by spring,” said Mayor Ann Lee on Friday.")
+    assert [(s.text, s.speaker) for s in brief.statements if s.kind == "direct"] == [
+        ("We will rebuild the bridge by spring,", "Ann Lee")]
+    assert brief.title.startswith("“We will rebuild")
