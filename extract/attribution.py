@@ -322,8 +322,8 @@ class Attributor:
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is None or self.view.in_quote(subj) or not same_line(subj, verb):
             return None
-        if subj.pos_ == "PRON" and subj.lower_ not in ("he", "she"):
-            return None
+        if subj.pos_ != "PROPN" and subj.lower_ not in ("he", "she"):
+            return None  # `the Trump administration emphasizes …`: a body, not a person
         got = self.resolver.resolve(subj, allow_voice=False)
         if got is None or not got.name:
             return None

@@ -27,6 +27,8 @@ MIN_FREE_QUOTE_WORDS = 3
 MAX_TITLE_WORDS = 8
 _SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "for", "in", "on", "at", "to", "by", "with",
                 "vs", "vs.", "de", "la", "del", "da", "von", "van"}
+_WORK_PREPOSITIONS = {"on", "in", "of", "from", "titled", "entitled", "book", "show", "program",
+                      "programme", "film", "song", "memoir", "column", "album"}
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
@@ -48,7 +50,7 @@ def _direct(view: DocView, resolver: SpeakerResolver) -> list[Statement]:
             continue  # headline phrases are labels, never statements
         text = view.text[q.start:q.end]
         found = attributor.attribute(q)
-        if found is not None and not _weak_label(text, found):
+        if found is not None and not _weak_label(view, q, text, found):
             speaker = found.speaker
         else:
             if not reads_like_speech(text):
@@ -60,16 +62,26 @@ def _direct(view: DocView, resolver: SpeakerResolver) -> list[Statement]:
     return out
 
 
-def _weak_label(text: str, found: Attribution) -> bool:
+def _weak_label(view: DocView, q: QuoteSpan, text: str, found: Attribution) -> bool:
     """Whether an attributed quote is still only a label. A quoted name or title needs a
     named speaker whose cue governs it (`called him "Sleepy Joe"`), not one merely nearby
     (`wrote a book called "The Art of War"`); a short phrase needs a named speaker
     (`a user labelled "Anonymous"` is not someone's words)."""
     if reads_like_speech(text):
         return False
-    if found.speaker.name is None or found.how == "subject":
-        return True  # a short phrase in someone's clause may be the writer's own label
+    if found.speaker.name is None:
+        return True
+    if is_title_like(text) and (found.how == "subject" or _named_work(view, q)):
+        return True  # `told CNN's “New Day,”`, `toured the “Rust Belt”`: a name, not words
     return is_title_like(text) and found.how not in ("tree", "colon", "dash")
+
+
+def _named_work(view: DocView, q: QuoteSpan) -> bool:
+    """A quote right after a possessive or a preposition names a show, a book or a place
+    (`on CNN's “New Day”`, `in “Tough Choices”`)."""
+    before = view.text[view.line_start(q.open_at):q.open_at].rstrip()
+    word = before.rsplit(None, 1)[-1].casefold().rstrip(",") if before else ""
+    return word.endswith(("'s", "’s")) or word in _WORK_PREPOSITIONS
 
 
 def reads_like_speech(text: str) -> bool:
