@@ -239,8 +239,20 @@ class SpeakerResolver:
                         cands.append((m, name))
             if cands:
                 subjects = [c for c in cands if self._subject_like(c[0])]
+                if not subjects and self._pronoun_subject(sent, lo, hi, token.lower_):
+                    continue  # `He attended, though unsure about Sanders.`: he is still him
                 return (subjects or cands)[-1][1]
         return None
+
+    def _pronoun_subject(self, sent, lo: int, hi: int, pronoun: str) -> bool:
+        """Whether the sentence's stretch [lo, hi) has the same pronoun as a subject: the
+        person it continues is further back, not the names mentioned around it."""
+        sex = PRONOUN_GENDER.get(pronoun)
+        for tok in sent:
+            if lo <= tok.idx < hi and tok.dep_ in _SUBJECT_DEPS and not self._is_blocked(tok.idx):
+                if sex is not None and PRONOUN_GENDER.get(tok.lower_) == sex:
+                    return True
+        return False
 
     def _agrees(self, name: str, sex: str | None, at: int | None = None) -> bool:
         """Whether a person can be the `he`/`she` wanted: unknown agrees with both."""

@@ -164,3 +164,10 @@ def test_one_paragraph_post_keeps_its_quote(extractor):
     assert [(s.text, s.speaker) for s in brief.statements if s.kind == "direct"] == [
         ("We will rebuild the bridge by spring,", "Ann Lee")]
     assert brief.title.startswith("“We will rebuild")
+
+
+def test_a_pronoun_subject_carries_its_person_past_other_names(extractor):
+    body = ("Voters queued early. Retired teacher Gregory Hale waited near the door. He came to the rally, "
+            "though he is torn between Ruth Calder and Victor Lane.\n\n"
+            "“I want to hear about schools first,” he said.")
+    assert direct(extractor, body) == [("I want to hear about schools first,", "Gregory Hale")]
