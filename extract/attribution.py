@@ -125,6 +125,10 @@ class Attributor:
             if not self.view.in_quote(node) and same_line(node, anchor):
                 # a parse run across a paragraph break is no attribution
                 speaker = self._cue_speaker(node, child, direct=not outside)
+                if speaker is None and not cues and self._unnamed_cue(node, child, outside):
+                    # `X recalled how the pilot called the route “…”`: the pilot's words,
+                    # never the outer speaker's
+                    return [Speaker(None)]
                 if speaker is not None:
                     if cues and not via_clause:
                         break
@@ -144,6 +148,17 @@ class Attributor:
         if node.pos_ in ("NOUN", "PROPN") and lemma in self.lex.nominal and edge in NOMINAL_EDGES:
             return self._noun_speaker(node)
         return None
+
+    def _unnamed_cue(self, node, child, outside: bool) -> bool:
+        """A speech verb governing the quote whose subject is someone the text leaves unnamed
+        (`the pilot called it …`), as opposed to no subject at all."""
+        lemma = node.lemma_.casefold()
+        if not (self._verbal(node) and self.lex.is_quote_verb(lemma)):
+            return False
+        if not self._speech_edge(lemma, child, child.dep_, not outside):
+            return False
+        subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        return subj is not None and subj.pos_ == "NOUN" and node.dep_ != "ROOT"
 
     def _verbal(self, tok) -> bool:
         """A verb, or a speech verb the tagger took for a plural noun (`the Department

@@ -357,6 +357,22 @@ class SpeakerResolver:
                         got = self.resolve(obj)
                         if got is not None and got.name:
                             return got
+            if child.dep_ == "prep":
+                person = self._person_after_phrase(child)
+                if person is not None:
+                    return person
+        return None
+
+    def _person_after_phrase(self, prep) -> Speaker | None:
+        """`The mayor of Springfield, Joe Quimby, said`: the parser hangs the person's name on
+        the place; a person in apposition there names the role's holder."""
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            for appos in _line_children(obj):
+                ent = self.entity_at(appos.idx, appos.idx + len(appos)) if appos.dep_ == "appos" else None
+                if ent is not None and ent.type == "PERSON":
+                    return Speaker(self.canonical(ent, appos.idx))
         return None
 
     def _definite_org(self, token) -> Speaker | None:

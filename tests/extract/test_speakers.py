@@ -171,3 +171,24 @@ def test_a_pronoun_subject_carries_its_person_past_other_names(extractor):
             "though he is torn between Ruth Calder and Victor Lane.\n\n"
             "“I want to hear about schools first,” he said.")
     assert direct(extractor, body) == [("I want to hear about schools first,", "Gregory Hale")]
+
+
+# -- appositives and quotes inside someone else's account -----------------------------------------
+
+def test_role_of_a_place_then_the_holders_name(extractor):
+    body = ("The ceremony drew a large crowd on Sunday. The mayor of Springfield, Joe Quimby, "
+            "said: \"We remember every one of them today.\"")
+    assert direct(extractor, body) == [("We remember every one of them today.", "Joe Quimby")]
+
+
+def test_relative_who_speaks_is_the_speaker(extractor):
+    body = ("The memorial opened on Sunday.\n\n"
+            "\"It is a sad and a proud time for the family,\" said Jim Swire, whose daughter Flora "
+            "died in the crash.")
+    assert direct(extractor, body) == [("It is a sad and a proud time for the family,", "Jim Swire")]
+
+
+def test_words_an_unnamed_person_said_inside_an_account_are_not_the_narrators(extractor):
+    body = ("The memorial opened on Sunday. Ruth Calder recalled how the pilot once called the route "
+            "\"the loneliest stretch of sky\" in a letter home.")
+    assert direct(extractor, body) == [("the loneliest stretch of sky", None)]
