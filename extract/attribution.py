@@ -43,6 +43,8 @@ _INTRO_REACH = 12
 # Verbs whose open complement is an instruction (told to, asked to), not speech.
 _INSTRUCTION_VERBS = {"tell", "ask", "urge", "order", "instruct", "advise", "warn", "call"}
 _DASHES = ("—", "–", "--", "-")
+# A quotation this short inside a trailing attribution is a name or label, not the next quote.
+_NAME_IN_APPOSITIVE = 3
 _SENTENCE_END = {".", "!", "?"}
 
 
@@ -201,10 +203,21 @@ class Attributor:
     def _after(self, q: QuoteSpan) -> Speaker | None:
         if not q.closed or not self._may_trail(q):
             return None
-        for tok in self._window_after(q):
+        window = self._window_after(q)
+        for k, tok in enumerate(window):
             if self._verbal(tok) and (tok.lemma_.casefold() in self.lex.speech
                                       or tok.lemma_.casefold() in self.lex.quote_only):
-                return self._verb_speaker(tok)
+                got = self._verb_speaker(tok)
+                return got if got is not None else self._first_person(window[:k])
+        return None
+
+    def _first_person(self, toks: list) -> Speaker | None:
+        """`“…,” Texas delegate Bill Eastland, wearing a hat and pins, said`: the parse loses
+        the subject behind a long appositive; the first person named after the quote speaks."""
+        for tok in toks:
+            ent = self.resolver.entity_at(tok.idx, tok.idx + len(tok))
+            if ent is not None and ent.type == "PERSON":
+                return Speaker(self.resolver.canonical(ent, tok.idx))
         return None
 
     def _may_trail(self, q: QuoteSpan) -> bool:
@@ -223,11 +236,17 @@ class Attributor:
 
     def _window_after(self, q: QuoteSpan) -> list:
         end = self.view.line_end(q.after)
-        nxt = next((o.open_at for o in self.view.quotes if o.open_at >= q.after), None)
-        if nxt is not None and nxt < end:
-            end = nxt
+        for o in self.view.quotes:
+            if o.open_at < q.after or o.open_at >= end:
+                continue
+            if o.closed and len(self.view.text[o.start:o.end].split()) <= _NAME_IN_APPOSITIVE:
+                continue  # `X, wearing “Ted Cruz” pins, said`: a name inside the attribution
+            end = o.open_at
+            break
         out = []
         for tok in self.view.tokens_between(q.after, end):
+            if self.view.in_quote(tok):
+                continue
             if tok.text in _SENTENCE_END:
                 break
             out.append(tok)

@@ -192,3 +192,10 @@ def test_words_an_unnamed_person_said_inside_an_account_are_not_the_narrators(ex
     body = ("The memorial opened on Sunday. Ruth Calder recalled how the pilot once called the route "
             "\"the loneliest stretch of sky\" in a letter home.")
     assert direct(extractor, body) == [("the loneliest stretch of sky", None)]
+
+
+def test_attribution_after_a_long_appositive_holding_a_quoted_name(extractor):
+    body = ("The hall emptied slowly on Thursday.\n\n"
+            "\"We have had far better conventions than this one,\" Texas delegate Bill Eastland, "
+            "wearing a cowboy hat and \"Ted Cruz\" pins, said as confetti fell.")
+    assert direct(extractor, body) == [("We have had far better conventions than this one,", "Bill Eastland")]
