@@ -20,6 +20,9 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from extract.model import ModelMissing
+from store.errors import StoreError
+
 EXIT_FAILED = 1  # unexpected failure
 EXIT_STORE = 2  # the database cannot be used
 EXIT_MODEL = 3  # the spaCy model is not installed
@@ -105,9 +108,6 @@ async def open_services(settings):
 
 def translate_failure(exc: BaseException) -> ToolFailure | None:
     """The one-line message for a failure of the tool itself, or None."""
-    from extract import ModelMissing
-    from store import StoreError
-
     if isinstance(exc, ToolFailure):
         return exc
     if isinstance(exc, ModelMissing):

@@ -11,10 +11,12 @@ import logging
 import re
 from dataclasses import dataclass, field
 
+from extract.model import ModelMissing
 from handlers import commands, validate
 from handlers.help import nearest_command, usage
 from handlers.limits import fit
 from handlers.reply import Choice, Page, Reply
+from store.errors import StoreError
 
 log = logging.getLogger(__name__)
 
@@ -108,14 +110,8 @@ async def run_line(services, scope, line: str, **extra) -> Reply:
 
 def failure_hint(exc: Exception) -> str:
     """A one-line cause an admin can act on, without internals for members."""
-    from extract import ModelMissing
-
     if isinstance(exc, ModelMissing):
         return "The spaCy language model is not installed; the bot's admin should run `make install`."
-    try:
-        from store import StoreError
-    except ImportError:
-        StoreError = ()
-    if StoreError and isinstance(exc, StoreError):
+    if isinstance(exc, StoreError):
         return "The database could not be used; the bot's admin will find the cause in the log."
     return "The error has been logged; try again, or ask the bot's admin."
