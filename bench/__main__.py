@@ -20,11 +20,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import corpus, databases, ingest_row, loop_lag, queries, rows
+from bench import cold_start, corpus, databases, ingest_row, loop_lag, queries, rows
 from bench.report import Report, header
 
 OUT = Path(__file__).resolve().parent / "out"
-ROWS = ("ingest", "queries", "memory", "lag", "autocomplete")
+ROWS = ("ingest", "queries", "memory", "lag", "autocomplete", "cold")
 
 
 def parse_args(argv=None):
@@ -79,7 +79,7 @@ def main(argv=None) -> int:
         return extractor
 
     dbs = []
-    if args.only & {"queries", "memory", "lag"}:
+    if args.only & {"queries", "memory", "lag", "cold"}:
         log(f"databases: {', '.join(f'{s:,}' for s in args.sizes)} briefs")
         dbs = [databases.corpus_db(args.out, size, args.seed, log, args.reuse_stale) for size in args.sizes]
         for db in dbs:
@@ -144,6 +144,13 @@ def main(argv=None) -> int:
         row = report.add(rows.autocomplete_row(results, args.entities))
         if row.passed is False:
             misses.append(("autocomplete", roster))
+
+    if "cold" in args.only:
+        big = dbs[-1]
+        name = max(big.entities, key=lambda e: e[2])[0]
+        log(f"row 6: cold `newsbrief ask '!who {name}'` on {big.briefs:,} briefs x {max(5, args.runs)}")
+        seconds, spacy_loaded = cold_start.measure(big.path, big.guild, name, max(5, args.runs))
+        report.add(rows.cold_ask_row(seconds, big.briefs, spacy_loaded))
 
     if misses and not args.no_profile:
         profile_misses(misses, dbs, args, loaded_extractor, report)

@@ -15,7 +15,7 @@ from bench import words as W
 from bench.databases import BuiltDb
 from bench.stats import percentile
 
-KINDS = ("who exact", "who typo", "who unknown", "quotes", "search", "autocomplete")
+KINDS = ("who exact", "who typo", "who unknown", "quotes", "search", "autocomplete", "trending", "stats")
 
 
 @dataclass
@@ -93,6 +93,8 @@ def query_set(db: BuiltDb, n: int, seed: int) -> dict[str, list[Query]]:
         cut = part[: rng.randint(1, min(8, len(part)))]
         prefixes.append("" if i % 20 == 0 else (typo(cut, rng) if len(cut) >= 5 and i % 5 == 0 else cut))
     out["autocomplete"] = [Query("autocomplete", {"prefix": p}) for p in prefixes]
+    out["trending"] = [Query("trending", {"days": rng.choice(("1", "7", "30"))}) for _ in range(n)]
+    out["stats"] = [Query("stats", {}) for _ in range(n)]
     return out
 
 
@@ -101,6 +103,8 @@ async def call(services, scope, q: Query) -> bool:
     import handlers.complete
     import handlers.quotes
     import handlers.search
+    import handlers.stats
+    import handlers.trending
     import handlers.who
 
     if q.kind.startswith("who"):
@@ -109,6 +113,10 @@ async def call(services, scope, q: Query) -> bool:
         reply = await handlers.quotes.run(services, scope, **q.args)
     elif q.kind == "search":
         reply = await handlers.search.run(services, scope, **q.args)
+    elif q.kind == "trending":
+        reply = await handlers.trending.run(services, scope, **q.args)
+    elif q.kind == "stats":
+        reply = await handlers.stats.run(services, scope)
     else:
         return bool(await handlers.complete.entity_names(services, scope, **q.args))
     return bool(getattr(reply, "ok", True))

@@ -1,0 +1,33 @@
+"""Row 6: how long `newsbrief ask '!who X'` takes from a cold interpreter, and whether it
+imported spaCy (a query never parses, so it must not pay for loading it)."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PROBE = ("import sys\nfrom bot.cli import main\nstatus = main(['ask', '--guild', sys.argv[1], '!who ' + sys.argv[2]])\n"
+         "print('SPACY' if 'spacy' in sys.modules else 'NO-SPACY', file=sys.stderr)\nsys.exit(status)")
+
+
+def _environment(db_path: Path) -> dict:
+    return {**os.environ, "NEWSBRIEF_DB": str(db_path), "DISCORD_TOKEN": "", "PYTHONPATH": str(ROOT)}
+
+
+def measure(db_path: Path, guild: int, name: str, runs: int) -> tuple[list[float], bool]:
+    """Wall seconds of `runs` cold `ask` processes, and whether spaCy was imported."""
+    env = _environment(db_path)
+    seconds = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        done = subprocess.run([sys.executable, "-m", "bot", "ask", "--guild", str(guild), f"!who {name}"],
+                              capture_output=True, text=True, env=env, cwd=ROOT)
+        seconds.append(time.perf_counter() - start)
+        if done.returncode != 0:
+            raise RuntimeError(f"ask failed: {done.stderr[-2000:]}")
+    probe = subprocess.run([sys.executable, "-c", PROBE, str(guild), name], capture_output=True, text=True,
+                           env=env, cwd=ROOT)
+    return seconds, "NO-SPACY" not in probe.stderr
