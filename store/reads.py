@@ -14,7 +14,7 @@ MAX_ALIASES = 20
 MAX_ROLES = 10
 CO_MENTION_WINDOW = 100  # co-mentions are counted over the entity's latest briefs, so a famous name stays fast
 TRENDING_WINDOW = 20_000  # briefs looked at for `trending`, newest first
-SMALL_WINDOW = 1_000  # up to this many briefs, `trending` simply counts all their entities
+SMALL_WINDOW = 200  # up to this many briefs, `trending` simply counts all their entities
 _CHUNK = 500
 
 ARTICLE_COLUMNS = "a.id, a.title, a.created_at, a.source, a.jump_url, a.entity_count, a.statement_count"

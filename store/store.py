@@ -20,7 +20,7 @@ import aiosqlite
 from extract.model import Brief
 from store import lookup, reads, search, writes
 from store.errors import StoreError
-from store.name_cache import NameCache
+from store.name_cache import NameCache, record_changes
 from store.normalize import name_key, text_fingerprint, url_key
 from store.opening import open_connections
 from store.records import (ArticleDetail, ArticleRow, EntityMatch, EntityRow, GuildStats, Profile, SaveResult,
@@ -122,6 +122,8 @@ class Store:
                 before = await reads.generation(db, guild_id)
                 yield tx
                 after = await writes.bump_generation(db, tx) if tx.changed else None
+                if after is not None:
+                    await record_changes(db, guild_id, after, tx.touched)
                 await db.execute("COMMIT")
             except BaseException:
                 await self._rollback()
