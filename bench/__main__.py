@@ -149,8 +149,8 @@ def main(argv=None) -> int:
         big = dbs[-1]
         name = max(big.entities, key=lambda e: e[2])[0]
         log(f"row 6: cold `newsbrief ask '!who {name}'` on {big.briefs:,} briefs x {max(5, args.runs)}")
-        seconds, spacy_loaded = cold_start.measure(big.path, big.guild, name, max(5, args.runs))
-        report.add(rows.cold_ask_row(seconds, big.briefs, spacy_loaded))
+        seconds, cpu, spacy_loaded = cold_start.measure(big.path, big.guild, name, max(5, args.runs))
+        report.add(rows.cold_ask_row(seconds, cpu, big.briefs, spacy_loaded))
 
     if misses and not args.no_profile:
         profile_misses(misses, dbs, args, loaded_extractor, report)

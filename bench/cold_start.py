@@ -3,6 +3,7 @@ imported spaCy (a query never parses, so it must not pay for loading it)."""
 from __future__ import annotations
 
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -17,17 +18,25 @@ def _environment(db_path: Path) -> dict:
     return {**os.environ, "NEWSBRIEF_DB": str(db_path), "DISCORD_TOKEN": "", "PYTHONPATH": str(ROOT)}
 
 
-def measure(db_path: Path, guild: int, name: str, runs: int) -> tuple[list[float], bool]:
-    """Wall seconds of `runs` cold `ask` processes, and whether spaCy was imported."""
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def measure(db_path: Path, guild: int, name: str, runs: int) -> tuple[list[float], list[float], bool]:
+    """Wall and CPU seconds of `runs` cold `ask` processes (CPU shows the cost on a busy
+    machine, where wall time also counts waiting for a core), and whether spaCy was imported."""
     env = _environment(db_path)
-    seconds = []
+    seconds, cpu = [], []
     for _ in range(runs):
+        cpu_before = _children_cpu()
         start = time.perf_counter()
         done = subprocess.run([sys.executable, "-m", "bot", "ask", "--guild", str(guild), f"!who {name}"],
                               capture_output=True, text=True, env=env, cwd=ROOT)
         seconds.append(time.perf_counter() - start)
+        cpu.append(_children_cpu() - cpu_before)
         if done.returncode != 0:
             raise RuntimeError(f"ask failed: {done.stderr[-2000:]}")
     probe = subprocess.run([sys.executable, "-c", PROBE, str(guild), name], capture_output=True, text=True,
                            env=env, cwd=ROOT)
-    return seconds, "NO-SPACY" not in probe.stderr
+    return seconds, cpu, "NO-SPACY" not in probe.stderr

@@ -73,13 +73,16 @@ class Store:
         self._closed = False
 
     @classmethod
-    async def open(cls, path, *, clock: Clock | None = None) -> "Store":
+    async def open(cls, path, *, clock: Clock | None = None, warm_names: bool = True) -> "Store":
         """Open (creating and migrating) the database at `path`. `clock` gives
-        the time briefs are stamped with (tests set it)."""
+        the time briefs are stamped with (tests set it). `warm_names=False` skips
+        loading the busiest guild's name index in the background: a one-shot
+        command (`newsbrief ask`) would pay for it and rarely use it."""
         path = Path(path).expanduser()
         writer, reader = await open_connections(path)
         store = cls(path, writer, reader, clock or _utc_now)
-        store._warming = asyncio.create_task(store._warm_up())
+        if warm_names:
+            store._warming = asyncio.create_task(store._warm_up())
         return store
 
     async def _warm_up(self) -> None:
