@@ -83,9 +83,11 @@ def main(argv=None) -> int:
         log(f"databases: {', '.join(f'{s:,}' for s in args.sizes)} briefs")
         dbs = [databases.corpus_db(args.out, size, args.seed, log, args.reuse_stale) for size in args.sizes]
         for db in dbs:
-            report.notes.append(f"Database of {db.briefs:,} briefs: {db.distinct_entities:,} distinct entities, "
+            words = len({w for name, _, _ in db.entities for w in name.lower().split()})
+            report.notes.append(f"Database of {db.briefs:,} briefs: {db.distinct_entities:,} distinct entities "
+                                f"({words:,} distinct name words), "
                                 f"{db.path.stat().st_size / 2**20:,.0f} MB"
-                                + (f", built in {db.build_s:,.0f}s through save_briefs "
+                                + (f", saved in {db.build_s:,.0f}s through save_briefs (generation excluded) "
                                    f"({db.briefs / db.build_s:,.0f} briefs/s)" if db.build_s else "")
                                 + (" (cached build from an older store schema)" if getattr(db, "stale", False)
                                    else ""))
