@@ -14,17 +14,18 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import random
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from bench import cold_start, corpus, databases, ingest_row, loop_lag, queries, rows
+from bench import cold_start, corpus, databases, ingest_row, loop_lag, name_sync, queries, rows
 from bench.report import Report, header
 
 OUT = Path(__file__).resolve().parent / "out"
-ROWS = ("ingest", "queries", "memory", "lag", "autocomplete", "cold")
+ROWS = ("ingest", "queries", "memory", "lag", "autocomplete", "cold", "sync")
 
 
 def parse_args(argv=None):
@@ -79,7 +80,7 @@ def main(argv=None) -> int:
         return extractor
 
     dbs = []
-    if args.only & {"queries", "memory", "lag", "cold"}:
+    if args.only & {"queries", "memory", "lag", "cold", "sync"}:
         log(f"databases: {', '.join(f'{s:,}' for s in args.sizes)} briefs")
         dbs = [databases.corpus_db(args.out, size, args.seed, log, args.reuse_stale) for size in args.sizes]
         for db in dbs:
@@ -153,6 +154,17 @@ def main(argv=None) -> int:
         log(f"row 6: cold `newsbrief ask '!who {name}'` on {big.briefs:,} briefs x {max(5, args.runs)}")
         seconds, cpu, spacy_loaded = cold_start.measure(big.path, big.guild, name, max(5, args.runs))
         report.add(rows.cold_ask_row(seconds, cpu, big.briefs, spacy_loaded))
+
+    if "sync" in args.only:
+        big = dbs[-1]
+        typo = queries.typo(max(big.entities, key=lambda e: e[2])[0], random.Random(args.seed))
+        log(f"row 7: name index after another process writes, {big.briefs:,} briefs x {args.runs}")
+        runs = []
+        with tempfile.TemporaryDirectory(prefix="newsbrief-sync-") as tmp:
+            for run in range(args.runs):
+                db = databases.copy_db(big.path, Path(tmp) / f"sync-{run}.sqlite3")
+                runs.append(name_sync.measure(db, big.guild, typo, args.seed + run))
+        report.add(rows.name_sync_row(runs, big.briefs))
 
     if misses and not args.no_profile:
         profile_misses(misses, dbs, args, loaded_extractor, report)
