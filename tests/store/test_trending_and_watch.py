@@ -76,3 +76,30 @@ async def test_stats_counts_entities_and_people_as_briefs_come_and_go(store, mak
     s = await store.stats(GUILD)
     assert (s.briefs, s.entities, s.people) == (1, 2, 2)  # Paris went with its only brief
     assert (await store.stats(OTHER)).entities == 0
+
+
+async def test_a_database_from_before_the_counters_gets_them_filled_in(tmp_path):
+    """Opening a database of schema 1 (no counters yet) counts its entities once, in the migration."""
+    import sqlite3
+
+    from store import Store
+    from store.schema import MIGRATIONS, statements_of
+
+    path = tmp_path / "old.sqlite3"
+    con = sqlite3.connect(path)
+    for statement in statements_of(MIGRATIONS[0]):
+        con.execute(statement)
+    con.execute("INSERT INTO guilds (guild_id, generation, briefs, statements) VALUES (?, 3, 2, 0)", (GUILD,))
+    con.executemany("INSERT INTO entities (guild_id, type, name, key, last_word, briefs) VALUES (?, ?, ?, ?, ?, 1)",
+                    [(GUILD, "PERSON", "Ada Lovelace", "ada lovelace", "lovelace"),
+                     (GUILD, "PERSON", "Grace Hopper", "grace hopper", "hopper"),
+                     (GUILD, "GPE", "Paris", "paris", "paris")])
+    con.execute("PRAGMA user_version = 1")
+    con.commit()
+    con.close()
+    store = await Store.open(path)
+    try:
+        s = await store.stats(GUILD)
+        assert (s.briefs, s.entities, s.people) == (2, 3, 2)
+    finally:
+        await store.close()
