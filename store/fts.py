@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import combinations
 
 MAX_WORDS = 12  # longer queries add nothing but cost
 MOST_OF = 6  # "most of the words" looks at this many of the longest ones
@@ -48,23 +49,12 @@ def all_of(ws: list[str]) -> str:
 
 def most_of(ws: list[str]) -> str:
     """At least half of the words (the longest few, common ones left out unless
-    nothing else is left). A looser second pass after all_of, which still
-    ignores stray single words."""
+    nothing else is left): `a b c` -> `(a AND b) OR (a AND c) OR (b AND c)`.
+    A looser second pass after all_of, which still ignores stray single words."""
     useful = [w for w in ws if w not in STOPWORDS] or ws
     useful = sorted(useful, key=len, reverse=True)[:MOST_OF]
-    return at_least(max(1, (len(useful) + 1) // 2), useful)
-
-
-def at_least(k: int, ws: list[str]) -> str:
-    """Rows with at least `k` of `ws`, factored as (first AND at_least(k-1, rest)) OR
-    at_least(k, rest): each word is read a few times, not once per k-subset it is in
-    (6 words, 3 needed: 34 terms instead of the 20 groups of 3 that spell it out)."""
-    if k <= 1:
-        return " OR ".join(phrase(w) for w in ws)
-    if k >= len(ws):
-        return " AND ".join(phrase(w) for w in ws)
-    first, rest = ws[0], ws[1:]
-    return f"({phrase(first)} AND ({at_least(k - 1, rest)})) OR ({at_least(k, rest)})"
+    need = max(1, (len(useful) + 1) // 2)
+    return " OR ".join("(" + all_of(list(group)) + ")" for group in combinations(useful, need))
 
 
 def in_columns(columns: str, expression: str) -> str:
