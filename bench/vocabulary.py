@@ -32,8 +32,8 @@ def _t(words: str) -> tuple[str, ...]:
 
 
 FAMILIES = (
-    Family("anglo", 14, _t("b br c ch cl d dr f g gr h j k l m n p r s sh st t th tr w wh"), _t("a e i o u ea ee oo ai"),
-           _t("- - - n r l s t d ck ng ll m"), (1, 2, 2, 3), _t("- - ton son ford ley wood field well man er ham"),
+    Family("anglo", 14, _t("b br c ch cl d dr f g gr h j k l m n p r s sh st t th tr w wh"),
+           _t("a e i o u ea ee oo ai"), _t("- - - n r l s t d ck ng ll m"), (1, 2, 2, 3), _t("- - ton son ford ley wood field well man er ham"),
            _t("- - y ie a en")),
     Family("german", 8, _t("b br d f fr g gr h k kl kr l m n p r s sch st t w z"), _t("a e i o u au ei ie ü ö"),
            _t("- - n r l s t ch rt nd ck"), (1, 2, 2), _t("- er mann berg stein feld hoff rich ner bauer dorf"),
