@@ -51,6 +51,7 @@ class NameIndex:
         self._words: dict[int, tuple[str, ...]] = {}
         self._postings: dict[str, array] = {}  # word -> ids of entities with it in a name or alias
         self._vocabulary: list[str] | None = []  # sorted words; None after a word came or went
+        self._ordered = False  # postings are ordered by briefs (after `loaded`), and kept so
         # Where a typed word's look-alikes are: (first letter, length) and (letters 2-3, length) -> words.
         self._by_start: dict[tuple[str, int], list[str]] = {}
         self._by_inner: dict[tuple[str, int], list[str]] = {}
@@ -66,24 +67,39 @@ class NameIndex:
     def put(self, entity_id: int, briefs: int, keys) -> None:
         """Add or update one entity from its name keys (canonical and aliases)."""
         self.memo.clear()
-        self._briefs[entity_id] = briefs
         # Interned: an entity's words share the strings of every other use of the word.
         words = tuple(sorted({sys.intern(w) for key in keys for w in key.split()}))
         old = self._words.get(entity_id, ())
-        if words == old:
+        moved = self._ordered and self._briefs.get(entity_id) != briefs
+        if words == old and not moved:
+            self._briefs[entity_id] = briefs
             return
         for word in old:
             if word not in words:
                 self._unpost(word, entity_id)
+        self._briefs[entity_id] = briefs
         for word in words:
             if word not in old:
-                posting = self._postings.get(word)
-                if posting is None:
-                    posting = self._postings[word] = array("q")
-                    self._vocabulary = None
-                    self._bucket(word, add=True)
-                posting.append(entity_id)
+                self._post(word, entity_id)
+            elif moved:  # its place in the briefs order changed
+                self._postings[word].remove(entity_id)
+                self._insert(self._postings[word], entity_id)
         self._words[entity_id] = words
+
+    def _post(self, word: str, entity_id: int) -> None:
+        posting = self._postings.get(word)
+        if posting is None:
+            posting = self._postings[word] = array("q")
+            self._vocabulary = None
+            self._bucket(word, add=True)
+        self._insert(posting, entity_id)
+
+    def _insert(self, posting: array, entity_id: int) -> None:
+        if self._ordered:  # keep the most mentioned first (see loaded) as entities come and change
+            briefs = self._briefs
+            bisect.insort(posting, entity_id, key=lambda i: -briefs.get(i, 0))
+        else:
+            posting.append(entity_id)
 
     def remove(self, entity_id: int) -> None:
         self.memo.clear()
@@ -133,6 +149,7 @@ class NameIndex:
         for word, posting in self._postings.items():
             if len(posting) > 1:
                 self._postings[word] = array("q", sorted(posting, key=lambda i: -briefs.get(i, 0)))
+        self._ordered = True
 
     # ---- reading --------------------------------------------------------------
 

@@ -80,3 +80,14 @@ def test_typos_are_found_among_many_words_even_in_the_first_letter():
     index.remove(1)
     assert 1 not in index.candidates("hegseth")
     assert index.look_alikes("hegseth", range(7, 8)) == []  # the word went with its only entity
+
+
+def test_a_name_that_becomes_popular_later_is_completed_first():
+    """Autocomplete takes the front of each word's entity list when a prefix matches many;
+    entities added or counted after the index was loaded must take their place in that order."""
+    people = {i: (f"Member Family{i}", 1, []) for i in range(1, 6_001)}
+    index = index_of(people)
+    index.put(9_000, 50, [name_key("Famous Family")])  # new, and in more briefs than anyone
+    index.put(17, 80, [name_key("Member Family17")])  # an old entity's count grew
+    assert index.complete("fam", 2)[:2] == [17, 9_000]
+    assert index.complete("member", 1)[0] == 17
