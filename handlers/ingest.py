@@ -20,6 +20,7 @@ from handlers.guard import handler
 from handlers.limits import one_line
 from handlers.reply import Page, Reply
 from handlers.validate import WORD, BadInput
+from store.normalize import storable
 from store.records import SaveResult
 
 # One spaCy pipeline is not safe to run from two threads at once; the default
@@ -45,7 +46,7 @@ class IngestOutcome:
 
 async def ingest_text(services, scope, text: str, *, source=None, message_id=None, channel_id=None,
                       jump_url=None) -> IngestOutcome:
-    text = text or ""
+    text = storable(text or "")
     refused = precheck(services, text)
     if refused:
         return refused
@@ -127,6 +128,7 @@ async def ingest_batches(services, scope, batches) -> AsyncIterator[list[IngestO
     saving: asyncio.Task | None = None
     try:
         async for items in batches:
+            items = [(storable(text or ""), meta) for text, meta in items]
             outcomes, todo = await _screen(services, scope, items)
             briefs = await extract_briefs(services, [items[i][0] for i in todo]) if todo else []
             # The store's writer lock keeps the saves in order.
@@ -171,7 +173,8 @@ async def reingest_message(services, scope, message_id: int, text: str) -> Inges
     brief_id = await services.store.brief_id_for_message(scope.guild_id, message_id)
     if brief_id is None:
         return None
-    refused = precheck(services, text or "")
+    text = storable(text or "")
+    refused = precheck(services, text)
     if refused:
         return refused
     [brief] = await extract_briefs(services, [text])
