@@ -83,7 +83,13 @@ async def read_file(services, filename: str, data: bytes) -> str | IngestOutcome
         return rejected("not text", f"I can't read “{one_line(filename, 60)}”: {exc}.",
                         "Save it as plain text (.txt) and try again.")
     if kind == "html":
-        title, body = await _off_loop(services, html_to_brief, text, None)
+        try:
+            markup = textfile.readable_markup(text, services.max_brief_chars)
+        except textfile.TooMuchMarkup as exc:
+            return rejected("too large", f"“{one_line(filename, 60)}” is too large to read as a web page.",
+                            f"It has {exc.chars:,} characters of markup besides scripts and styles; the limit is "
+                            f"{exc.limit:,}. Save the article as plain text (.txt) and try again.")
+        title, body = await _off_loop(services, html_to_brief, markup, None)
         text = compose(title, body)
     return text
 
@@ -105,7 +111,13 @@ async def ingest_url(services, scope, url: str, *, source=None, **metadata) -> I
     except FetchError as exc:
         return rejected("fetch failed", f"I couldn't read that link: {exc}")
     if page.kind == "html":
-        title, body = await _off_loop(services, html_to_brief, page.text, page.url)
+        try:
+            markup = textfile.readable_markup(page.text, services.max_brief_chars)
+        except textfile.TooMuchMarkup as exc:
+            return rejected("too large", "I couldn't read that link: the page is too large to read.",
+                            f"It has {exc.chars:,} characters of markup besides scripts and styles; the limit is "
+                            f"{exc.limit:,}. Paste the brief's text instead.")
+        title, body = await _off_loop(services, html_to_brief, markup, page.url)
         text = compose(title, body)
     else:
         text = page.text
