@@ -82,10 +82,11 @@ def _checked(text: str) -> str:
 
 # ---- HTML handed to trafilatura ---------------------------------------------------
 
-# trafilatura's time grows faster than the markup (0.8 MB 25 s, 3 MB 150 s), and a
-# page whose article is longer than a brief may be is refused anyway, so it gets at
-# most this many characters of markup per allowed brief character.
-MARKUP_PER_BRIEF_CHAR = 3
+# trafilatura's time grows faster than the markup (0.8 MB 25 s, 3 MB 150 s; flat
+# nested <div><p> is worse, 144 KB 14 s), and a page whose article is longer than a
+# brief may be is refused anyway, so it gets at most this many characters of
+# markup per allowed brief character. Below the cap the extraction deadline rules.
+MARKUP_PER_BRIEF_CHAR = 2
 # Elements that never hold article text (news pages are often mostly scripts), and comments.
 _SKIPPED = re.compile(r"<(?:(!--)|(script|style|noscript|template|svg)(?=[\s/>]|$))", re.IGNORECASE)
 _CLOSE = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in

@@ -10,7 +10,7 @@ from aiohttp.test_utils import TestServer
 from handlers import fetch, ingest, textfile
 from handlers.context import Services
 
-MAX_BRIEF = 2_000  # markup limit 3 x 2,000 = 6,000 characters
+MAX_BRIEF = 2_000  # markup limit 2 x 2,000 = 4,000 characters
 ARTICLE = ("<h1>Ferry strike ends</h1><p>Union leader Maria Lopez said on Tuesday that the crews of "
            "Port Wendell would go back to work after talks with the harbour board.</p>")
 FLAT = "<html><body>" + "<div><p>harbour news</p></div>" * 400 + "</body></html>"  # 11,000+ characters
@@ -54,7 +54,7 @@ async def test_a_link_to_too_much_markup_is_refused_before_trafilatura(site, ser
                                                                        empty_store):
     outcome = await ingest.ingest_url(services, member, str(site.make_url("/flat")))
     text = outcome.reply.to_text()
-    assert outcome.status == "rejected" and "too large to read" in text and "6,000" in text, text
+    assert outcome.status == "rejected" and "too large to read" in text and "4,000" in text, text
     assert trafilatura_calls == []
     assert await empty_store.count_articles(member.guild_id) == 0
 
