@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import inspect
 import sqlite3
+from contextlib import aclosing
 
 
 class StoreError(Exception):
@@ -81,8 +82,9 @@ def _generator(fn):
     @functools.wraps(fn)
     async def wrapper(self, *args, **kwargs):
         try:
-            async for item in fn(self, *args, **kwargs):
-                yield item
+            async with aclosing(fn(self, *args, **kwargs)) as items:  # a consumer that stops early closes it
+                async for item in items:
+                    yield item
         except sqlite3.Error as exc:
             raise _translated(self, exc) from None
     return wrapper
