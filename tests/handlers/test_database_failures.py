@@ -9,7 +9,6 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-import pytest
 
 from handlers import dispatch
 from hostile import make_services
