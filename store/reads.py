@@ -43,6 +43,7 @@ async def entity_rows(db: aiosqlite.Connection, guild_id: int, ids: list[int]) -
         marks = ",".join("?" * len(chunk))
         rows = await db.execute_fetchall(
             f"SELECT 'e', id, name, type, briefs, mentions, key FROM entities WHERE guild_id = ? AND id IN ({marks}) "
+            f"AND hidden = 0 "
             f"UNION ALL SELECT 'a', entity_id, alias, NULL, briefs, NULL, key FROM aliases "
             f"WHERE guild_id = ? AND entity_id IN ({marks}) "
             f"UNION ALL SELECT 'r', r.entity_id, r.role, NULL, r.briefs, r.first_brief_id, NULL FROM roles r "
@@ -149,7 +150,7 @@ async def entity_profile(db, guild_id: int, entity_id: int, *, statements: int, 
             " (SELECT brief_id FROM brief_entities WHERE entity_id = ? ORDER BY brief_id DESC LIMIT ?) mine "
             " JOIN brief_entities other ON other.brief_id = mine.brief_id "
             " WHERE other.entity_id != ? GROUP BY other.entity_id ORDER BY together DESC, other.entity_id LIMIT ?) top "
-            "JOIN entities e ON e.id = top.id WHERE e.guild_id = ? ORDER BY top.together DESC, top.id",
+            "JOIN entities e ON e.id = top.id WHERE e.guild_id = ? AND e.hidden = 0 ORDER BY top.together DESC, top.id",
             (entity_id, CO_MENTION_WINDOW, entity_id, co_mentions, guild_id))
     return Profile(entity=entity, first_seen=first_seen or "", last_seen=last_seen or "",
                    co_mentions=[(name, n) for name, n in company],
@@ -158,7 +159,7 @@ async def entity_profile(db, guild_id: int, entity_id: int, *, statements: int, 
 
 async def popular_names(db, guild_id: int, limit: int) -> list[str]:
     rows = await db.execute_fetchall(
-        "SELECT name FROM entities WHERE guild_id = ? ORDER BY briefs DESC LIMIT ?", (guild_id, limit * 2))
+        "SELECT name FROM entities WHERE guild_id = ? AND hidden = 0 ORDER BY briefs DESC LIMIT ?", (guild_id, limit * 2))
     return list(dict.fromkeys(r[0] for r in rows))[:limit]
 
 
