@@ -10,7 +10,7 @@ from discord.ext import commands
 
 from bot import scope as scopes
 from bot.render import render
-from bot.views import ReplyView, needs_view
+from bot.views import ConfirmView, ReplyView, needs_view
 from handlers import commands as table
 from handlers import dispatch
 from handlers.reply import Choice, Reply
@@ -34,8 +34,14 @@ async def run_choice(interaction: discord.Interaction, choice: Choice) -> Reply:
     return await dispatch.execute(services, scope, f"{choice.command} {choice.args}")
 
 
+def view_for(reply: Reply, author_id: int) -> ReplyView | ConfirmView | None:
+    if reply.confirm is not None:
+        return ConfirmView(reply, author_id=author_id, run_choice=run_choice)
+    return ReplyView(reply, author_id=author_id, run_choice=run_choice) if needs_view(reply) else None
+
+
 async def send_reply(ctx: commands.Context, reply: Reply) -> discord.Message:
-    view = ReplyView(reply, author_id=ctx.author.id, run_choice=run_choice) if needs_view(reply) else None
+    view = view_for(reply, ctx.author.id)
     kwargs: dict = {"embed": view.embed if view else render(reply)[0]}
     if view is not None:
         kwargs["view"] = view
@@ -51,7 +57,7 @@ async def send_reply(ctx: commands.Context, reply: Reply) -> discord.Message:
 
 async def send_to_interaction(interaction: discord.Interaction, reply: Reply) -> None:
     """For app-command errors that never became a command context."""
-    view = ReplyView(reply, author_id=interaction.user.id, run_choice=run_choice) if needs_view(reply) else None
+    view = view_for(reply, interaction.user.id)
     kwargs: dict = {"embed": view.embed if view else render(reply)[0], "ephemeral": is_private(reply)}
     if view is not None:
         kwargs["view"] = view

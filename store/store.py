@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 from contextlib import asynccontextmanager
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Callable
 
@@ -371,12 +371,14 @@ class Store:
                                           None, "restored")
         return outcome
 
-    async def forgotten_briefs(self, guild_id: int, *, since: datetime, limit: int = 10) -> list[Forgotten]:
-        """Briefs forgotten at or after `since`, latest first."""
+    async def forgotten_briefs(self, guild_id: int, *, within_hours: float, limit: int = 10) -> list[Forgotten]:
+        """Briefs forgotten in the last `within_hours`, latest first."""
+        since = self._clock() - timedelta(hours=max(0.0, float(within_hours)))
         return await curation.forgotten(self._reader, _guild(guild_id), reads.iso(since), _bounded(limit))
 
-    async def purge_forgotten(self, *, before: datetime) -> int:
-        """Drop for good the briefs forgotten before `before` (every guild)."""
+    async def purge_forgotten(self, *, keep_hours: float) -> int:
+        """Drop for good the briefs forgotten more than `keep_hours` ago (every guild)."""
+        before = self._clock() - timedelta(hours=max(0.0, float(keep_hours)))
         async with self._write(0):
             return await curation.purge_forgotten(self._writer, reads.iso(before))
 

@@ -126,6 +126,9 @@ async def test_forget_then_restore_brings_back_statements_and_links(store, make,
 async def test_forgotten_briefs_are_purged_after_a_while(store, make, clock):
     brief_id = await save(store, GUILD, make.hegseth())
     await store.forget_brief(GUILD, brief_id)
+    assert await store.purge_forgotten(keep_hours=24) == 0
+    assert [f.brief_id for f in await store.forgotten_briefs(GUILD, within_hours=24)] == [brief_id]
     clock.advance(hours=25)
-    assert await store.purge_forgotten(before=clock.now - __import__("datetime").timedelta(hours=24)) == 1
+    assert await store.forgotten_briefs(GUILD, within_hours=24) == []
+    assert await store.purge_forgotten(keep_hours=24) == 1
     assert await store.restore_brief(GUILD, brief_id) == ("missing", None)
