@@ -36,6 +36,7 @@ def intents() -> discord.Intents:
     wanted.guild_messages = True
     wanted.message_content = True
     wanted.dm_messages = True
+    wanted.guild_reactions = True  # 📰 on a message indexes it (settings optin)
     return wanted
 
 

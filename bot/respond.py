@@ -8,6 +8,7 @@ import logging
 import discord
 from discord.ext import commands
 
+from bot import modlog
 from bot import scope as scopes
 from bot.render import render
 from bot.views import ConfirmView, ReplyView, needs_view
@@ -16,6 +17,9 @@ from handlers import dispatch
 from handlers.reply import Choice, Reply
 
 log = logging.getLogger(__name__)
+
+# Arguments the front-end adds (defaults, role names) are not part of what was typed.
+_TYPED: dict[str, tuple[str, ...]] = {"settings": ("name", "value")}
 
 
 def is_private(reply: Reply) -> bool:
@@ -31,7 +35,11 @@ async def run_choice(interaction: discord.Interaction, choice: Choice) -> Reply:
         return Reply.error("Use this in a server.")
     services = interaction.client.services  # type: ignore[attr-defined]
     scope = await scopes.for_interaction(interaction)
-    return await dispatch.execute(services, scope, f"{choice.command} {choice.args}")
+    line = f"{choice.command} {choice.args}"
+    reply = await dispatch.execute(services, scope, line)
+    if modlog.is_change(choice.command):  # a confirmed forget, merge or hide
+        await modlog.mirror(interaction.client, interaction.guild, interaction.user, line, reply)
+    return reply
 
 
 def view_for(reply: Reply, author_id: int) -> ReplyView | ConfirmView | None:
@@ -87,4 +95,8 @@ async def answer(ctx: commands.Context, name: str, /, **args) -> Reply:
     scope = await scopes.for_context(ctx)
     reply = await table.BY_NAME[name].handler()(ctx.bot.services, scope, **args)
     await send_reply(ctx, reply)
+    if modlog.is_change(name):
+        typed = _TYPED.get(name)
+        shown = " ".join(str(v) for k, v in args.items() if v is not None and (typed is None or k in typed))
+        await modlog.mirror(ctx.bot, ctx.guild, ctx.author, f"{name} {shown}".strip(), reply)
     return reply

@@ -114,8 +114,12 @@ COMMANDS: tuple[Command, ...] = (
     Command("unwatch", "Stop ingesting a channel.",
             (Arg("channel", "The channel to stop watching", kind="channel"),), ("unwatch #news",),
             permission="manage_guild", query=False),
-    Command("settings", "This server's newsbrief configuration.", (), ("settings",),
-            permission="manage_guild"),
+    Command("settings", "This server's newsbrief configuration; `settings NAME VALUE` changes one "
+            "(log, quiet, role, optin).",
+            (Arg("name", "log, quiet, role or optin", required=False),
+             Arg("value", "#channel, on/off, @role, or off", required=False, rest=True)),
+            ("settings", "settings log #mod-log", "settings quiet on", "settings optin @Curators"),
+            permission="manage_guild", query=False),
 )
 
 BY_NAME = {c.name: c for c in COMMANDS}
