@@ -88,6 +88,10 @@ class NewsBot(commands.Bot):
             await store.close()
             raise
         self.extractor, self.store = extractor, store
+        # Briefs forgotten longer ago than the undo window go for good (forget and restore purge too).
+        purged = await store.purge_forgotten(keep_hours=self.settings.forget_undo_hours)
+        if purged:
+            log.info("purged %d forgotten brief(s) past the undo window", purged)
         self.services = Services.from_settings(self.settings, store, extractor, self.executor)
         self.watched = WatchedChannels(store, self.settings.ingest_channel_ids)
         log.info("database %s open", self.settings.db_path)

@@ -107,6 +107,13 @@ async def test_moderators_see_statement_ids_and_attribution_survives_reindex(wor
     done = await world.mod.slash(world.general, "attribute", statement=f"#s{statement_id}", speaker="Tom Reyes")
     assert "is now attributed to Tom Reyes" in done.response.embeds[0].title
 
+    article = await world.mod.slash(world.general, "article", id=1)
+    pages = [article.response.embeds[0]]
+    while not article.response.embeds[0].title.endswith(": statements"):
+        await world.mod.click(article.response, label="Next")
+        pages.append(article.response.embeds[0])
+    assert f"#s{statement_id}" in pages[-1].description  # the article shows moderators the ids too
+
     await command(world, world.mod, "!reindex")
     after = (await command(world, world.mod, "!quotes proper connection")).embeds[0].description
     assert "— Tom Reyes" in after and f"#s{statement_id}" in after  # same statement, same id
