@@ -151,7 +151,8 @@ async def entity_profile(db, guild_id: int, entity_id: int, *, statements: int, 
             " JOIN brief_entities other ON other.brief_id = mine.brief_id "
             " WHERE other.entity_id != ? GROUP BY other.entity_id ORDER BY together DESC, other.entity_id LIMIT ?) top "
             "JOIN entities e ON e.id = top.id WHERE e.guild_id = ? AND e.hidden = 0 ORDER BY top.together DESC, top.id",
-            (entity_id, CO_MENTION_WINDOW, entity_id, co_mentions, guild_id))
+            (entity_id, CO_MENTION_WINDOW, entity_id, co_mentions + await hidden_count(db, guild_id), guild_id))
+        company = company[:co_mentions]
     return Profile(entity=entity, first_seen=first_seen or "", last_seen=last_seen or "",
                    co_mentions=[(name, n) for name, n in company],
                    statements=[statement_row(s) for s in said], articles=[article_row(r) for r in briefs])
@@ -181,9 +182,15 @@ async def trending(db, guild_id: int, since: datetime, limit: int) -> list[tuple
         "(SELECT id FROM articles WHERE guild_id = ? AND created_at >= ? ORDER BY created_at DESC LIMIT ?) recent "
         "JOIN brief_entities be ON be.brief_id = recent.id "
         "GROUP BY be.entity_id ORDER BY n DESC, max(be.brief_id) DESC LIMIT ?",
-        (guild_id, iso(since), TRENDING_WINDOW, limit))
-    entities = await entity_rows(db, guild_id, [r[0] for r in rows])
-    return [(entities[entity_id], n) for entity_id, n in rows if entity_id in entities]
+        (guild_id, iso(since), TRENDING_WINDOW, limit + await hidden_count(db, guild_id)))
+    entities = await entity_rows(db, guild_id, [r[0] for r in rows])  # hidden ones are left out here
+    return [(entities[entity_id], n) for entity_id, n in rows if entity_id in entities][:limit]
+
+
+async def hidden_count(db, guild_id: int) -> int:
+    """Entities a moderator hid: lists ask for that many more rows, then leave them out."""
+    rows = await db.execute_fetchall("SELECT count(*) FROM entities WHERE guild_id = ? AND hidden = 1", (guild_id,))
+    return int(rows[0][0])
 
 
 async def raw_briefs(db, guild_id: int) -> list[tuple[int, str]]:

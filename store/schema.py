@@ -162,6 +162,7 @@ END;
 _V2_CURATION = """
 ALTER TABLE articles ADD COLUMN extraction TEXT;  -- entities and statements as extracted, before corrections
 ALTER TABLE entities ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0;  -- a `hide` rule names it
+CREATE INDEX entities_hidden ON entities (guild_id) WHERE hidden = 1;
 
 CREATE TABLE corrections (
     id         INTEGER PRIMARY KEY AUTOINCREMENT,

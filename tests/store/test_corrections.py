@@ -94,6 +94,7 @@ async def test_rename_retype_and_hide(store, make):
     assert [e.name for e in (await store.get_article(GUILD, brief_id)).entities] == ["Micheál Martin"]
     assert "Dublin" not in await store.entity_names(GUILD, "Dub")
     assert [e.name for e, _ in await store.trending(GUILD)] == ["Micheál Martin"]
+    assert [e.name for e, _ in await store.trending(GUILD, limit=1)] == ["Micheál Martin"]  # no slot lost
     assert await entity(store, OTHER, "Dublin") is not None
     await store.update_brief(GUILD, brief_id, brief, brief.text)
     assert await entity(store, GUILD, "Dublin") is None  # still hidden after re-extraction
