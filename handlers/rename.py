@@ -1,6 +1,8 @@
 """`rename ENTITY to NEW NAME`: the old name stays as an alias."""
 from __future__ import annotations
 
+import unicodedata
+
 from handlers import validate
 from handlers.curate import pick_entity
 from handlers.guard import handler
@@ -13,6 +15,9 @@ async def run(services, scope, name=None, to=None) -> Reply:
     if to is None or not str(to).strip():
         raise validate.BadInput("Rename it to what?", f"Like `{services.prefix}rename Taoiseach to Micheál Martin`.")
     new_name = validate.name(to)
+    if any(unicodedata.category(ch) in ("Cc", "Cf") for ch in new_name):
+        raise validate.BadInput("That name has invisible or control characters in it.",
+                                "Type the new name plainly.")
     entity = await pick_entity(services, scope, name)
     if new_name == entity.name:
         raise validate.BadInput(f"“{entity.name}” is called that already.")

@@ -17,7 +17,6 @@ from handlers.reply import Field, Page, Reply
 
 OFF = {"off", "none", "no", "false", "0", "-"}
 ON = {"on", "yes", "true", "1"}
-_CHANNEL = re.compile(r"^<#(\d{1,20})>$|^(\d{1,20})$")
 _ROLE = re.compile(r"^<@&(\d{1,20})>$|^(\d{1,20})$")
 # name -> (what it is, how a value is read)
 GUILD_SETTINGS = {
@@ -39,11 +38,12 @@ def parse_value(name: str, value) -> str | None:
         if text.casefold() in ON:
             return "on"
         raise validate.BadInput("Say `on` or `off`.", _how(name))
-    pattern = _CHANNEL if name == "log" else _ROLE
-    found = pattern.match(text)
-    if not found:
-        raise validate.BadInput(f"That is not a {'channel' if name == 'log' else 'role'}.", _how(name))
-    return found.group(1) or found.group(2)
+    if name == "log":
+        return str(validate.channel_id(text))
+    found = _ROLE.match(text)
+    if not found or not 0 < int(found.group(1) or found.group(2)) <= validate.MAX_ID:
+        raise validate.BadInput("That is not a role.", _how(name))
+    return str(int(found.group(1) or found.group(2)))
 
 
 def _how(name: str) -> str:
@@ -75,8 +75,8 @@ async def run(services, scope, name=None, value=None, defaults=None, role_names=
             raise validate.BadInput(f"There is no setting `{validate.clip_echo(str(name), 30)}`.",
                                     "The settings are " + ", ".join(f"`{k}`" for k in GUILD_SETTINGS) + ".")
         stored = parse_value(key, value)
-        await store.set_guild_setting(scope.guild_id, key, stored, by=scope.user_id)
-        return Reply.info(f"Setting `{key}` is now {_named(key, stored, role_names)}.",
+        changed = await store.set_guild_setting(scope.guild_id, key, stored, by=scope.user_id)
+        return Reply.info(f"Setting `{key}` is {'now' if changed else 'already'} {_named(key, stored, role_names)}.",
                           f"It is {GUILD_SETTINGS[key]}.")
     chosen = await store.guild_settings(scope.guild_id)
     watched = sorted(await store.watched_channels(scope.guild_id))

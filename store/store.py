@@ -397,10 +397,13 @@ class Store:
         return await curation.settings(self._reader, _guild(guild_id))
 
     async def set_guild_setting(self, guild_id: int, name: str, value: str | None, *,
-                                by: int | None = None) -> None:
-        """Set (None: clear) one of the guild's settings, with an audit entry."""
+                                by: int | None = None) -> bool:
+        """Set (None: clear) one of the guild's settings, with an audit entry; False if it was so already."""
         guild_id = _guild(guild_id)
         async with self._write(guild_id):
             old = (await curation.settings(self._writer, guild_id)).get(name)
+            if old == value:
+                return False
             await curation.set_setting(self._writer, guild_id, name, value)
             await curation.log_change(self._writer, guild_id, self.now(), by, "setting", name, old, value)
+            return True
