@@ -136,7 +136,7 @@ async def forget(db, tx: writes.WriteTx, brief_id: int, by: int | None, now: str
         return None
     row = dict(zip(columns, rows[0]))
     if not row.get("extraction"):
-        row["extraction"] = extraction.pack(await extraction.stored(db, brief_id))
+        row["extraction"] = extraction.pack(await extraction.stored(db, brief_id), row["raw_text"])
     row["fingerprint"] = bytes(row["fingerprint"]).hex()
     kept = await db.execute_fetchall("SELECT id, start, text FROM statements WHERE brief_id = ?", (brief_id,))
     saved = json.dumps({"article": row, "statements": [list(k) for k in kept]}, ensure_ascii=False)
@@ -163,7 +163,7 @@ async def restore(db, tx: writes.WriteTx, brief_id: int) -> tuple[str, int | Non
     columns = [c for c in await _article_columns(db) if c in row]
     await db.execute(f"INSERT INTO articles ({', '.join(columns)}) VALUES ({_marks(columns)})",
                      [row[c] for c in columns])
-    brief = extraction.unpack(row["extraction"], row["title"])
+    brief = extraction.unpack(row["extraction"], row["raw_text"], row["title"])
     await writes.relink(db, tx, brief_id, brief, kept=[tuple(k) for k in saved["statements"]])
     await db.execute("DELETE FROM forgotten WHERE brief_id = ?", (brief_id,))
     tx.briefs += 1

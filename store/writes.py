@@ -73,7 +73,7 @@ async def insert_brief(db: aiosqlite.Connection, tx: WriteTx, brief: Brief, raw_
         (tx.guild_id, now, _title(brief), source, source_key, meta.get("jump_url"), meta.get("message_id"),
          meta.get("channel_id"), meta.get("author_id"), fingerprint, len(links.mentions), len(statements),
          int(bool(brief.truncated)), raw_text, storable(pack_sections(brief, raw_text)),
-         storable(pack_insights(brief, raw_text)), storable(extraction.pack(brief)))))[0]
+         storable(pack_insights(brief, raw_text)), storable(extraction.pack(brief, raw_text)))))[0]
     await write_links(db, tx, brief_id, links, statements)
     await mark_hidden(db, tx, [m.entity_id for m in links.mentions])
     tx.briefs += 1
@@ -91,7 +91,7 @@ async def replace_brief(db: aiosqlite.Connection, tx: WriteTx, brief_id: int, br
         "sections = ?, insights = ?, extraction = ? WHERE id = ?",
         (now, _title(brief), fingerprint, int(bool(brief.truncated)), raw_text,
          storable(pack_sections(brief, raw_text)), storable(pack_insights(brief, raw_text)),
-         storable(extraction.pack(brief)), brief_id))
+         storable(extraction.pack(brief, raw_text)), brief_id))
     await relink(db, tx, brief_id, brief)
     return True
 
