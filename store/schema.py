@@ -156,10 +156,43 @@ CREATE TRIGGER statements_fts_update AFTER UPDATE OF text, guild_id, speaker_ent
 END;
 """
 
+# Counters `stats` reads instead of counting entities, kept by triggers so every
+# write path (linking, forgetting, moderators' merges) updates them in its own
+# transaction; and a log of the entities each write generation touched, so a
+# name index in another process catches up with the changes instead of reloading.
+_V2 = """
+ALTER TABLE guilds ADD COLUMN entities INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE guilds ADD COLUMN people INTEGER NOT NULL DEFAULT 0;
+UPDATE guilds SET
+    entities = (SELECT count(*) FROM entities e WHERE e.guild_id = guilds.guild_id),
+    people = (SELECT count(*) FROM entities e WHERE e.guild_id = guilds.guild_id AND e.type = 'PERSON');
+CREATE TRIGGER entities_counted_insert AFTER INSERT ON entities BEGIN
+    INSERT INTO guilds (guild_id, entities, people) VALUES (new.guild_id, 1, new.type = 'PERSON')
+    ON CONFLICT (guild_id) DO UPDATE SET entities = entities + 1, people = people + (new.type = 'PERSON');
+END;
+CREATE TRIGGER entities_counted_delete AFTER DELETE ON entities BEGIN
+    UPDATE guilds SET entities = entities - 1, people = people - (old.type = 'PERSON')
+    WHERE guild_id = old.guild_id;
+END;
+CREATE TRIGGER entities_counted_update AFTER UPDATE OF type, guild_id ON entities BEGIN
+    UPDATE guilds SET entities = entities - 1, people = people - (old.type = 'PERSON')
+    WHERE guild_id = old.guild_id;
+    INSERT INTO guilds (guild_id, entities, people) VALUES (new.guild_id, 1, new.type = 'PERSON')
+    ON CONFLICT (guild_id) DO UPDATE SET entities = entities + 1, people = people + (new.type = 'PERSON');
+END;
+
+CREATE TABLE name_changes (
+    guild_id   INTEGER NOT NULL,
+    generation INTEGER NOT NULL,
+    entity_id  INTEGER NOT NULL,
+    PRIMARY KEY (guild_id, generation, entity_id)
+) WITHOUT ROWID;
+"""
+
 # Moderators' tools: corrections kept as rules of the guild and re-applied to the
 # extractor's own output (kept per brief in `extraction`) at every save; forgotten
 # briefs kept for a while so `!forget` can be undone; an audit log; per-guild settings.
-_V2_CURATION = """
+_V3_CURATION = """
 ALTER TABLE articles ADD COLUMN extraction TEXT;  -- entities and statements as extracted, before corrections
 ALTER TABLE entities ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0;  -- a `hide` rule names it
 CREATE INDEX entities_hidden ON entities (guild_id) WHERE hidden = 1;
@@ -209,7 +242,7 @@ CREATE TABLE guild_settings (
 """
 
 # Step N brings user_version N-1 to N.
-MIGRATIONS: list[str] = [_V1, _V2_CURATION]
+MIGRATIONS: list[str] = [_V1, _V2, _V3_CURATION]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

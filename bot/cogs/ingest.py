@@ -23,7 +23,7 @@ from bot.render import render
 from bot.respond import send_reply, send_to_message
 from bot.table import table_command
 from handlers import ingest as ingesting
-from handlers.dispatch import failure_hint
+from handlers.dispatch import failure_hint, log_failure
 from handlers.ingest import IngestOutcome
 from handlers.linkpost import commented_link
 
@@ -163,8 +163,8 @@ class Ingest(commands.Cog):
             await self._acknowledge(message, outcome)
 
     async def _failed(self, message: discord.Message, exc: Exception, doing: str) -> None:
-        log.exception("%s message %s failed (guild %s, channel %s, author %s)", doing, message.id,
-                      getattr(message.guild, "id", None), message.channel.id, message.author.id, exc_info=exc)
+        log_failure(log, exc, "%s message %s failed (guild %s, channel %s, author %s)", doing, message.id,
+                    getattr(message.guild, "id", None), message.channel.id, message.author.id)
         await self._acknowledge(message, ingesting.rejected(
             "failed", "Sorry, I could not index that brief.", failure_hint(exc)))
 
