@@ -23,7 +23,8 @@ async def test_who_answers_with_an_embed_naming_the_person(world, seed_text):
     assert embed.title == "Pete Hegseth"
     assert "Defense Secretary" in embed.description
     briefs = next(f for f in embed.fields if f.name.startswith("Briefs"))
-    assert posted.jump_url in briefs.value  # links back to the brief's message
+    # A masked link back to the brief's message, not the bare ~90-character URL on a line of its own.
+    assert f"]({posted.jump_url})" in briefs.value and f"\n  {posted.jump_url}" not in briefs.value
 
     slash = await world.bob.slash(world.general, "who", name="hegseth")
     assert slash.response.embeds[0].title == "Pete Hegseth" and not slash.ephemeral
