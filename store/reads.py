@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 import aiosqlite
 
+from store.naming import merged_roles
 from store.packing import unpack_insights, unpack_sections
 from store.records import ArticleDetail, ArticleRow, EntityRow, GuildStats, Profile, StatementRow
 
@@ -61,8 +62,9 @@ async def entity_rows(db: aiosqlite.Connection, guild_id: int, ids: list[int]) -
                 roles.setdefault(entity_id, []).append((-briefs, extra, text))
         for entity_id in keys:
             row = out[entity_id]
-            row.aliases = [t for _, t, k in sorted(aliases.get(entity_id, [])) if k != keys[entity_id]][:MAX_ALIASES]
-            row.roles = [t for *_, t in sorted(roles.get(entity_id, []))[:MAX_ROLES]]
+            # Every form but the one shown as the name (store/naming.py picks it).
+            row.aliases = [t for _, t, k in sorted(aliases.get(entity_id, [])) if t != row.name][:MAX_ALIASES]
+            row.roles = merged_roles([(t, -b) for b, _, t in sorted(roles.get(entity_id, []))])[:MAX_ROLES]
     return out
 
 
