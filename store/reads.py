@@ -16,6 +16,10 @@ MAX_ROLES = 10
 CO_MENTION_WINDOW = 100  # co-mentions are counted over the entity's latest briefs, so a famous name stays fast
 TRENDING_WINDOW = 20_000  # briefs looked at for `trending`, newest first
 _CHUNK = 500
+# Nationalities ("American", "Russian") repeat the countries next to them, so they
+# are left out of "Often in the same briefs as"; a few spare rows make up for them.
+NOT_COMPANY = ("NORP",)
+CO_MENTION_SPARE = 8
 
 ARTICLE_COLUMNS = "a.id, a.title, a.created_at, a.source, a.jump_url, a.entity_count, a.statement_count"
 STATEMENT_QUERY = (
@@ -151,8 +155,10 @@ async def entity_profile(db, guild_id: int, entity_id: int, *, statements: int, 
             " (SELECT brief_id FROM brief_entities WHERE entity_id = ? ORDER BY brief_id DESC LIMIT ?) mine "
             " JOIN brief_entities other ON other.brief_id = mine.brief_id "
             " WHERE other.entity_id != ? GROUP BY other.entity_id ORDER BY together DESC, other.entity_id LIMIT ?) top "
-            "JOIN entities e ON e.id = top.id WHERE e.guild_id = ? ORDER BY top.together DESC, top.id",
-            (entity_id, CO_MENTION_WINDOW, entity_id, co_mentions, guild_id))
+            "JOIN entities e ON e.id = top.id WHERE e.guild_id = ? AND e.type NOT IN (%s) "
+            "ORDER BY top.together DESC, top.id LIMIT ?" % ",".join("?" * len(NOT_COMPANY)),
+            (entity_id, CO_MENTION_WINDOW, entity_id, co_mentions + CO_MENTION_SPARE, guild_id, *NOT_COMPANY,
+             co_mentions))
     return Profile(entity=entity, first_seen=first_seen or "", last_seen=last_seen or "",
                    co_mentions=[(name, n) for name, n in company],
                    statements=[statement_row(s) for s in said], articles=[article_row(r) for r in briefs])
