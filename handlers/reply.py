@@ -53,6 +53,7 @@ class Reply:
     choices: list[Choice] = field(default_factory=list)
     ephemeral: bool = False  # only the asker needs to see it (errors, cooldowns)
     choices_prompt: str = "Did you mean"  # how the choices are introduced ("Profiles" for trending)
+    choice_buttons: bool = False  # a few choices as buttons that answer apart, keeping this reply ("Full text")
 
     @classmethod
     def error(cls, title: str, description: str = "") -> "Reply":

@@ -9,7 +9,8 @@ import aiosqlite
 
 from store.naming import merged_roles
 from store.packing import unpack_insights, unpack_sections
-from store.records import ArticleDetail, ArticleRow, EntityRow, GuildStats, Profile, StatementRow
+from store.records import (ArticleDetail, ArticleRow, EntityRow, GuildStats, Profile, StatementDetail,
+                           StatementRow)
 
 MAX_ALIASES = 20
 MAX_ROLES = 10
@@ -95,6 +96,26 @@ async def get_article(db, guild_id: int, brief_id: int) -> ArticleDetail | None:
         article=article_row(row), raw_text=row[7],
         sections=unpack_sections(row[8], row[7]), insights=unpack_insights(row[9], row[7]),
         entities=listed, statements=[statement_row(s) for s in statements])
+
+
+STATEMENT_CONTEXT_CHARS = 600  # of the brief's text each side of a statement: enough for its sentence
+
+
+async def get_statement(db, guild_id: int, statement_id: int) -> StatementDetail | None:
+    rows = await db.execute_fetchall(
+        "SELECT s.id, s.text, s.kind, coalesce(e.name, s.speaker_name), s.speaker_entity_id, s.brief_id, "
+        "a.title, a.jump_url, a.created_at, s.start, s.\"end\", "
+        "substr(a.raw_text, max(1, s.start + 1 - :n), min(s.start, :n)), substr(a.raw_text, s.\"end\" + 1, :n), "
+        "a.source FROM statements s JOIN articles a ON a.id = s.brief_id "
+        "LEFT JOIN entities e ON e.id = s.speaker_entity_id WHERE s.id = :id AND s.guild_id = :g",
+        {"n": STATEMENT_CONTEXT_CHARS, "id": statement_id, "g": guild_id})
+    if not rows:
+        return None
+    row = rows[0]
+    start, end = row[9] or 0, row[10] or 0
+    found = end > start  # offsets are those of the text it was extracted from
+    return StatementDetail(statement=statement_row(row), before=row[11] if found else "",
+                           after=row[12] if found else "", source=row[13])
 
 
 async def latest_articles(db, guild_id: int, limit: int, offset: int) -> list[ArticleRow]:
