@@ -197,14 +197,15 @@ async def unlink_brief(db, tx: WriteTx, brief_id: int, *, purge: bool = True) ->
 
 async def refresh_names(db, tx: WriteTx, ids: list[int], keys: set[str] = frozenset()) -> None:
     """Show each entity by the form its briefs use most (store/naming.py); its
-    key, which linking matches by, stays as it is. Other entities using one of
-    `keys` are looked at again too: a form they share is no longer a good name."""
+    key, which linking matches by, stays as it is. Other entities named by one
+    of `keys` are looked at again too: a form they now share is no longer a good name."""
     ids = list(ids)
     ordered = sorted(keys)
     for i in range(0, len(ordered), 500):
         chunk = ordered[i:i + 500]
         rows = await db.execute_fetchall(
-            f"SELECT DISTINCT entity_id FROM aliases WHERE guild_id = ? AND key IN ({','.join('?' * len(chunk))})",
+            f"SELECT a.entity_id FROM aliases a JOIN entities e ON e.id = a.entity_id "
+            f"WHERE a.guild_id = ? AND a.key IN ({','.join('?' * len(chunk))}) AND e.name = a.alias",
             (tx.guild_id, *chunk))
         ids.extend(r[0] for r in rows)
     ids = list(dict.fromkeys(ids))
