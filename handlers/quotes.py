@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from handlers import validate
 from handlers.format import STATEMENT_IN_LIST, page_footer, plural, statement_line
-from handlers.guard import handler
+from handlers.guard import handler, permitted
 from handlers.limits import join_lines, one_line, paged
 from handlers.reply import Choice, Page, Reply
 from handlers.who import type_label
@@ -59,12 +59,13 @@ async def run(services, scope, text=None, speaker=None) -> Reply:
                                  f"No statements like “{one_line(words, 80)}”"
                                  + (f" by {entity.name}." if entity else "."),
                                  description=hint)], ok=False)
-    return listing(rows, title, services.prefix)
+    return listing(rows, title, services.prefix, with_ids=permitted("manage_messages", scope))
 
 
-def listing(rows, title: str, prefix: str = "!") -> Reply:
+def listing(rows, title: str, prefix: str = "!", *, with_ids: bool = False) -> Reply:
+    """`with_ids`: moderators see each statement's id, for `attribute`."""
     def line(s) -> str:
-        shown = statement_line(s)
+        shown = statement_line(s, with_id=with_ids)
         return shown + (f"\n  the whole of it: `{prefix}quote {s.id}`" if is_cut(s) else "")
 
     def make(group, n, total):

@@ -54,6 +54,9 @@ class Reply:
     ephemeral: bool = False  # only the asker needs to see it (errors, cooldowns)
     choices_prompt: str = "Did you mean"  # how the choices are introduced ("Profiles" for trending)
     choice_buttons: bool = False  # a few choices as buttons that answer apart, keeping this reply ("Full text")
+    # A change that waits for the asker's go-ahead: front-ends show Confirm/Cancel
+    # buttons that run `confirm.command confirm.args` with Scope.asks_first off.
+    confirm: Choice | None = None
 
     @classmethod
     def error(cls, title: str, description: str = "") -> "Reply":
