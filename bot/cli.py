@@ -23,7 +23,7 @@ from pathlib import Path
 EXIT_FAILED = 1  # unexpected failure
 EXIT_STORE = 2  # the database cannot be used
 EXIT_MODEL = 3  # the spaCy model is not installed
-INGEST_BATCH = 32  # files per nlp.pipe batch
+INGEST_BATCH = 32  # files per batch, shared out among the extraction workers
 
 
 class ToolFailure(Exception):
@@ -83,10 +83,11 @@ def load_settings():
 
 @contextlib.asynccontextmanager
 async def open_services(settings):
-    """Store, extractor (spaCy loads lazily, on first extraction) and a
-    one-thread executor for it; closed on the way out."""
-    from extract import Extractor
+    """Store, the extraction pool (its workers start on the first extraction, so
+    `ask` never loads spaCy) and a one-thread executor for other blocking work;
+    closed on the way out."""
     from handlers.context import Services
+    from handlers.extraction import pool_from_settings
     from store import Store, StoreError
 
     path = Path(settings.db_path)
@@ -95,12 +96,14 @@ async def open_services(settings):
         store = await Store.open(path)
     except (StoreError, OSError) as exc:
         raise ToolFailure(f"newsbrief: cannot use the database {path}: {exc}", EXIT_STORE) from None
-    executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="spacy")
+    executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsbrief-blocking")
+    pool = pool_from_settings(settings)
     try:
-        yield Services.from_settings(settings, store, Extractor(settings.spacy_model), executor)
+        yield Services.from_settings(settings, store, pool, executor)
     finally:
         await store.close()
         executor.shutdown(wait=True)
+        pool.close()
 
 
 def translate_failure(exc: BaseException) -> ToolFailure | None:

@@ -156,8 +156,14 @@ CREATE TRIGGER statements_fts_update AFTER UPDATE OF text, guild_id, speaker_ent
 END;
 """
 
+# A `reindex` in progress: the last brief id re-read and saved (NULL when none is under
+# way), written in the same transaction as that batch, so a stopped reindex resumes.
+_V2_REINDEX_CHECKPOINT = """
+ALTER TABLE guilds ADD COLUMN reindex_after INTEGER;
+"""
+
 # Step N brings user_version N-1 to N.
-MIGRATIONS: list[str] = [_V1]
+MIGRATIONS: list[str] = [_V1, _V2_REINDEX_CHECKPOINT]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
