@@ -40,6 +40,20 @@ class _Mention:
     entity: Entity
 
 
+def _full_names_by_surname(mentions: list[_Mention]) -> dict[str, tuple[list[int], list[str]]]:
+    """surname -> (starts, names) of the mentions of PERSON entities whose name ends in it and
+    is longer than it, in mention order."""
+    out: dict[str, tuple[list[int], list[str]]] = {}
+    for m in mentions:
+        full = m.entity.name.casefold()
+        words = full.split()
+        if m.entity.type == "PERSON" and words and full != words[-1]:
+            starts, names = out.setdefault(words[-1], ([], []))
+            starts.append(m.start)
+            names.append(m.entity.name)
+    return out
+
+
 class SpeakerResolver:
     def __init__(self, doc, entities: list[Entity], blocked: list[tuple[int, int]]):
         """`blocked` are char ranges whose mentions never act as antecedents (quotes, headline)."""
@@ -53,6 +67,7 @@ class SpeakerResolver:
         self._entities = entities
         self._spoken: list[tuple[int, str]] = []
         self._sents: list | None = None  # the doc's sentences, listed on first use
+        self._full_names: dict | None = None  # surname -> mentions of longer names, made on first use
 
     # -- entity lookup -------------------------------------------------------------------
     def entity_at(self, start: int, end: int) -> Entity | None:
@@ -71,11 +86,11 @@ class SpeakerResolver:
         if entity.type != "PERSON" or " " in entity.name.strip():
             return entity.name
         surname = entity.name.strip().casefold()
-        for m in reversed(self._mentions[:bisect.bisect_left(self._starts, at)]):
-            full = m.entity.name.casefold()
-            if m.entity.type == "PERSON" and full != surname and full.split()[-1:] == [surname]:
-                return m.entity.name
-        return entity.name
+        if self._full_names is None:
+            self._full_names = _full_names_by_surname(self._mentions)
+        starts, names = self._full_names.get(surname, ((), ()))
+        i = bisect.bisect_left(starts, at)  # a bisect, not a walk back over every mention:
+        return names[i - 1] if i else entity.name  # a `Smith said Jones said …` chain stays linear
 
     def _is_blocked(self, start: int) -> bool:
         i = bisect.bisect_right(self._blocked, (start, float("inf")))

@@ -118,8 +118,9 @@ class _Worker:
             return ("died", None)
 
     def run(self, texts: list[str], budgets: list[float]) -> list:
-        """One Brief or TooCostly per text; stops at the first overrun (the rest are not
-        returned: the caller retries them one by one)."""
+        """A Brief per text, in order, or None at the first overrun (and nothing after it:
+        the caller retries those one by one). spaCy reads a batch together, so the Brief
+        of text k is due by the sum of the budgets of texts 0..k."""
         self.conn.send(texts)
         out: list = []
         deadline = time.monotonic()
