@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 # Wikinews dev set (en_core_web_sm, one idle core): ~15,000 characters a second.
 PROSE_SECONDS_PER_CHAR = 1 / 15_000
 BUDGET_FACTOR = 10  # a brief may cost this many times prose of its length
+PIPE_BATCH = 16  # extract.Extractor.iter_extract's nlp.pipe batch size
 STARTUP_TIMEOUT = 180.0  # seconds for a worker to load spaCy (slow disks, busy machines)
 
 
@@ -65,14 +66,19 @@ def default_workers() -> int:
 
 # ---- the worker process ---------------------------------------------------------
 
+WARM_UP = ("Harbour reopens after storm\n\nPort director Ana Costa said on Monday that the harbour "
+           "in Lisbon would reopen. \"The damage is less than we feared,\" Costa told reporters.")
+
+
 def _serve(conn, model: str) -> None:
     """A worker's life: load spaCy, say so, then extract what arrives until None."""
     from extract import Extractor, ModelMissing
 
     extractor = Extractor(model)
     try:
-        extractor.nlp
-        extractor.common_words
+        # The first text a pipeline reads costs seconds of one-off set-up: paid here,
+        # before the worker counts as ready, not out of the first brief's budget.
+        extractor.extract(WARM_UP)
     except ModelMissing as exc:
         conn.send(("missing", str(exc)))
         return
@@ -109,6 +115,9 @@ class _Worker:
             from extract import ModelMissing
 
             raise ModelMissing(detail)
+        if kind != "ready":
+            raise RuntimeError(f"an extraction worker stopped while loading spaCy (exit code "
+                               f"{self.process.exitcode})")
         self.ready = True
 
     def _recv(self):
@@ -119,14 +128,14 @@ class _Worker:
 
     def run(self, texts: list[str], budgets: list[float]) -> list:
         """A Brief per text, in order, or None at the first overrun (and nothing after it:
-        the caller retries those one by one). spaCy reads a batch together, so the Brief
-        of text k is due by the sum of the budgets of texts 0..k."""
+        the caller retries those one by one). spaCy reads PIPE_BATCH texts together before
+        the first of them comes back, so the Brief of text k is due by the sum of the
+        budgets of the texts up to the end of its pipe batch."""
         self.conn.send(texts)
         out: list = []
-        deadline = time.monotonic()
-        for budget in budgets:
-            # Briefs arrive in order; each one's budget adds to the time allowed so far.
-            deadline += budget
+        start = time.monotonic()
+        for k in range(len(budgets)):
+            deadline = start + sum(budgets[:min(len(budgets), (k // PIPE_BATCH + 1) * PIPE_BATCH)])
             if not self.conn.poll(max(0.0, deadline - time.monotonic())):
                 return out + [None]
             kind, detail = self._recv()
