@@ -58,17 +58,6 @@ async def test_a_post_over_its_budget_is_refused_and_nothing_is_stored(pool, emp
     assert again.status == "indexed", again.reply.to_text()
 
 
-async def test_in_a_batch_only_the_costly_brief_is_refused(pool, empty_store, member):
-    pool.budget = NoTimeFor()
-    services = Services(store=empty_store, extractor=pool)
-    # A batch may take the sum of its briefs' budgets; the costly brief comes first so
-    # that its own budget (none) is all the batch has when it is read.
-    outcomes = await ingest.ingest_many(services, member, [(COSTLY, {}), (ONE, {}), (TWO, {})])
-    assert [o.status for o in outcomes] == ["rejected", "indexed", "indexed"]
-    assert outcomes[0].reason == "too costly"
-    assert await empty_store.count_articles(member.guild_id) == 2
-
-
 def test_the_budget_grows_with_length_between_its_floor_and_cap():
     budget = Budget(floor=5.0, cap=60.0)
     assert budget.seconds("short") == 5.0
