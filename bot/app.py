@@ -81,7 +81,7 @@ class NewsBot(commands.Bot):
 
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsbrief-blocking")
         extractor = self.extractor or pool_from_settings(self.settings)
-        store = await Store.open(self.settings.db_path)
+        store = await Store.open(self.settings.db_path, check_fulltext=True)
         try:
             # Load spaCy now (in every worker): a missing model is reported at start, not at the first brief.
             if isinstance(extractor, ExtractionPool):

@@ -4,7 +4,8 @@ Streams the guild's briefs a batch at a time (never all its texts at once),
 extracts each batch in the worker pool while the previous one is saved, and
 saves a batch in one transaction together with a checkpoint (the last id done):
 a reindex that was stopped (restart, crash) resumes after it. Progress goes to
-an optional `progress(done, total)` coroutine so a front-end can update a message."""
+an optional `progress(done, total)` coroutine so a front-end can update a message.
+Starts by checking the search indexes against the rows, rebuilding a damaged one."""
 from __future__ import annotations
 
 import asyncio
@@ -31,6 +32,9 @@ async def run(services, scope, progress: Progress | None = None) -> Reply:
             await store.finish_reindex(guild)
         return Reply.info("Nothing to re-read: no briefs are indexed yet." if not after
                           else "Nothing left to re-read: the last reindex had finished.")
+    # The search indexes are checked against the rows first: re-reading a brief
+    # rewrites its index entries, which a damaged index would refuse.
+    rebuilt = await store.repair_fulltext(thorough=True)
     counts = {"done": 0, "updated": 0, "refused": 0}
     if progress:
         await progress(0, total)
@@ -51,6 +55,8 @@ async def run(services, scope, progress: Progress | None = None) -> Reply:
     detail = "Entities and statements now come from the current extractor; brief ids are unchanged."
     if after:
         detail = f"Resumed after #{after}, where the last reindex stopped. " + detail
+    if rebuilt:
+        detail += " The damaged search index was rebuilt."
     if counts["refused"]:
         detail += (f" {plural(counts['refused'], 'brief')} took too long to read and kept "
                    "what was extracted before.")

@@ -22,7 +22,7 @@ CHARS = int(os.environ.get("FUZZ_CHARS", "1500"))
 # names, line breaks, marks that tokenizers split one at a time, odd code points.
 PIECES = ['"', "'", "‘", "’", "“", "”", "«", "»", "``", "''", "(", ")", "-", "—", "!?", ".", ",", ":",
           "\n", "\n\n", " ", "said", "told", "according to", "Smith", "Jones", "Ana Costa", "Name\n",
-          "the", "he", "a", "https://example.org/x", "\u200b", "\ufeff", "\x00", "😀", "١٢٣"]
+          "the", "he", "a", "https://example.org/x", "\u200b", "\ufeff", "\x00", "\ud800", "😀", "١٢٣"]
 
 hostile_text = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=8)), max_size=CHARS // 3).map("".join)
 
