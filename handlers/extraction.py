@@ -19,6 +19,7 @@ import logging
 import multiprocessing
 import os
 import queue
+import select
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -97,6 +98,18 @@ def _serve(conn, model: str) -> None:
             conn.send(("failed", f"{type(exc).__name__}: {exc}"))
 
 
+# The real clock, read directly: simulated-Discord tests replace time.monotonic with a
+# virtual one (and Connection.poll(timeout) reads that one too), but a worker's deadline is
+# real time.
+_now = time.perf_counter
+
+
+def _readable(conn, timeout: float) -> bool:
+    """Whether the worker has sent something, waiting at most `timeout` real seconds."""
+    ready, _, _ = select.select([conn], [], [], max(0.0, timeout))
+    return bool(ready)
+
+
 class _Worker:
     def __init__(self, context, model: str):
         self.conn, child = context.Pipe()
@@ -108,7 +121,7 @@ class _Worker:
     def wait_ready(self) -> None:
         if self.ready:
             return
-        if not self.conn.poll(STARTUP_TIMEOUT):
+        if not _readable(self.conn, STARTUP_TIMEOUT):
             raise RuntimeError("an extraction worker did not load spaCy in time")
         kind, detail = self._recv()
         if kind == "missing":
@@ -133,10 +146,10 @@ class _Worker:
         budgets of the texts up to the end of its pipe batch."""
         self.conn.send(texts)
         out: list = []
-        start = time.monotonic()
+        start = _now()
         for k in range(len(budgets)):
             deadline = start + sum(budgets[:min(len(budgets), (k // PIPE_BATCH + 1) * PIPE_BATCH)])
-            if not self.conn.poll(max(0.0, deadline - time.monotonic())):
+            if not _readable(self.conn, deadline - _now()):
                 return out + [None]
             kind, detail = self._recv()
             if kind == "brief":
