@@ -20,6 +20,9 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from extract.model import ModelMissing
+from store.errors import StoreError
+
 EXIT_FAILED = 1  # unexpected failure
 EXIT_STORE = 2  # the database cannot be used
 EXIT_MODEL = 3  # the spaCy model is not installed
@@ -82,10 +85,11 @@ def load_settings():
 
 
 @contextlib.asynccontextmanager
-async def open_services(settings):
+async def open_services(settings, *, one_shot: bool = False):
     """Store, the extraction pool (its workers start on the first extraction, so
     `ask` never loads spaCy) and a one-thread executor for other blocking work;
-    closed on the way out."""
+    closed on the way out. `one_shot`: a single command follows, so the store
+    does not warm up its name index."""
     from handlers.context import Services
     from handlers.extraction import pool_from_settings
     from store import Store, StoreError
@@ -93,7 +97,7 @@ async def open_services(settings):
     path = Path(settings.db_path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        store = await Store.open(path)
+        store = await Store.open(path, warm_names=not one_shot)
     except (StoreError, OSError) as exc:
         raise ToolFailure(f"newsbrief: cannot use the database {path}: {exc}", EXIT_STORE) from None
     executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsbrief-blocking")
@@ -108,9 +112,6 @@ async def open_services(settings):
 
 def translate_failure(exc: BaseException) -> ToolFailure | None:
     """The one-line message for a failure of the tool itself, or None."""
-    from extract import ModelMissing
-    from store import StoreError
-
     if isinstance(exc, ToolFailure):
         return exc
     if isinstance(exc, ModelMissing):
@@ -247,7 +248,7 @@ async def ask_main(settings, line: str, guild_id: int | None = None, out=None) -
     from handlers.context import LOCAL_GUILD_ID, Scope
 
     out = out or sys.stdout
-    async with open_services(settings) as services:
+    async with open_services(settings, one_shot=True) as services:
         reply = await dispatch.execute(services, Scope.local(LOCAL_GUILD_ID if guild_id is None else guild_id),
                                        line)
     print(reply.to_text(), file=out)

@@ -36,6 +36,7 @@ class Settings:
     extract_min_seconds: float = 5.0  # a brief's time budget: 10x prose of its length, at least this ...
     extract_max_seconds: float = 60.0  # ... and at most this; over it the post is refused whole
     log_level: str = "INFO"
+    forget_undo_hours: float = 24.0  # `!forget` can be undone this long; then the brief is purged
 
     # environment variable -> (field, parser)
     ENV = {
@@ -58,6 +59,7 @@ class Settings:
         "EXTRACT_MIN_SECONDS": ("extract_min_seconds", float),
         "EXTRACT_MAX_SECONDS": ("extract_max_seconds", float),
         "LOG_LEVEL": ("log_level", str),
+        "FORGET_UNDO_HOURS": ("forget_undo_hours", float),
     }
 
     @classmethod

@@ -52,6 +52,7 @@ async def run(services, scope, progress: Progress | None = None) -> Reply:
         if saving is not None:  # stopped early: the batch in hand is still saved whole, checkpoint with it
             await saving
     await store.finish_reindex(guild)
+    await store.log_change(guild, "reindex", "every brief", by=scope.user_id, after=f"{counts['updated']} re-read")
     detail = "Entities and statements now come from the current extractor; brief ids are unchanged."
     if after:
         detail = f"Resumed after #{after}, where the last reindex stopped. " + detail
