@@ -43,7 +43,7 @@ TYPO_ACCEPT = 0.85  # mean word closeness for a confident typo match
 MARGIN = 0.04  # a typo winner must beat the runner-up by this much, else "did you mean"
 MAX_CHOICES = 8
 SUGGESTIONS = 5
-PLAUSIBLE = 0.65  # spelling similarity (0-1) of a suggested name's word: Merkel is not Mark
+PLAUSIBLE = 0.7  # spelling similarity (0-1) of a suggested name's word: Merkel is not Mark
 
 How = Literal["exact", "fuzzy", "ambiguous", "none"]
 
