@@ -311,8 +311,16 @@ class Store:
                 return []
         return await search.search_statements(self._reader, guild_id, text, _bounded(limit), speaker_ids)
 
-    async def search_articles(self, guild_id: int, text: str, *, limit: int = 25) -> list[ArticleRow]:
-        return await search.search_articles(self._reader, _guild(guild_id), text, _bounded(limit))
+    async def search_articles(self, guild_id: int, text: str, *, limit: int = 25, channel_id: int | None = None,
+                              before: str | None = None, after: str | None = None,
+                              entity_ids: list[int] | None = None) -> list[ArticleRow]:
+        """Briefs matching `text` (words, "phrases", OR, -word), headline matches
+        first; optionally only those posted in one channel or ingested before /
+        on or after a day (ISO dates), or naming some entities (ids from a resolved name)."""
+        where = search.BriefFilter(channel_id=int(channel_id) if _is_id(channel_id) else None,
+                                   before=before, after=after,
+                                   entity_ids=tuple(int(i) for i in entity_ids or () if _is_id(i)))
+        return await search.search_articles(self._reader, _guild(guild_id), text, _bounded(limit), where)
 
     async def stats(self, guild_id: int) -> GuildStats:
         return await reads.stats(self._reader, _guild(guild_id))
