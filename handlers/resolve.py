@@ -81,6 +81,22 @@ def peeled(text: str) -> str:
     return " ".join(tokens)
 
 
+def titles_typed(text: str) -> list[str]:
+    """The title words peeled off the front ("President Silva" -> ["president"])."""
+    typed, bare = words_of(text), words_of(peeled(text))
+    return [w for w in typed[:len(typed) - len(bare)] if w in TITLE_WORDS]
+
+
+def by_title(candidates: list, titles: list[str]) -> list:
+    """Of several candidates, the one whose roles hold the typed title (President
+    Silva is Lula, Minister Silva is Marina), else all of them."""
+    if not titles:
+        return candidates
+    fitting = [c for c in candidates
+               if any(all(t in words_of(role) for t in titles) for role in getattr(c, "roles", []) or [])]
+    return fitting if len(fitting) == 1 else candidates
+
+
 def is_relation(text: str) -> bool:
     """"Sarkozy's wife": someone defined through another, not that other."""
     return bool(_POSSESSIVE_THEN_MORE.search(str(text)))
@@ -140,8 +156,8 @@ def name_closeness(typed_words: list[str], key: str) -> tuple[float, float]:
             return 0.0, 0.0
         used.add(at)
         scores.append(best)
-    if not scores:
-        return 0.0, 0.0
+    if not scores or all(len(t) == 1 for t in typed_words):
+        return 0.0, 0.0  # "the i" is not Artemis I: initials only count beside a name word
     return sum(scores) / len(scores), len(used) / len(words)
 
 
@@ -187,6 +203,9 @@ async def resolve(store, guild_id: int, typed: str) -> Resolution:
                 bodies = [c for c in match.candidates if c.type != "PERSON"]
                 if len(bodies) == 1:
                     return Resolution("exact", asked, entity=bodies[0])
+            chosen = by_title(match.candidates, titles_typed(asked))
+            if len(chosen) == 1:
+                return Resolution("exact", asked, entity=chosen[0])
             return Resolution("ambiguous", asked, candidates=match.candidates[:MAX_CHOICES])
     if letters:
         named = [row for row, keys in await store.entities_by_initials(guild_id, letters)
@@ -225,6 +244,9 @@ async def _typo(store, guild_id: int, asked: str, bare: str) -> Resolution:
         ending = [t for t in tied if any(k.split()[-1:] == typed_words[-1:] for k in t[2])]
         tied = ending if len(ending) == 1 else tied
     if len(tied) > 1:
-        return Resolution("ambiguous", asked, candidates=[row for _, row, _ in tied][:MAX_CHOICES])
+        chosen = by_title([row for _, row, _ in tied], titles_typed(asked))
+        if len(chosen) == 1:
+            return Resolution("exact" if top >= SAME_WORD else "fuzzy", asked, entity=chosen[0])
+        return Resolution("ambiguous", asked, candidates=chosen[:MAX_CHOICES])
     # Every typed word exactly a word of the name (a surname alone): no typo to own up to.
     return Resolution("exact" if top >= SAME_WORD else "fuzzy", asked, entity=tied[0][1])
