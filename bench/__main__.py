@@ -24,7 +24,7 @@ from bench import corpus, databases, ingest_row, loop_lag, queries, rows
 from bench.report import Report, header
 
 OUT = Path(__file__).resolve().parent / "out"
-ROWS = ("ingest", "queries", "memory", "lag", "autocomplete")
+ROWS = ("ingest", "queries", "memory", "lag", "autocomplete", "answers")
 
 
 def parse_args(argv=None):
@@ -144,6 +144,16 @@ def main(argv=None) -> int:
         row = report.add(rows.autocomplete_row(results, args.entities))
         if row.passed is False:
             misses.append(("autocomplete", roster))
+
+    if "answers" in args.only:
+        from bench import answers
+        sets = [d for d in answers.DEFAULT_SETS if d.is_dir()]
+        if sets:
+            log(f"answers: who / typo / absent / quotes on {', '.join(d.name for d in sets)}")
+            results = asyncio.run(answers.build_and_ask(sets, None, False))
+            report.notes.append("Answer quality (bench/answers.py): " + answers.summary(results) + ".")
+        else:
+            log("answers: skipped, no gold sets found")
 
     if misses and not args.no_profile:
         profile_misses(misses, dbs, args, loaded_extractor, report)

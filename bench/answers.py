@@ -211,6 +211,16 @@ def table(results: dict[str, list]) -> str:
     return "\n".join(lines)
 
 
+def summary(results: dict[str, list]) -> str:
+    """One line: each kind's rate, right/asked and target."""
+    parts = []
+    for kind in ("who", "typo", "absent", "quotes"):
+        rows = results.get(kind, [])
+        right = sum(ok for _, ok, _ in rows)
+        parts.append(f"{kind} {right / max(1, len(rows)):.3f} ({right}/{len(rows)}, target {TARGETS[kind]:.2f})")
+    return ", ".join(parts)
+
+
 async def build_and_ask(dirs: list[Path], db: Path | None, verbose: bool) -> dict[str, list]:
     from extract import Extractor
     from handlers.context import Scope, Services

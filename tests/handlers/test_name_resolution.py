@@ -84,3 +84,10 @@ async def test_quotes_by_uses_the_same_resolver(server):
     reply = await quotes.run(services, scope, text="", speaker="Bush")
     assert reply.ok is False and "No speaker called “Bush”" in reply.to_text()
     assert "United States" not in reply.to_text()
+
+
+async def test_autocomplete_sees_through_a_title(server):
+    from handlers import complete
+
+    services, scope = server
+    assert "Barack Obama" in await complete.entity_names(services, scope, "President Oba")
