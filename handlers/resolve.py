@@ -237,8 +237,12 @@ async def _typo(store, guild_id: int, asked: str, bare: str) -> Resolution:
     tied = [(coverage, row, keys) for score, coverage, row, keys in close if score >= top - MARGIN]
     if len(tied) > 1:
         # "Goole": Google, the whole of whose name was typed, before Google Science Fair.
-        fullest = [t for t in tied if t[0] >= tied[0][0]]
+        fullest = [t for t in tied if t[0] >= max(c for c, _, _ in tied)]
         tied = fullest if len(fullest) == 1 else tied
+    if len(tied) > 1:
+        # "Brusels": Brussels by its own name before the European Union, which has it as an alias.
+        named = [t for t in tied if t[2] and name_closeness(typed_words, t[2][0])[1] >= 1.0]
+        tied = named if len(named) == 1 else tied
     if len(tied) > 1:
         # "Obama": Barack Obama, whose name ends with it, before "Obama administration".
         ending = [t for t in tied if any(k.split()[-1:] == typed_words[-1:] for k in t[2])]

@@ -30,6 +30,8 @@ NEWS = [
         Entity("Charles de Gaulle", "PERSON", mentions=1),
         Entity("Google", "ORG", mentions=1),
         Entity("Google Science Fair", "ORG", mentions=1),
+        Entity("European Union", "ORG", aliases=["EU", "Brussels"], mentions=3),
+        Entity("Brussels", "GPE", mentions=1),
     ], statements=[Statement("Free trade helps everyone", "Nicolas Sarkozy", "direct")]),
 ]
 
@@ -60,7 +62,7 @@ async def test_names_nobody_has_are_not_found_and_nothing_implausible_is_offered
     ("Governor Cook", "Lisa Cook"), ("Obama's", "Barack Obama"), ("the UN", "United Nations"),
     ("UN", "United Nations"), ("Zelensky", "Volodymyr Zelenskyy"), ("Gaulle", "Charles de Gaulle"),
     ("de Gaulle", "Charles de Gaulle"), ("Goole", "Google"), ("Sarkozi", "Nicolas Sarkozy"),
-    ("N. Sarkozy", "Nicolas Sarkozy"),
+    ("N. Sarkozy", "Nicolas Sarkozy"), ("Brusels", "Brussels"),
 ])
 async def test_the_forms_members_type_open_the_right_profile(server, typed, expected):
     reply = await ask(server, typed)
