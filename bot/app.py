@@ -79,7 +79,7 @@ class NewsBot(commands.Bot):
 
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsbrief-spacy")
         extractor = self.extractor or Extractor(self.settings.spacy_model)
-        store = await Store.open(self.settings.db_path)
+        store = await Store.open(self.settings.db_path, check_fulltext=True)
         try:
             # Load spaCy now: a missing model is reported at start, not at the first brief.
             await asyncio.get_running_loop().run_in_executor(self.executor, lambda: extractor.nlp)

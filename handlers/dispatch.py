@@ -102,8 +102,25 @@ async def run_line(services, scope, line: str, **extra) -> Reply:
     try:
         return await execute(services, scope, line, **extra)
     except Exception as exc:  # the front-end must always get an answer
-        log.exception("command failed: %r", line[:200])
+        log_failure(log, exc, "command failed: %r", line[:200])
         return fit(Reply.error("Sorry, something went wrong on my side.", failure_hint(exc)))
+
+
+def log_failure(logger: logging.Logger, exc: Exception, message: str, *args) -> None:
+    """A StoreError is one line the admin can act on (disk full, damaged index):
+    logged without a traceback; anything else is a bug, logged with one."""
+    if _is_store_error(exc):
+        logger.error(message + ": %s", *args, exc)
+    else:
+        logger.error(message, *args, exc_info=exc)
+
+
+def _is_store_error(exc: Exception) -> bool:
+    try:
+        from store import StoreError
+    except ImportError:
+        return False
+    return isinstance(exc, StoreError)
 
 
 def failure_hint(exc: Exception) -> str:
@@ -112,10 +129,6 @@ def failure_hint(exc: Exception) -> str:
 
     if isinstance(exc, ModelMissing):
         return "The spaCy language model is not installed; the bot's admin should run `make install`."
-    try:
-        from store import StoreError
-    except ImportError:
-        StoreError = ()
-    if StoreError and isinstance(exc, StoreError):
-        return "The database could not be used; the bot's admin will find the cause in the log."
+    if _is_store_error(exc):
+        return str(exc)  # one line, written for people (store.errors.describe)
     return "The error has been logged; try again, or ask the bot's admin."
