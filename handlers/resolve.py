@@ -11,6 +11,7 @@ ministry. Thresholds were set with bench/answers.py (see the README).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -63,8 +64,6 @@ class Resolution:
 
 def words_of(text: str) -> list[str]:
     """Folded words, the way the store keys names (accents, case, dots and apostrophes gone)."""
-    import unicodedata
-
     s = unicodedata.normalize("NFKD", str(text or ""))
     s = "".join(ch for ch in s if not unicodedata.combining(ch)).casefold()
     s = s.replace("’", "'").replace(".", "").replace("'", "")
