@@ -19,7 +19,9 @@ from discord.ext import commands
 from bot.inflight import InFlight
 from bot.table import query_cooldowns
 from bot.watched import WatchedChannels
+from extract.model import ModelMissing
 from handlers.context import Services
+from store.errors import StoreError
 
 log = logging.getLogger(__name__)
 
@@ -117,9 +119,6 @@ def create_bot(settings, *, extractor=None) -> NewsBot:
 
 def failure_message(exc: BaseException) -> str | None:
     """One line for a failure the person running the bot can fix, else None."""
-    from extract import ModelMissing
-    from store import StoreError
-
     if isinstance(exc, discord.LoginFailure):
         return ("newsbrief: Discord refused DISCORD_TOKEN. Copy the token again from the Developer Portal "
                 "(your application -> Bot -> Reset Token) into .env.")

@@ -21,7 +21,7 @@ import aiosqlite
 from extract.model import Brief
 from store import fts_repair, lookup, reads, search, writes
 from store.errors import StoreError, translating
-from store.name_cache import NameCache
+from store.name_cache import NameCache, record_changes
 from store.normalize import name_key, text_fingerprint, url_key
 from store.opening import open_connections
 from store.records import (ArticleDetail, ArticleRow, EntityMatch, EntityRow, GuildStats, Profile, SaveResult,
@@ -77,16 +77,20 @@ class Store:
         self._closed = False
 
     @classmethod
-    async def open(cls, path, *, clock: Clock | None = None, check_fulltext: bool = False) -> "Store":
+    async def open(cls, path, *, clock: Clock | None = None, check_fulltext: bool = False,
+                   warm_names: bool = True) -> "Store":
         """Open (creating and migrating) the database at `path`. `clock` gives
         the time briefs are stamped with (tests set it). `check_fulltext` (the
         long-running bot) checks the search indexes in the background and rebuilds
         a damaged one; writes wait for it, reads go on (about 1.4 s per 10,000 briefs,
-        too slow for a one-shot `newsbrief ask`)."""
+        too slow for a one-shot `newsbrief ask`). `warm_names=False` skips loading
+        the busiest guild's name index in the background: a one-shot command would
+        pay for it and rarely use it."""
         path = Path(path).expanduser()
         writer, reader = await open_connections(path)
         store = cls(path, writer, reader, clock or _utc_now)
-        store._warming = asyncio.create_task(store._warm_up())
+        if warm_names:
+            store._warming = asyncio.create_task(store._warm_up())
         if check_fulltext:
             store._repair_in_background()
         return store
@@ -174,6 +178,8 @@ class Store:
                 before = await reads.generation(db, guild_id)
                 yield tx
                 after = await writes.bump_generation(db, tx) if tx.changed else None
+                if after is not None:
+                    await record_changes(db, guild_id, after, tx.touched)
                 await db.execute("COMMIT")
             except BaseException:
                 await self._rollback()
