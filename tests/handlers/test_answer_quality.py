@@ -2,8 +2,11 @@
 on the repo's own sample briefs with gold written for them here."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from bench import answers
-from conftest import SAMPLES
+
+SAMPLES = Path(__file__).resolve().parents[2] / "bot" / "samples"
 
 # Gold for bot/samples (names as the samples spell them; roles as they state them).
 GOLD = [{
