@@ -3,12 +3,12 @@
 is something to ask about straight away."""
 from __future__ import annotations
 
-import asyncio
 import re
 import sys
 from pathlib import Path
 from typing import TextIO
 
+from bot.lines import LineReader
 from handlers import dispatch
 from handlers.context import LOCAL_GUILD_ID, Scope
 from handlers.ingest import IngestOutcome, ingest_many, read_file
@@ -52,13 +52,13 @@ async def run_console(services, stdin: TextIO = sys.stdin, stdout: TextIO = sys.
     """Read commands until quit or end of input; print each reply as text."""
     scope = Scope.local(guild_id)
     interactive = stdin.isatty()
-    loop = asyncio.get_running_loop()
+    reader = LineReader(stdin)
     choices = []
     while True:
         if interactive:
             stdout.write("> ")
             stdout.flush()
-        line = await loop.run_in_executor(None, stdin.readline)
+        line = await reader.readline()
         if not line:  # end of input
             break
         line = line.strip()
@@ -72,7 +72,7 @@ async def run_console(services, stdin: TextIO = sys.stdin, stdout: TextIO = sys.
             line = f"{picked.command} {picked.args}"
         start = _PASTE_START.match(line)
         if start:
-            block = await read_pasted(loop, stdin, fenced=bool(start.group(1)))
+            block = await read_pasted(reader, fenced=bool(start.group(1)))
             line = f"ingest {block}" if block.strip() else "ingest"
         reply = await dispatch.run_line(services, scope, line)
         choices = reply.choices
@@ -84,14 +84,14 @@ async def run_console(services, stdin: TextIO = sys.stdin, stdout: TextIO = sys.
     return 0
 
 
-async def read_pasted(loop, stdin: TextIO, *, fenced: bool) -> str:
+async def read_pasted(reader: LineReader, *, fenced: bool) -> str:
     """The lines of a pasted brief: up to a closing ``` when one was opened
     (on the ingest line or the next), else up to two blank lines in a row or
     the end of input. Single blank lines stay: they separate paragraphs."""
     lines: list[str] = []
     blanks = 0
     while True:
-        line = await loop.run_in_executor(None, stdin.readline)
+        line = await reader.readline()
         if not line:
             break
         text = line.rstrip("\r\n")

@@ -26,7 +26,7 @@ from store.name_cache import NameCache, record_changes
 from store.normalize import name_key, text_fingerprint, url_key
 from store.opening import open_connections
 from store.records import (ArticleDetail, ArticleRow, Change, EntityMatch, EntityRow, Forgotten, GuildStats, Profile,
-                           SaveResult, StatementRow)
+                           SaveResult, StatementDetail, StatementRow)
 
 MAX_ID = 2 ** 63 - 1
 MAX_LIMIT = 500  # rows any one call returns
@@ -319,6 +319,12 @@ class Store:
         first two `letters` (candidates for an acronym), with their keys."""
         letters = "".join(ch for ch in name_key(letters) if ch.isalnum())
         return await lookup.by_initials(self._reader, _guild(guild_id), letters, _bounded(limit, high=500))
+
+    async def get_statement(self, guild_id: int, statement_id: int) -> StatementDetail | None:
+        """One statement of this guild, with the brief's text around it."""
+        if not _is_id(statement_id):
+            return None
+        return await reads.get_statement(self._reader, _guild(guild_id), statement_id)
 
     async def entity_profile(self, guild_id: int, entity_id: int, *, statements: int = 5, articles: int = 50,
                              co_mentions: int = 8) -> Profile | None:
