@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from extract.gazetteer import Gazetteer, Place
 from extract.mention import Mention
-from extract.names import fold, initials, is_acronym, normalise_name
+from extract.names import fold, initials, is_acronym
+from extract.namekey import name_key
 
 _DIRECTIONS = {"north", "south", "east", "west"}
 _COMPASS = _DIRECTIONS | {"northern", "southern", "eastern", "western", "central", "new", "greater", "upper", "lower"}
@@ -87,7 +88,7 @@ def group_mentions(mentions: list[Mention], g: Gazetteer) -> list[Group]:
             key, place, short = "place:" + m.place.name, m.place, None
         elif m.text in g.org_short_forms:
             short = g.org_short_forms[m.text]
-            key, place = normalise_name(short), None
+            key, place = name_key(short), None
         else:
             key, place, short = place_forms.get(m.key(), m.key()), None, None
         grp = groups.setdefault(key, Group(key))

@@ -119,3 +119,12 @@ async def test_a_short_form_alone_is_upgraded_by_a_fuller_name(store, make):
     await save(store, make, "Three", make.thing("Islamic Monetary Forum", "ORG", "IMF"))
     assert (await entity(store, "Islamic Monetary Forum")).id != e.id
     assert (await entity(store, "International Monetary Fund")).briefs == 2
+
+
+async def test_opec_plus_and_opec_stay_two_entities(store, make):
+    await save(store, make, "Cartel", make.thing("OPEC", "ORG"))
+    await save(store, make, "Alliance", make.thing("OPEC+", "ORG"))
+    opec, opec_plus = await entity(store, "OPEC"), await entity(store, "OPEC+")
+    assert opec.id != opec_plus.id
+    assert opec.briefs == 1 and opec_plus.briefs == 1
+    assert (await store.stats(GUILD)).entities == 2
