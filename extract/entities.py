@@ -26,8 +26,11 @@ from extract.mention_rules import refine
 from extract.mentions import collect_mentions
 from extract.model import ENTITY_TYPES, Entity
 from extract.places import resolve_capitals
+from extract.names import fold
 from extract.propagation import propagate
 from extract.roles import find_role
+
+_COMPASS_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 
 
 def keep_group(grp: Group, layout, common_words: frozenset[str], g: Gazetteer, text: str) -> bool:
@@ -39,6 +42,8 @@ def keep_group(grp: Group, layout, common_words: frozenset[str], g: Gazetteer, t
     if common_opener(grp, common_words):
         return False
     forms = grp.forms()
+    if not grp.place and all(fold(f) in _COMPASS_WORDS for f in forms):
+        return False  # a bare "the North" that no place of the brief explains
     if grp.type == "ORG" and all(f in g.generic_org_words for f in forms):
         return False  # a bare "the Administration" that no full name in the brief explains
     if grp.type != "PERSON" and not grp.place and _names_a_product(grp, text, g):

@@ -45,7 +45,21 @@ def head_type(grp: Group, g: Gazetteer) -> str:
             return kind
     if words[0] in ("Mount", "Lake") and len(words) == 2 and grp.type != "PERSON":
         return "LOC"  # Mount Everest, Lake Geneva
+    if grp.type in ("ORG", "GPE", "LOC") and _particle_name(words, g):
+        return "PERSON"  # "Ludwig van Beethoven", "Osama bin Laden": a particle between given and family name
     return grp.type
+
+
+def _particle_name(words: list[str], g: Gazetteer) -> bool:
+    """First name, lower-case particles, family name: the shape of a person's name only
+    ("Nouri al-Maliki" carries its particle on the family name)."""
+    if (len(words) >= 2 and re.fullmatch(r"[A-Z][a-z]+", words[0])
+            and re.fullmatch(r"(?:al|el|bin|ibn|abu|Abu)-[A-Z][a-z]+", words[-1])
+            and all(w in g.name_particles or w[:1].isupper() for w in words[1:-1])):
+        return True
+    inner = words[1:-1]
+    return (len(words) >= 3 and bool(inner) and all(w in g.name_particles for w in inner)
+            and all(re.fullmatch(r"[A-Z][a-z\w'’-]+", w) for w in (words[0], words[-1])))
 
 
 def context_type(grp: Group, doc, g: Gazetteer, name_spans: list[tuple[int, int]]) -> str:
