@@ -139,6 +139,8 @@ def link_acronyms(mg: _Merger, text: str, g: Gazetteer) -> None:
             continue
         if is_acronym(b.text) and not is_acronym(a.text) or is_acronym(a.text) and not is_acronym(b.text):
             ga, gb = mg.owner(a), mg.owner(b)
+            if _dateline_credit(a, b):
+                continue
             if ga and gb and ga is not gb and not (ga.place and gb.place):
                 long_g, short_g = (ga, gb) if is_acronym(b.text) else (gb, ga)
                 mg.merge(long_g, short_g)
@@ -150,6 +152,14 @@ def link_acronyms(mg: _Merger, text: str, g: Gazetteer) -> None:
                 and any(letters & initials(f) for f in o.forms() if len(f.split()) > 1)]
         if len(hits) == 1:
             mg.merge(hits[0], grp)
+
+
+def _dateline_credit(a: Mention, b: Mention) -> bool:
+    """'WASHINGTON (AP)', 'Cleveland (AFP)': a news agency credited after a place or
+    another one-word name, not its acronym (which would start with the name's first letter)."""
+    place, acronym = (a, b) if is_acronym(b.text) else (b, a)
+    one_word = " " not in place.text.strip()
+    return (one_word or place.place is not None) and acronym.text[:1].upper() != place.text[:1].upper()
 
 
 def _nearest_before(candidates: list[Group], grp: Group) -> Group:
@@ -170,6 +180,8 @@ def _is_part_of_org(short: list[str], long: list[str], g: Gazetteer) -> bool:
     n = len(short)
     if long and long[0] == "the":
         long = long[1:]
+    if short == ["house"]:
+        return False  # "the House" is the chamber, never the White House or a company's House
     if long[0] in _COMPASS and long[1:] == short:
         return False  # East Los Angeles is a place of its own
     if long[-n:] == short:

@@ -10,7 +10,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from extract.gazetteer import Gazetteer
 from extract.mention import Mention
-from extract.names import fold, initials, peel_title
+from extract.names import clean_span, fold, initials, peel_title
 
 _WORD = re.compile(r"\S+")
 
@@ -218,6 +218,44 @@ def cut_lowercase_tail(m: Mention, text: str, g: Gazetteer) -> Mention | None:
     return m if cut == len(words) else _sub(m, 0, cut, text)
 
 
+_STANCE_PREFIX = re.compile(r"^(?:pro|anti|ex|non|post|pre|neo|then)[-‐‑]", re.IGNORECASE)
+_WEB_ADDRESS = re.compile(r"(?:https?:|www\.|\w\.(?:com|org|net|ly)/)", re.IGNORECASE)
+_INNER_BREAK = re.compile(r"[\"“”:—–]")
+
+
+def cut_to_the_name(m: Mention, text: str, g: Gazetteer) -> Mention | None:
+    """A name is capitalised words only: 'last Democratic Party' -> 'Democratic Party',
+    'pro-Jeb Bush' -> 'Jeb Bush'; a web address is no name, and a quotation mark, colon
+    or dash inside a span ends the name before it ('Joseph Kahn: http://...')."""
+    if _WEB_ADDRESS.search(m.text):
+        cut = _INNER_BREAK.search(m.text)
+        if not cut or _WEB_ADDRESS.search(m.text[:cut.start()]):
+            return None
+        s, e = clean_span(text, m.start, m.start + cut.start())
+        return _resized(m, s, e, text)
+    cut = _INNER_BREAK.search(m.text)
+    if cut and cut.start() > 0:
+        s, e = clean_span(text, m.start, m.start + cut.start())
+        m = _resized(m, s, e, text)
+        if m is None:
+            return None
+    prefix = _STANCE_PREFIX.match(m.text)
+    if prefix and m.text[prefix.end():][:1].isupper():
+        m = _resized(m, m.start + prefix.end(), m.end, text)
+    words = _word_spans(m)
+    lead = 0
+    while (lead < len(words) - 1 and words[lead][2][:1].islower() and not re.search(r"[A-Z]", words[lead][2])
+           and words[lead][2] not in g.name_particles and words[lead][2] != "the"):
+        lead += 1
+    return _sub(m, lead, len(words), text) if lead else m
+
+
+def _resized(m: Mention, start: int, end: int, text: str) -> Mention | None:
+    if end <= start:
+        return None
+    return Mention(start, end, text[start:end], m.label, m.origin, m.place, m.in_title, m.ner_label, set(m.notes))
+
+
 _FORCES = re.compile(r"[ \t]+(navy|army|air force|coast guard|marines)\b")
 
 
@@ -251,16 +289,55 @@ def common_noun_opener(m: Mention, doc) -> bool:
     return span is not None and len(span) == 1 and span[0].tag_ in ("NN", "NNS")
 
 
+_PAIR = re.compile(r"^(.+?) (?:and|&) (.+)$")
+
+
+def split_known_pairs(mentions: list[Mention], text: str, g: Gazetteer) -> list[Mention]:
+    """'Alphabet and Facebook' is two names when the brief names either one on its own
+    elsewhere ('Procter & Gamble' alone stays one). A name that ends in a head word
+    shares it ('National Air and Space Museum', 'Bureau of Alcohol and Tobacco')."""
+    heads = g.org_heads | g.fac_heads | g.loc_heads | g.event_heads | g.gpe_heads
+    out: list[Mention] = []
+    for m in mentions:
+        words = m.text.split()
+        pair = _PAIR.match(m.text) if m.label in ("ORG", "GPE", "LOC", "FAC") else None
+        if pair and (words[-1] in heads or " of " in m.text):
+            pair = None
+        if (pair and pair[1][:1].isupper() and pair[2][:1].isupper()
+                and any(_named_elsewhere(text, part, m) for part in (pair[1], pair[2]))):
+            first_end = m.start + len(pair[1])
+            second_start = m.start + pair.start(2)
+            out.append(_resized(m, m.start, first_end, text))
+            out.append(_resized(m, second_start, m.end, text))
+        else:
+            out.append(m)
+    return out
+
+
+def _named_elsewhere(text: str, form: str, m: Mention) -> bool:
+    """Whether `form` occurs as a name of its own outside the mention `m`: a whole word,
+    not inside a longer name or another pair ('the words "and Emergency"')."""
+    for hit in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", text):
+        if m.start <= hit.start() < m.end:
+            continue
+        before, after = text[max(0, hit.start() - 20):hit.start()], text[hit.end():hit.end() + 20]
+        if re.search(r"(?:\band|&|[A-Z][\w'’-]*)\s+$", before) or re.match(r"\s+(?:and\b|&|[A-Z])", after):
+            continue  # part of a longer name or of another pair there
+        return True
+    return False
+
+
 def refine(mentions: list[Mention], text: str, g: Gazetteer, doc=None) -> list[Mention]:
     """Apply the per-mention rules; forms blocked by dropped laws or vehicles go too."""
     kept: list[Mention] = []
     blocked: set[str] = set()
-    for m in mentions:
+    for m in split_known_pairs(mentions, text, g):
         forms = dropped_name_forms(m, text, g)
         if forms is not None:
             blocked |= forms
             continue
-        for rule in (peel_person, drop_post_nominals, strip_leading_noun, strip_trailing_titles, drop_portfolio, cut_lowercase_tail):
+        for rule in (cut_to_the_name, peel_person, drop_post_nominals, strip_leading_noun, strip_trailing_titles,
+                     drop_portfolio, cut_lowercase_tail):
             m = rule(m, text, g)
             if m is None:
                 break

@@ -34,3 +34,42 @@ def test_a_bare_compass_word_naming_no_place_is_dropped(extractor):
                             "through Dublin.")
     assert not {"North", "South"} & set(ents)
     assert "Dublin" in ents
+
+
+def test_a_name_starts_at_its_first_capitalised_word(extractor):
+    ents = names(extractor, "Campaign notes\n\nThe pro-Jeb Bush group spent heavily and the last Democratic Party "
+                            "convention was calm, organisers said on Sunday.")
+    assert "Jeb Bush" in ents and "Democratic Party" in ents
+    assert not any(n.startswith(("pro-", "last ")) for n in ents)
+
+
+def test_web_addresses_are_not_names(extractor):
+    ents = names(extractor, "Reading list\n\nRead more from Joseph P. Kahn: http://bit.ly/abc123 and from "
+                            "Marta Quill at www.example.com on Friday.")
+    assert "Joseph P. Kahn" in ents
+    assert not any("http" in n or "www." in n or ".com" in n for n in ents)
+
+
+def test_a_news_agency_after_a_dateline_is_not_the_places_acronym(extractor):
+    ents = names(extractor, "Vote\n\nWASHINGTON (AP) — Senators voted on Tuesday to delay the bill, "
+                            "and Cleveland (AFP) reported the same.")
+    assert not any("AP" in e.aliases or "AFP" in e.aliases for e in ents.values())
+
+
+def test_the_house_is_not_the_white_house(extractor):
+    ents = names(extractor, "Veto threat\n\nThe House voted on Tuesday. The White House said it would veto "
+                            "the bill, and the House may try again.")
+    assert "White House" in ents and "House" not in ents["White House"].aliases
+
+
+def test_two_names_joined_by_and_split_when_either_stands_alone(extractor):
+    ents = names(extractor, "Earnings\n\nAlphabet and Facebook reported earnings on Tuesday. Facebook rose "
+                            "sharply, and visitors to the National Air and Space Museum cheered.")
+    assert "Alphabet and Facebook" not in ents and "Facebook" in ents
+    assert "National Air and Space Museum" in ents
+
+
+def test_a_role_ends_with_its_noun_phrase(extractor):
+    ents = names(extractor, "Senate race\n\nTed Cruz, a Texas senator whom even other senators dislike, spoke "
+                            "on Monday. Cruz said he would stay.")
+    assert ents["Ted Cruz"].role == "Texas senator"
