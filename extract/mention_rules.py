@@ -314,6 +314,29 @@ def split_known_pairs(mentions: list[Mention], text: str, g: Gazetteer) -> list[
     return out
 
 
+_GLUED_PERSON = re.compile(r"^(?P<org>.+\S) (?P<person>[A-Z][a-z]+(?:-[A-Z][a-z]+)? [A-Z][a-z]+(?:-[A-Z][a-z]+)?)$")
+_SPEECH_AFTER = re.compile(r"[ \t]+(?:said|says|told|added|explained|stated|wrote|argued)\b")
+
+
+def split_glued_person(mentions: list[Mention], text: str, g: Gazetteer) -> list[Mention]:
+    """'the Council on American-Islamic Relations Alia Salem said': NER ran the speaker's
+    name into the organisation before it. A person's two-word name at the end of a
+    longer organisation name, right before a speech verb, is a person of their own."""
+    out: list[Mention] = []
+    for m in mentions:
+        hit = _GLUED_PERSON.match(m.text) if m.label == "ORG" else None
+        if (hit and len(hit["org"].split()) >= 2 and _SPEECH_AFTER.match(text, m.end)
+                and hit["org"].split()[-1] not in ("of", "the", "and", "for", "on")
+                and not any(w in g.org_heads or w in g.fac_heads or g.place(w) for w in hit["person"].split())):
+            org_end = m.start + hit.end("org")
+            person = _resized(m, m.start + hit.start("person"), m.end, text)
+            person.label = "PERSON"
+            out += [_resized(m, m.start, org_end, text), person]
+        else:
+            out.append(m)
+    return out
+
+
 def _named_elsewhere(text: str, form: str, m: Mention) -> bool:
     """Whether `form` occurs as a name of its own outside the mention `m`: a whole word,
     not inside a longer name or another pair ('the words "and Emergency"')."""
@@ -331,7 +354,7 @@ def refine(mentions: list[Mention], text: str, g: Gazetteer, doc=None) -> list[M
     """Apply the per-mention rules; forms blocked by dropped laws or vehicles go too."""
     kept: list[Mention] = []
     blocked: set[str] = set()
-    for m in split_known_pairs(mentions, text, g):
+    for m in split_glued_person(split_known_pairs(mentions, text, g), text, g):
         forms = dropped_name_forms(m, text, g)
         if forms is not None:
             blocked |= forms

@@ -73,3 +73,12 @@ def test_a_role_ends_with_its_noun_phrase(extractor):
     ents = names(extractor, "Senate race\n\nTed Cruz, a Texas senator whom even other senators dislike, spoke "
                             "on Monday. Cruz said he would stay.")
     assert ents["Ted Cruz"].role == "Texas senator"
+
+
+def test_a_speaker_glued_to_the_organisation_before_them_is_a_person(extractor):
+    ents = names(extractor, "Clock\n\nExecutive director of the Dallas chapter of the Council on American-Islamic "
+                            "Relations Alia Salem said the family was grateful. International Business Machines "
+                            "said it would help.")
+    assert ents["Alia Salem"].type == "PERSON"
+    assert "Council on American-Islamic Relations" in ents
+    assert ents["International Business Machines"].type == "ORG"
