@@ -12,7 +12,7 @@ from extract.gazetteer import Gazetteer
 from extract.linking import Group
 from extract.mention import Mention, text_of
 from extract.names import fold, is_acronym
-from extract.roles import title_before
+from extract.roles import title_after, title_before
 
 _EVENT_CODE = re.compile(r"^(?:COP|G)\d{1,2}$")
 _NUMBERED = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:I|II|III|IV|V|VI|VII|VIII|IX|X)$")
@@ -105,6 +105,8 @@ def context_type(grp: Group, doc, g: Gazetteer, name_spans: list[tuple[int, int]
         first = min(grp.mentions, key=lambda m: m.start)
         if title_before(doc, first.start, g, name_spans):
             return "PERSON"
+        if len(words) <= 3 and any(title_after(text, m.end, g) for m in grp.mentions):
+            return "PERSON"  # "Enda Kenny, the Prime Minister of Ireland,": an office is held by a person
     return grp.type
 
 

@@ -126,9 +126,13 @@ _PRODUCT_CODE = re.compile(r"^[A-Z][A-Za-z]{0,4}[- ]?\d+[A-Za-z]?$")
 _LAW_WORDS = re.compile(r"\s+(?:accords?|agreements?|treaty|treaties|protocol|convention|deal)\b")
 
 
+_HOLIDAY_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:Day|Eve)\b")
+
+
 def is_junk(m: Mention, text: str, g: Gazetteer) -> bool:
     """Not a name: no capital letter, a number, a pronoun, a heading word, a stock acronym,
-    a handle, a model number, or a city naming a treaty ("the Paris accord")."""
+    a handle, a model number, a city naming a treaty ("the Paris accord"), or the
+    saint of a holiday ("St. Patrick's Day")."""
     t = m.text
     if not re.search(r"[A-Z]", t) or _NUMERIC.search(t) or t.startswith(("@", "#")):
         return True
@@ -146,6 +150,8 @@ def is_junk(m: Mention, text: str, g: Gazetteer) -> bool:
         return True
     if m.label in ("GPE", "LOC") and _LAW_WORDS.match(text, m.end):
         return True
+    if m.label != "EVENT" and _HOLIDAY_AFTER.match(text, m.end):
+        return True  # "St. Patrick" of "St. Patrick's Day" is a date, not a place or a person
     return False
 
 

@@ -82,3 +82,17 @@ def test_a_speaker_glued_to_the_organisation_before_them_is_a_person(extractor):
     assert ents["Alia Salem"].type == "PERSON"
     assert "Council on American-Islamic Relations" in ents
     assert ents["International Business Machines"].type == "ORG"
+
+
+def test_the_saint_of_a_holiday_is_no_place(extractor):
+    ents = names(extractor, "Shamrock\n\nThe delegation visited Boston on Monday to commemorate St. Patrick's Day "
+                            "with the mayor, and crowds in New York marked St. Patrick's Day too.")
+    assert not any("Patrick" in n and ents[n].type in ("GPE", "LOC", "PERSON") for n in ents)
+    assert "Boston" in ents
+
+
+def test_a_name_with_an_office_in_apposition_is_a_person(extractor):
+    ents = names(extractor, "Shamrock\n\nEnda Kenny, the Prime Minister of Ireland, visited Washington on Monday. "
+                            "Kenny presented a bowl of shamrocks.")
+    assert ents["Enda Kenny"].type == "PERSON"
+    assert ents["Enda Kenny"].role == "Prime Minister of Ireland"
