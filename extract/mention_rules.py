@@ -66,6 +66,23 @@ def strip_leading_noun(m: Mention, text: str, g: Gazetteer) -> Mention | None:
     return m
 
 
+def strip_leading_person_noun(m: Mention, text: str, g: Gazetteer) -> Mention | None:
+    """'Actress Amandla Stenberg' -> the person 'Amandla Stenberg'; 'Follow Breitbart' ->
+    'Breitbart': an occupation or a page's link word before a capitalised name is not the name."""
+    words = _word_spans(m)
+    if len(words) < 2 or not words[1][2][:1].isupper():
+        return m
+    first = words[0][2]
+    if first in g.page_words:
+        return _sub(m, 1, len(words), text)
+    if first[:1].isupper() and first.lower() in g.person_nouns:
+        rest = _sub(m, 1, len(words), text)
+        if len(words) >= 3:
+            rest.label = "PERSON"  # a first and a last name after an occupation
+        return rest
+    return m
+
+
 def strip_trailing_titles(m: Mention, text: str, g: Gazetteer) -> Mention | None:
     """`the State Department Spokesperson` -> `State Department`; `NATO Secretary General` -> `NATO`.
     Names built with "of" keep their last word (`Office of the eSafety Commissioner`)."""
@@ -365,7 +382,7 @@ def refine(mentions: list[Mention], text: str, g: Gazetteer, doc=None) -> list[M
         if forms is not None:
             blocked |= forms
             continue
-        for rule in (cut_to_the_name, peel_person, drop_post_nominals, strip_leading_noun, strip_trailing_titles,
+        for rule in (cut_to_the_name, strip_leading_person_noun, peel_person, drop_post_nominals, strip_leading_noun, strip_trailing_titles,
                      drop_portfolio, cut_lowercase_tail):
             m = rule(m, text, g)
             if m is None:

@@ -96,3 +96,15 @@ def test_a_name_with_an_office_in_apposition_is_a_person(extractor):
                             "Kenny presented a bowl of shamrocks.")
     assert ents["Enda Kenny"].type == "PERSON"
     assert ents["Enda Kenny"].role == "Prime Minister of Ireland"
+
+
+def test_an_occupation_or_a_page_word_before_a_name_is_not_the_name():
+    from extract.gazetteer import gazetteer
+    from extract.mention import Mention
+    from extract.mention_rules import refine
+
+    text = "Actress Zara Whitfield accepted the award. Follow Daniel Okafor on Twitter."
+    spans = [("Actress Zara Whitfield", "ORG"), ("Follow Daniel Okafor", "PERSON")]
+    mentions = [Mention(text.index(t), text.index(t) + len(t), t, label) for t, label in spans]
+    kept = {m.text: m.label for m in refine(mentions, text, gazetteer())}
+    assert kept == {"Zara Whitfield": "PERSON", "Daniel Okafor": "PERSON"}
