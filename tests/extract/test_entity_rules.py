@@ -108,3 +108,15 @@ def test_an_occupation_or_a_page_word_before_a_name_is_not_the_name():
     mentions = [Mention(text.index(t), text.index(t) + len(t), t, label) for t, label in spans]
     kept = {m.text: m.label for m in refine(mentions, text, gazetteer())}
     assert kept == {"Zara Whitfield": "PERSON", "Daniel Okafor": "PERSON"}
+
+
+def test_a_city_used_as_a_city_is_never_an_alias_of_its_country(extractor):
+    ents = names(extractor, "Visit\n\nThe Prime Minister flew from London to Paris. The United Kingdom and France "
+                            "signed the pact at a ceremony in Paris. London welcomed the deal.")
+    assert "London" in ents and "London" not in ents["United Kingdom"].aliases
+
+
+def test_decision_making_in_a_capital_is_its_government(extractor):
+    ents = names(extractor, "Vetoes\n\nBudapest wants fewer rules, Orbán said. A new cabinet would ease "
+                            "decision-making in Budapest, analysts said.")
+    assert "Budapest" in ents["Hungary"].aliases and "Budapest" not in ents
