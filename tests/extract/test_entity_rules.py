@@ -117,6 +117,6 @@ def test_a_city_used_as_a_city_is_never_an_alias_of_its_country(extractor):
 
 
 def test_decision_making_in_a_capital_is_its_government(extractor):
-    ents = names(extractor, "Vetoes\n\nBudapest wants fewer rules, Orbán said. A new cabinet would ease "
-                            "decision-making in Budapest, analysts said.")
+    ents = names(extractor, "Vetoes\n\nBudapest wants fewer rules, Orbán said. "
+                            "It would mean faster decision-making in Budapest.")
     assert "Budapest" in ents["Hungary"].aliases and "Budapest" not in ents
