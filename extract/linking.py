@@ -172,6 +172,17 @@ def _nearest_before(candidates: list[Group], grp: Group) -> Group:
     return min(candidates, key=lambda c: c.first)
 
 
+def _skips_initials(long: list[str], short: list[str]) -> bool:
+    """'George Bush' of 'George W. Bush': the same first and last name, only middle
+    initials left out."""
+    if len(short) < 2 or long[0] != short[0] or long[-1] != short[-1]:
+        return False
+    middle = long[1:-1]
+    kept = short[1:-1]
+    return kept == [w for w in middle if w in kept] and all(
+        len(w.strip(".")) <= 2 for w in middle if w not in kept)
+
+
 def _is_part_of_org(short: list[str], long: list[str], g: Gazetteer) -> bool:
     """Whether a short form can stand for a longer organisation name: its head
     ("Commission" of "European Commission"), a side of "X of Y" ("Church",
@@ -214,7 +225,7 @@ def link_partial_names(mg: _Merger, g: Gazetteer) -> None:
             if other is grp or other.place and other.place.kind != "region":
                 continue
             long = words_of[id(other)]
-            if len(long) <= len(short) or _contains(long, short) < 0:
+            if len(long) <= len(short) or _contains(long, short) < 0 and not _skips_initials(long, short):
                 continue
             if other.type == "PERSON" and not acronym:
                 persons.append(other)

@@ -120,3 +120,10 @@ def test_decision_making_in_a_capital_is_its_government(extractor):
     ents = names(extractor, "Vetoes\n\nBudapest wants fewer rules, Orbán said. "
                             "It would mean faster decision-making in Budapest.")
     assert "Budapest" in ents["Hungary"].aliases and "Budapest" not in ents
+
+
+def test_a_name_without_its_middle_initial_is_the_same_person(extractor):
+    ents = names(extractor, "Ranch\n\nFormer president George W. Bush opened the library on Friday. George Bush "
+                            "said the archive was complete, and Laura Bush thanked the donors.")
+    assert "George Bush" in ents["George W. Bush"].aliases and "George Bush" not in ents
+    assert "Laura Bush" in ents
