@@ -65,6 +65,37 @@ def _names_a_product(grp: Group, text: str, g: Gazetteer) -> bool:
     return product and not company
 
 
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 3):start].rstrip(" \t")
+    return not before or before[-1] in "\n.!?\"“‘'"
+
+
+def drop_opening_words(groups: list[Group], common_words: frozenset[str], text: str) -> list[Group]:
+    """'Top Clinton adviser sent ...' opening a headline or sentence: a common word
+    capitalised before the surname of a person the brief names in full is not part
+    of a name; the mention is that person's surname."""
+    people = {}
+    for p in groups:
+        words = p.longest().split()
+        if p.type == "PERSON" and len(words) > 1:
+            people.setdefault(fold(words[-1]), []).append(p)
+    kept = []
+    for grp in groups:
+        forms = grp.forms()
+        pair = forms[0].split() if forms else []
+        owners = [p for p in people.get(fold(pair[-1]), []) if p is not grp] if len(pair) == 2 else []
+        if (grp.type == "PERSON" and len(owners) == 1
+                and all(len(f.split()) == 2 for f in forms) and pair[0].lower() in common_words
+                and all(_opens_sentence(text, m.start) for m in grp.mentions)):
+            for m in grp.mentions:
+                m.start = m.end - len(m.text.split()[-1])
+                m.text = text[m.start:m.end]
+            owners[0].absorb(grp)
+            continue
+        kept.append(grp)
+    return kept
+
+
 def canonical_name(grp: Group) -> str:
     if grp.place:
         return grp.place.name
@@ -102,6 +133,7 @@ def find_entities(doc, layout, common_words: frozenset[str] = frozenset()) -> li
 
     groups = link(mentions, text, g, retype)
     groups = [grp for grp in groups if keep_group(grp, layout, common_words, g, text)]
+    groups = drop_opening_words(groups, common_words, text)
     propagate(groups, doc, layout, g, common_words)
 
     name_spans = [m.span for grp in groups if grp.type != "PERSON" for m in grp.mentions]

@@ -127,3 +127,11 @@ def test_a_name_without_its_middle_initial_is_the_same_person(extractor):
                             "said the archive was complete, and Laura Bush thanked the donors.")
     assert "George Bush" in ents["George W. Bush"].aliases and "George Bush" not in ents
     assert "Laura Bush" in ents
+
+
+def test_a_common_word_opening_a_headline_is_not_a_first_name(extractor):
+    ents = names(extractor, "Top Clinton adviser sent secret memo\n\nHillary Clinton's campaign declined to "
+                            "comment on Tuesday. Her adviser Jake Sullivan wrote the memo.")
+    assert "Top Clinton" not in ents and "Clinton" in ents["Hillary Clinton"].aliases
+    ents = names(extractor, "Premiere\n\nActor Will Smith opened the festival. Will Smith thanked the crowd.")
+    assert "Will Smith" in ents
