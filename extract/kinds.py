@@ -105,9 +105,19 @@ def context_type(grp: Group, doc, g: Gazetteer, name_spans: list[tuple[int, int]
         first = min(grp.mentions, key=lambda m: m.start)
         if title_before(doc, first.start, g, name_spans):
             return "PERSON"
-        if len(words) <= 3 and any(title_after(text, m.end, g) for m in grp.mentions):
+        if grp.type == "ORG" and len(words) <= 3 and any(_office_after(text, m.end, g) for m in grp.mentions):
             return "PERSON"  # "Enda Kenny, the Prime Minister of Ireland,": an office is held by a person
     return grp.type
+
+
+def _office_after(text: str, end: int, g: Gazetteer) -> bool:
+    """An appositive after the name that is an office: its head noun (the word before
+    "of"/"for", else the last word) is a title ("the Prime Minister of Ireland")."""
+    role = title_after(text, end, g)
+    if not role:
+        return False
+    head = re.split(r"\s+(?:of|for)\s+", role)[0].split()
+    return bool(head) and (fold(head[-1]) in g.title_heads or fold(" ".join(head[-2:])) in g.title_heads)
 
 
 def _platform_only(doc, grp: Group) -> bool:

@@ -312,6 +312,7 @@ def common_noun_opener(m: Mention, doc) -> bool:
     return span is not None and len(span) == 1 and span[0].tag_ in ("NN", "NNS")
 
 
+_CUT_SHORT = re.compile(r"[ \t]+(?:the|of|for|and|on)[ \t]+[A-Z]")
 _PAIR = re.compile(r"^(.+?) (?:and|&) (.+)$")
 
 
@@ -324,8 +325,8 @@ def split_known_pairs(mentions: list[Mention], text: str, g: Gazetteer) -> list[
     for m in mentions:
         words = m.text.split()
         pair = _PAIR.match(m.text) if m.label in ("ORG", "GPE", "LOC", "FAC") else None
-        if pair and (words[-1] in heads or " of " in m.text):
-            pair = None
+        if pair and (words[-1] in heads or " of " in m.text or _CUT_SHORT.match(text, m.end)):
+            pair = None  # one name sharing a head, or NER stopped inside a longer name
         if (pair and pair[1][:1].isupper() and pair[2][:1].isupper()
                 and any(_named_elsewhere(text, part, m) for part in (pair[1], pair[2]))):
             first_end = m.start + len(pair[1])

@@ -135,3 +135,20 @@ def test_a_common_word_opening_a_headline_is_not_a_first_name(extractor):
     assert "Top Clinton" not in ents and "Clinton" in ents["Hillary Clinton"].aliases
     ents = names(extractor, "Premiere\n\nActor Will Smith opened the festival. Will Smith thanked the crowd.")
     assert "Will Smith" in ents
+
+
+def test_an_appositive_that_is_no_office_makes_no_person(extractor):
+    ents = names(extractor, "Primary\n\nThe vote moves to Ohio, the state where Senator Ruiz grew up, next week. "
+                            "Greenfront Action, founded by activist Tom Weller, will air an ad in Ohio.")
+    assert ents["Ohio"].type == "GPE"
+    assert all(e.type != "PERSON" for n, e in ents.items() if "Greenfront" in n)
+
+
+def test_a_pair_cut_short_by_the_tagger_is_not_split():
+    from extract.gazetteer import gazetteer
+    from extract.mention import Mention
+    from extract.mention_rules import split_known_pairs
+
+    text = "Rally and Restore the Vote spent heavily. Restore said it would spend more."
+    m = Mention(0, len("Rally and Restore"), "Rally and Restore", "ORG")
+    assert [x.text for x in split_known_pairs([m], text, gazetteer())] == ["Rally and Restore"]
