@@ -19,7 +19,9 @@ from discord.ext import commands
 from bot.inflight import InFlight
 from bot.table import query_cooldowns
 from bot.watched import WatchedChannels
+from extract.model import ModelMissing
 from handlers.context import Services
+from store.errors import StoreError
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +81,7 @@ class NewsBot(commands.Bot):
 
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsbrief-spacy")
         extractor = self.extractor or Extractor(self.settings.spacy_model)
-        store = await Store.open(self.settings.db_path)
+        store = await Store.open(self.settings.db_path, check_fulltext=True)
         try:
             # Load spaCy now: a missing model is reported at start, not at the first brief.
             await asyncio.get_running_loop().run_in_executor(self.executor, lambda: extractor.nlp)
@@ -117,9 +119,6 @@ def create_bot(settings, *, extractor=None) -> NewsBot:
 
 def failure_message(exc: BaseException) -> str | None:
     """One line for a failure the person running the bot can fix, else None."""
-    from extract import ModelMissing
-    from store import StoreError
-
     if isinstance(exc, discord.LoginFailure):
         return ("newsbrief: Discord refused DISCORD_TOKEN. Copy the token again from the Developer Portal "
                 "(your application -> Bot -> Reset Token) into .env.")

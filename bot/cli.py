@@ -20,6 +20,9 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from extract.model import ModelMissing
+from store.errors import StoreError
+
 EXIT_FAILED = 1  # unexpected failure
 EXIT_STORE = 2  # the database cannot be used
 EXIT_MODEL = 3  # the spaCy model is not installed
@@ -81,23 +84,40 @@ def load_settings():
         raise ToolFailure(f"newsbrief: bad setting: {exc} (see .env.example)", EXIT_FAILED) from None
 
 
+class ExtractorOnFirstUse:
+    """Stands for an Extractor and imports the pipeline only when a command uses it: most
+    commands (`ask '!who X'`) only query, and importing it costs a cold start more than the
+    query itself."""
+
+    def __init__(self, model: str):
+        self._model = model
+        self._extractor = None
+
+    def __getattr__(self, name: str):
+        if self._extractor is None:
+            from extract import Extractor
+
+            self._extractor = Extractor(self._model)
+        return getattr(self._extractor, name)
+
+
 @contextlib.asynccontextmanager
-async def open_services(settings):
+async def open_services(settings, *, one_shot: bool = False):
     """Store, extractor (spaCy loads lazily, on first extraction) and a
-    one-thread executor for it; closed on the way out."""
-    from extract import Extractor
+    one-thread executor for it; closed on the way out. `one_shot`: a single
+    command follows, so the store does not warm up its name index."""
     from handlers.context import Services
     from store import Store, StoreError
 
     path = Path(settings.db_path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        store = await Store.open(path)
+        store = await Store.open(path, warm_names=not one_shot)
     except (StoreError, OSError) as exc:
         raise ToolFailure(f"newsbrief: cannot use the database {path}: {exc}", EXIT_STORE) from None
     executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="spacy")
     try:
-        yield Services.from_settings(settings, store, Extractor(settings.spacy_model), executor)
+        yield Services.from_settings(settings, store, ExtractorOnFirstUse(settings.spacy_model), executor)
     finally:
         await store.close()
         executor.shutdown(wait=True)
@@ -105,9 +125,6 @@ async def open_services(settings):
 
 def translate_failure(exc: BaseException) -> ToolFailure | None:
     """The one-line message for a failure of the tool itself, or None."""
-    from extract import ModelMissing
-    from store import StoreError
-
     if isinstance(exc, ToolFailure):
         return exc
     if isinstance(exc, ModelMissing):
@@ -244,7 +261,7 @@ async def ask_main(settings, line: str, guild_id: int | None = None, out=None) -
     from handlers.context import LOCAL_GUILD_ID, Scope
 
     out = out or sys.stdout
-    async with open_services(settings) as services:
+    async with open_services(settings, one_shot=True) as services:
         reply = await dispatch.execute(services, Scope.local(LOCAL_GUILD_ID if guild_id is None else guild_id),
                                        line)
     print(reply.to_text(), file=out)

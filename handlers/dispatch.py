@@ -11,10 +11,12 @@ import logging
 import re
 from dataclasses import dataclass, field
 
+from extract.model import ModelMissing
 from handlers import commands, validate
 from handlers.help import nearest_command, usage
 from handlers.limits import fit
 from handlers.reply import Choice, Page, Reply
+from store.errors import StoreError
 
 log = logging.getLogger(__name__)
 
@@ -102,20 +104,23 @@ async def run_line(services, scope, line: str, **extra) -> Reply:
     try:
         return await execute(services, scope, line, **extra)
     except Exception as exc:  # the front-end must always get an answer
-        log.exception("command failed: %r", line[:200])
+        log_failure(log, exc, "command failed: %r", line[:200])
         return fit(Reply.error("Sorry, something went wrong on my side.", failure_hint(exc)))
+
+
+def log_failure(logger: logging.Logger, exc: Exception, message: str, *args) -> None:
+    """A StoreError is one line the admin can act on (disk full, damaged index):
+    logged without a traceback; anything else is a bug, logged with one."""
+    if isinstance(exc, StoreError):
+        logger.error(message + ": %s", *args, exc)
+    else:
+        logger.error(message, *args, exc_info=exc)
 
 
 def failure_hint(exc: Exception) -> str:
     """A one-line cause an admin can act on, without internals for members."""
-    from extract import ModelMissing
-
     if isinstance(exc, ModelMissing):
         return "The spaCy language model is not installed; the bot's admin should run `make install`."
-    try:
-        from store import StoreError
-    except ImportError:
-        StoreError = ()
-    if StoreError and isinstance(exc, StoreError):
-        return "The database could not be used; the bot's admin will find the cause in the log."
+    if isinstance(exc, StoreError):
+        return str(exc)  # one line, written for people (store.errors.describe)
     return "The error has been logged; try again, or ask the bot's admin."

@@ -20,6 +20,7 @@ from handlers.guard import handler
 from handlers.limits import one_line
 from handlers.reply import Page, Reply
 from handlers.validate import WORD, BadInput
+from store.normalize import storable
 from store.records import SaveResult
 
 # One spaCy pipeline is not safe to run from two threads at once; the default
@@ -45,7 +46,7 @@ class IngestOutcome:
 
 async def ingest_text(services, scope, text: str, *, source=None, message_id=None, channel_id=None,
                       jump_url=None) -> IngestOutcome:
-    text = text or ""
+    text = storable(text or "")
     refused = precheck(services, text)
     if refused:
         return refused
@@ -82,7 +83,13 @@ async def read_file(services, filename: str, data: bytes) -> str | IngestOutcome
         return rejected("not text", f"I can't read “{one_line(filename, 60)}”: {exc}.",
                         "Save it as plain text (.txt) and try again.")
     if kind == "html":
-        title, body = await _off_loop(services, html_to_brief, text, None)
+        try:
+            markup = textfile.readable_markup(text, services.max_brief_chars)
+        except textfile.TooMuchMarkup as exc:
+            return rejected("too large", f"“{one_line(filename, 60)}” is too large to read as a web page.",
+                            f"It has {exc.chars:,} characters of markup besides scripts and styles; the limit is "
+                            f"{exc.limit:,}. Save the article as plain text (.txt) and try again.")
+        title, body = await _off_loop(services, html_to_brief, markup, None)
         text = compose(title, body)
     return text
 
@@ -104,7 +111,13 @@ async def ingest_url(services, scope, url: str, *, source=None, **metadata) -> I
     except FetchError as exc:
         return rejected("fetch failed", f"I couldn't read that link: {exc}")
     if page.kind == "html":
-        title, body = await _off_loop(services, html_to_brief, page.text, page.url)
+        try:
+            markup = textfile.readable_markup(page.text, services.max_brief_chars)
+        except textfile.TooMuchMarkup as exc:
+            return rejected("too large", "I couldn't read that link: the page is too large to read.",
+                            f"It has {exc.chars:,} characters of markup besides scripts and styles; the limit is "
+                            f"{exc.limit:,}. Paste the brief's text instead.")
+        title, body = await _off_loop(services, html_to_brief, markup, page.url)
         text = compose(title, body)
     else:
         text = page.text
@@ -127,6 +140,7 @@ async def ingest_batches(services, scope, batches) -> AsyncIterator[list[IngestO
     saving: asyncio.Task | None = None
     try:
         async for items in batches:
+            items = [(storable(text or ""), meta) for text, meta in items]
             outcomes, todo = await _screen(services, scope, items)
             briefs = await extract_briefs(services, [items[i][0] for i in todo]) if todo else []
             # The store's writer lock keeps the saves in order.
@@ -171,7 +185,8 @@ async def reingest_message(services, scope, message_id: int, text: str) -> Inges
     brief_id = await services.store.brief_id_for_message(scope.guild_id, message_id)
     if brief_id is None:
         return None
-    refused = precheck(services, text or "")
+    text = storable(text or "")
+    refused = precheck(services, text)
     if refused:
         return refused
     [brief] = await extract_briefs(services, [text])

@@ -1,7 +1,8 @@
 """`reindex`: re-read every stored brief with the current extractor, keeping ids.
 
 Runs in batches (one nlp.pipe call each) and reports progress through an
-optional `progress(done, total)` coroutine so a front-end can update a message."""
+optional `progress(done, total)` coroutine so a front-end can update a message.
+Starts by checking the search indexes against the rows, rebuilding a damaged one."""
 from __future__ import annotations
 
 from typing import Awaitable, Callable
@@ -22,6 +23,9 @@ async def run(services, scope, progress: Progress | None = None) -> Reply:
     stored = await store.raw_briefs(guild)
     if not stored:
         return Reply.info("Nothing to re-read: no briefs are indexed yet.")
+    # The search indexes are checked against the rows first: re-reading a brief
+    # rewrites its index entries, which a damaged index would refuse.
+    rebuilt = await store.repair_fulltext(thorough=True)
     total, done, updated = len(stored), 0, 0
     if progress:
         await progress(0, total)
@@ -35,4 +39,5 @@ async def run(services, scope, progress: Progress | None = None) -> Reply:
         if progress:
             await progress(done, total)
     return Reply.info(f"Re-read {plural(updated, 'brief')}.",
-                      "Entities and statements now come from the current extractor; brief ids are unchanged.")
+                      "Entities and statements now come from the current extractor; brief ids are unchanged."
+                      + (" The damaged search index was rebuilt." if rebuilt else ""))

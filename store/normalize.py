@@ -69,10 +69,19 @@ def url_key(source: str | None) -> str | None:
     return urlunsplit(("https", host + port, path, query, ""))
 
 
+# Lone surrogates (from broken decoding, or JSON escapes such as \\ud800), NUL
+# and Unicode's non-characters (U+FDD0..U+FDEF, the last two code points of
+# every plane): no text means them, and SQLite or spaCy choke on them. The
+# astral range is wide (one character class stays fast); _keep narrows it.
+_UNUSABLE = re.compile("[\x00\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff\U0001fffe-\U0010ffff]")
+
+
+def _keep(match: re.Match) -> str:
+    code = ord(match.group())
+    return match.group() if code > 0xFFFF and code & 0xFFFE != 0xFFFE else "\ufffd"
+
+
 def storable(text: str) -> str:
-    """`text` as SQLite can store it: lone surrogates (from broken decoding) become U+FFFD."""
-    try:
-        text.encode("utf-8")
-        return text
-    except UnicodeEncodeError:
-        return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    """`text` as SQLite and spaCy can take it: lone surrogates, NUL and
+    non-characters become U+FFFD. Queries and briefs are cleaned by this one function."""
+    return _UNUSABLE.sub(_keep, text)

@@ -14,6 +14,7 @@ MAX_ALIASES = 20
 MAX_ROLES = 10
 CO_MENTION_WINDOW = 100  # co-mentions are counted over the entity's latest briefs, so a famous name stays fast
 TRENDING_WINDOW = 20_000  # briefs looked at for `trending`, newest first
+SMALL_WINDOW = 200  # up to this many briefs, `trending` simply counts all their entities
 _CHUNK = 500
 
 ARTICLE_COLUMNS = "a.id, a.title, a.created_at, a.source, a.jump_url, a.entity_count, a.statement_count"
@@ -163,26 +164,66 @@ async def popular_names(db, guild_id: int, limit: int) -> list[str]:
 
 
 async def stats(db, guild_id: int) -> GuildStats:
+    # Every figure is a counter on the guild's row or one end of an index: no scan at any size.
     rows = await db.execute_fetchall(
-        "SELECT (SELECT briefs FROM guilds WHERE guild_id = :g), (SELECT statements FROM guilds WHERE guild_id = :g), "
-        "(SELECT count(*) FROM entities WHERE guild_id = :g), "
-        "(SELECT count(*) FROM entities WHERE guild_id = :g AND type = 'PERSON'), "
+        "SELECT g.briefs, g.statements, g.entities, g.people, "
         "(SELECT min(created_at) FROM articles WHERE guild_id = :g), "
-        "(SELECT max(created_at) FROM articles WHERE guild_id = :g)", {"g": guild_id})
+        "(SELECT max(created_at) FROM articles WHERE guild_id = :g) "
+        "FROM (SELECT :g AS guild_id) one LEFT JOIN guilds g ON g.guild_id = one.guild_id", {"g": guild_id})
     briefs, statements, entities, people, first, last = rows[0]
     return GuildStats(briefs=briefs or 0, entities=entities or 0, statements=statements or 0, people=people or 0,
                       first_brief=first, last_brief=last)
 
 
 async def trending(db, guild_id: int, since: datetime, limit: int) -> list[tuple[EntityRow, int]]:
+    """The entities named in the most of the guild's briefs since `since` (at most the newest
+    TRENDING_WINDOW), ties to the most recently named."""
     rows = await db.execute_fetchall(
-        "SELECT be.entity_id, count(*) AS n FROM "
-        "(SELECT id FROM articles WHERE guild_id = ? AND created_at >= ? ORDER BY created_at DESC LIMIT ?) recent "
-        "JOIN brief_entities be ON be.brief_id = recent.id "
-        "GROUP BY be.entity_id ORDER BY n DESC, max(be.brief_id) DESC LIMIT ?",
-        (guild_id, iso(since), TRENDING_WINDOW, limit))
-    entities = await entity_rows(db, guild_id, [r[0] for r in rows])
-    return [(entities[entity_id], n) for entity_id, n in rows if entity_id in entities]
+        "SELECT count(*), min(id) FROM (SELECT id FROM articles WHERE guild_id = ? AND created_at >= ? "
+        "ORDER BY created_at DESC LIMIT ?)", (guild_id, iso(since), TRENDING_WINDOW))
+    window, first_id = rows[0]
+    if not window:
+        return []
+    if window <= SMALL_WINDOW:
+        counted = await _count_window(db, guild_id, first_id, limit)
+    else:
+        counted = await _count_popular_first(db, guild_id, first_id, limit)
+    entities = await entity_rows(db, guild_id, [entity_id for entity_id, _ in counted])
+    return [(entities[entity_id], n) for entity_id, n in counted if entity_id in entities]
+
+
+# Briefs are stamped when saved and ids only grow, so "since then" is "id >= first_id".
+async def _count_window(db, guild_id: int, first_id: int, limit: int) -> list[tuple[int, int]]:
+    """Few briefs: count every entity they name."""
+    rows = await db.execute_fetchall(
+        "SELECT be.entity_id, count(*) AS n FROM articles a JOIN brief_entities be ON be.brief_id = a.id "
+        "WHERE a.guild_id = ? AND a.id >= ? GROUP BY be.entity_id "
+        "ORDER BY n DESC, max(be.brief_id) DESC, be.entity_id DESC LIMIT ?",
+        (guild_id, first_id, limit))
+    return [(r[0], r[1]) for r in rows]
+
+
+async def _count_popular_first(db, guild_id: int, first_id: int, limit: int) -> list[tuple[int, int]]:
+    """Many briefs: visit entities by their all-time brief count (an index), counting each one's
+    briefs in the window (another index), and stop once no later entity can beat the current
+    top `limit`: its all-time count bounds its count in the window. Popular entities come first,
+    so a handful of chunks settles it instead of grouping the window's every mention."""
+    best: list[tuple[int, int, int]] = []  # (count in window, latest brief, entity id)
+    offset, chunk = 0, 4 * limit
+    while True:
+        rows = await db.execute_fetchall(
+            "SELECT e.id, e.briefs, "
+            "(SELECT count(*) FROM brief_entities be WHERE be.entity_id = e.id AND be.brief_id >= :first), "
+            "(SELECT max(brief_id) FROM brief_entities be WHERE be.entity_id = e.id) "
+            "FROM entities e WHERE e.guild_id = :g ORDER BY e.briefs DESC LIMIT :n OFFSET :o",
+            {"g": guild_id, "first": first_id, "n": chunk, "o": offset})
+        for entity_id, _, n, latest in rows:
+            if n:
+                best.append((n, latest or 0, entity_id))
+        best = sorted(best, reverse=True)[:limit]
+        if len(rows) < chunk or (len(best) == limit and rows[-1][1] < best[-1][0]):
+            return [(entity_id, n) for n, _, entity_id in best]
+        offset, chunk = offset + chunk, chunk * 2
 
 
 async def raw_briefs(db, guild_id: int) -> list[tuple[int, str]]:

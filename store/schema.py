@@ -156,8 +156,41 @@ CREATE TRIGGER statements_fts_update AFTER UPDATE OF text, guild_id, speaker_ent
 END;
 """
 
+# Counters `stats` reads instead of counting entities, kept by triggers so every
+# write path (linking, forgetting, moderators' merges) updates them in its own
+# transaction; and a log of the entities each write generation touched, so a
+# name index in another process catches up with the changes instead of reloading.
+_V2 = """
+ALTER TABLE guilds ADD COLUMN entities INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE guilds ADD COLUMN people INTEGER NOT NULL DEFAULT 0;
+UPDATE guilds SET
+    entities = (SELECT count(*) FROM entities e WHERE e.guild_id = guilds.guild_id),
+    people = (SELECT count(*) FROM entities e WHERE e.guild_id = guilds.guild_id AND e.type = 'PERSON');
+CREATE TRIGGER entities_counted_insert AFTER INSERT ON entities BEGIN
+    INSERT INTO guilds (guild_id, entities, people) VALUES (new.guild_id, 1, new.type = 'PERSON')
+    ON CONFLICT (guild_id) DO UPDATE SET entities = entities + 1, people = people + (new.type = 'PERSON');
+END;
+CREATE TRIGGER entities_counted_delete AFTER DELETE ON entities BEGIN
+    UPDATE guilds SET entities = entities - 1, people = people - (old.type = 'PERSON')
+    WHERE guild_id = old.guild_id;
+END;
+CREATE TRIGGER entities_counted_update AFTER UPDATE OF type, guild_id ON entities BEGIN
+    UPDATE guilds SET entities = entities - 1, people = people - (old.type = 'PERSON')
+    WHERE guild_id = old.guild_id;
+    INSERT INTO guilds (guild_id, entities, people) VALUES (new.guild_id, 1, new.type = 'PERSON')
+    ON CONFLICT (guild_id) DO UPDATE SET entities = entities + 1, people = people + (new.type = 'PERSON');
+END;
+
+CREATE TABLE name_changes (
+    guild_id   INTEGER NOT NULL,
+    generation INTEGER NOT NULL,
+    entity_id  INTEGER NOT NULL,
+    PRIMARY KEY (guild_id, generation, entity_id)
+) WITHOUT ROWID;
+"""
+
 # Step N brings user_version N-1 to N.
-MIGRATIONS: list[str] = [_V1]
+MIGRATIONS: list[str] = [_V1, _V2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -17,7 +17,7 @@ from bot.respond import send_reply, send_to_interaction
 from bot.table import NotPermitted, TableInputError
 from handlers import commands as table
 from handlers import dispatch
-from handlers.dispatch import failure_hint
+from handlers.dispatch import failure_hint, log_failure
 from handlers.guard import refusal
 from handlers.help import usage
 from handlers.reply import Reply
@@ -129,10 +129,10 @@ class Errors(commands.Cog):
             reply = reply_for(error, command=ctx.command, prefix=self.prefix)
         if reply is None:
             original = unwrap(error)
-            log.error("command %r failed (guild %s, channel %s, user %s, %s)",
-                      ctx.command and ctx.command.qualified_name, ctx.guild and ctx.guild.id,
-                      ctx.channel and ctx.channel.id, ctx.author.id,
-                      "slash" if ctx.interaction else f"message {ctx.message.id}", exc_info=original)
+            log_failure(log, original, "command %r failed (guild %s, channel %s, user %s, %s)",
+                        ctx.command and ctx.command.qualified_name, ctx.guild and ctx.guild.id,
+                        ctx.channel and ctx.channel.id, ctx.author.id,
+                        "slash" if ctx.interaction else f"message {ctx.message.id}")
             reply = apology(original)
         else:
             log.debug("command %r refused for user %s: %s", ctx.invoked_with, ctx.author.id, error)
@@ -154,8 +154,9 @@ class Errors(commands.Cog):
         command = interaction.command
         reply = reply_for(error, prefix=self.prefix)
         if reply is None:
-            log.error("slash command %r failed (guild %s, channel %s, user %s)", command and command.qualified_name,
-                      interaction.guild_id, interaction.channel_id, interaction.user.id, exc_info=unwrap(error))
+            log_failure(log, unwrap(error), "slash command %r failed (guild %s, channel %s, user %s)",
+                        command and command.qualified_name, interaction.guild_id, interaction.channel_id,
+                        interaction.user.id)
             reply = apology(error)
         try:
             await send_to_interaction(interaction, reply)

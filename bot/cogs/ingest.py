@@ -19,7 +19,7 @@ from bot import scope as scopes
 from bot.respond import send_reply, send_to_message
 from bot.table import table_command
 from handlers import ingest as ingesting
-from handlers.dispatch import failure_hint
+from handlers.dispatch import failure_hint, log_failure
 from handlers.ingest import IngestOutcome
 
 log = logging.getLogger(__name__)
@@ -91,8 +91,8 @@ class Ingest(commands.Cog):
         await send_to_message(message, outcome.reply)
 
     async def _failed(self, message: discord.Message, exc: Exception, doing: str) -> None:
-        log.exception("%s message %s failed (guild %s, channel %s, author %s)", doing, message.id,
-                      getattr(message.guild, "id", None), message.channel.id, message.author.id, exc_info=exc)
+        log_failure(log, exc, "%s message %s failed (guild %s, channel %s, author %s)", doing, message.id,
+                    getattr(message.guild, "id", None), message.channel.id, message.author.id)
         await self._acknowledge(message, ingesting.rejected(
             "failed", "Sorry, I could not index that brief.", failure_hint(exc)))
 
