@@ -382,6 +382,13 @@ def _named_elsewhere(text: str, form: str, m: Mention) -> bool:
     return False
 
 
+def _code_family(form: str) -> set[str]:
+    """'IE6' and 'IE9' are versions of a product: its capital letters alone ('IE') are the
+    product too, not an organisation ('Intel 4004' keeps Intel: not all capitals)."""
+    hit = re.fullmatch(r"([A-Z]{2,5})[- ]?\d+[A-Za-z]?", form)
+    return {fold(hit.group(1))} if hit and not re.match(r"^(?:COP|G)\d", form) else set()
+
+
 def refine(mentions: list[Mention], text: str, g: Gazetteer, doc=None) -> list[Mention]:
     """Apply the per-mention rules; forms blocked by dropped laws or vehicles go too."""
     kept: list[Mention] = []
@@ -396,7 +403,12 @@ def refine(mentions: list[Mention], text: str, g: Gazetteer, doc=None) -> list[M
             m = rule(m, text, g)
             if m is None:
                 break
-        if m is None or is_junk(m, text, g) or doc is not None and common_noun_opener(m, doc):
+        if m is None:
+            continue
+        if is_junk(m, text, g):
+            blocked |= _code_family(m.text)
+            continue
+        if doc is not None and common_noun_opener(m, doc):
             continue
         fix_camel_case(m)
         team_country(m, g)

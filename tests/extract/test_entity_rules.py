@@ -152,3 +152,9 @@ def test_a_pair_cut_short_by_the_tagger_is_not_split():
     text = "Rally and Restore the Vote spent heavily. Restore said it would spend more."
     m = Mention(0, len("Rally and Restore"), "Rally and Restore", "ORG")
     assert [x.text for x in split_known_pairs([m], text, gazetteer())] == ["Rally and Restore"]
+
+
+def test_the_letters_of_a_versioned_product_name_the_product(extractor):
+    ents = names(extractor, "Browsers\n\nMicrosoft urged users to leave IE6 for IE9 this year. IE lost share to "
+                            "rivals, while Intel 4004 fans and Intel itself celebrated in Santa Clara.")
+    assert "IE" not in ents and "Microsoft" in ents and "Intel" in ents
