@@ -105,9 +105,15 @@ def context_type(grp: Group, doc, g: Gazetteer, name_spans: list[tuple[int, int]
         first = min(grp.mentions, key=lambda m: m.start)
         if title_before(doc, first.start, g, name_spans):
             return "PERSON"
+        if grp.type == "ORG" and len(words) == 2 and not any(fold(w) in g.org_suffixes for w in words) and any(
+                _FOUNDER_BEFORE.search(text, max(0, m.start - 30), m.start) for m in grp.mentions):
+            return "PERSON"  # "founded by Dean Kamen": a founder with a two-word name is a person
         if grp.type == "ORG" and len(words) <= 3 and any(_office_after(text, m.end, g) for m in grp.mentions):
             return "PERSON"  # "Enda Kenny, the Prime Minister of Ireland,": an office is held by a person
     return grp.type
+
+
+_FOUNDER_BEFORE = re.compile(r"\b(?:co-?founded|founded|invented|created)\s+by\s+$")
 
 
 def _office_after(text: str, end: int, g: Gazetteer) -> bool:

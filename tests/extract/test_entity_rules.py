@@ -158,3 +158,9 @@ def test_the_letters_of_a_versioned_product_name_the_product(extractor):
     ents = names(extractor, "Browsers\n\nMicrosoft urged users to leave IE6 for IE9 this year. IE lost share to "
                             "rivals, while Intel 4004 fans and Intel itself celebrated in Santa Clara.")
     assert "IE" not in ents and "Microsoft" in ents and "Intel" in ents
+
+
+def test_a_founder_with_a_two_word_name_is_a_person(extractor):
+    ents = names(extractor, "Robots\n\nThe BRIGHT challenge was founded by Dean Kamen to encourage interest "
+                            "in science. It is now run by Acme Holdings.")
+    assert ents["Dean Kamen"].type == "PERSON" and ents["Acme Holdings"].type == "ORG"
