@@ -70,10 +70,16 @@ def _opens_sentence(text: str, start: int) -> bool:
     return not before or before[-1] in "\n.!?\"“‘'"
 
 
-def drop_opening_words(groups: list[Group], common_words: frozenset[str], text: str) -> list[Group]:
+def _tagged_as_name(doc, start: int) -> bool:
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    return span is None or not len(span) or span[0].pos_ == "PROPN"
+
+
+def drop_opening_words(groups: list[Group], common_words: frozenset[str], text: str, doc) -> list[Group]:
     """'Top Clinton adviser sent ...' opening a headline or sentence: a common word
     capitalised before the surname of a person the brief names in full is not part
-    of a name; the mention is that person's surname."""
+    of a name (unless the tagger reads it as a name: "Bill Clinton" beside Hillary
+    Clinton keeps "Bill"); the mention is that person's surname."""
     people = {}
     for p in groups:
         words = p.longest().split()
@@ -86,7 +92,8 @@ def drop_opening_words(groups: list[Group], common_words: frozenset[str], text: 
         owners = [p for p in people.get(fold(pair[-1]), []) if p is not grp] if len(pair) == 2 else []
         if (grp.type == "PERSON" and len(owners) == 1
                 and all(len(f.split()) == 2 for f in forms) and pair[0].lower() in common_words
-                and all(_opens_sentence(text, m.start) for m in grp.mentions)):
+                and all(_opens_sentence(text, m.start) and not _tagged_as_name(doc, m.start)
+                        for m in grp.mentions)):
             for m in grp.mentions:
                 m.start = m.end - len(m.text.split()[-1])
                 m.text = text[m.start:m.end]
@@ -133,7 +140,7 @@ def find_entities(doc, layout, common_words: frozenset[str] = frozenset()) -> li
 
     groups = link(mentions, text, g, retype)
     groups = [grp for grp in groups if keep_group(grp, layout, common_words, g, text)]
-    groups = drop_opening_words(groups, common_words, text)
+    groups = drop_opening_words(groups, common_words, text, doc)
     propagate(groups, doc, layout, g, common_words)
 
     name_spans = [m.span for grp in groups if grp.type != "PERSON" for m in grp.mentions]

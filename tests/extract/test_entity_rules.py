@@ -164,3 +164,9 @@ def test_a_founder_with_a_two_word_name_is_a_person(extractor):
     ents = names(extractor, "Robots\n\nThe BRIGHT challenge was founded by Dean Kamen to encourage interest "
                             "in science. It is now run by Acme Holdings.")
     assert ents["Dean Kamen"].type == "PERSON" and ents["Acme Holdings"].type == "ORG"
+
+
+def test_a_first_name_that_is_also_a_word_stays_a_first_name(extractor):
+    ents = names(extractor, "Campaign\n\nHillary Clinton spoke in Iowa on Monday. Bill Clinton said the crowd "
+                            "was large. Dean Amar, a Clinton aide, agreed with Rand Paul's critics.")
+    assert ents["Bill Clinton"].type == "PERSON" and "Bill Clinton" not in ents["Hillary Clinton"].aliases
