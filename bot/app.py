@@ -25,7 +25,7 @@ from store.errors import StoreError
 
 log = logging.getLogger(__name__)
 
-EXTENSIONS = ("bot.cogs.errors", "bot.cogs.queries", "bot.cogs.admin", "bot.cogs.ingest")
+EXTENSIONS = ("bot.cogs.errors", "bot.cogs.queries", "bot.cogs.admin", "bot.cogs.curation", "bot.cogs.ingest")
 SHUTDOWN_GRACE = 8.0  # seconds for briefs being indexed when the bot stops (Docker kills after 10)
 
 
@@ -38,6 +38,7 @@ def intents() -> discord.Intents:
     wanted.guild_messages = True
     wanted.message_content = True
     wanted.dm_messages = True
+    wanted.guild_reactions = True  # 📰 on a message indexes it (settings optin)
     return wanted
 
 
@@ -89,6 +90,10 @@ class NewsBot(commands.Bot):
             await store.close()
             raise
         self.extractor, self.store = extractor, store
+        # Briefs forgotten longer ago than the undo window go for good (forget and restore purge too).
+        purged = await store.purge_forgotten(keep_hours=self.settings.forget_undo_hours)
+        if purged:
+            log.info("purged %d forgotten brief(s) past the undo window", purged)
         self.services = Services.from_settings(self.settings, store, extractor, self.executor)
         self.watched = WatchedChannels(store, self.settings.ingest_channel_ids)
         log.info("database %s open", self.settings.db_path)

@@ -41,12 +41,14 @@ def article_line(row) -> str:
 
 
 def statement_line(s, *, with_speaker: bool = True, with_brief: bool = True, with_link: bool = True,
-                   limit: int = STATEMENT_IN_LIST) -> str:
+                   limit: int = STATEMENT_IN_LIST, with_id: bool = False) -> str:
     """'“The threat … imminent,” — Pete Hegseth' and the brief it is from."""
     text = one_line(s.text, limit)
     line = f"“{text}”" if s.kind == "direct" else f"(reported) {text}"
     if with_speaker:
         line += f" — {s.speaker or 'unattributed'}"
+    if with_id:  # moderators correct a speaker with `attribute #s12 NAME`
+        line += f" · #s{s.id}"
     if with_brief:
         line += f"\n  in {brief_ref(s.brief_id, s.brief_title)}"
         if with_link and getattr(s, "jump_url", None):
@@ -67,3 +69,10 @@ def page_footer(n: int, total: int, extra: str = "") -> str | None:
 
 def joined(items: list[str], sep: str = ", ", empty: str = "-") -> str:
     return sep.join(items) if items else empty
+
+
+def hours(n: float) -> str:
+    """A stretch of time as people say it: "24 hours", "1 hour", "30 minutes"."""
+    if n < 1:
+        return plural(max(1, round(n * 60)), "minute")
+    return plural(round(n), "hour") if abs(n - round(n)) < 0.05 else f"{n:.1f} hours"

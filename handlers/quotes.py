@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from handlers import validate
 from handlers.format import page_footer, plural, statement_line
-from handlers.guard import handler
+from handlers.guard import handler, permitted
 from handlers.limits import join_lines, one_line, paged
 from handlers.reply import Choice, Page, Reply
 from handlers.who import type_label
@@ -59,12 +59,13 @@ async def run(services, scope, text=None, speaker=None) -> Reply:
                                  f"No statements like “{one_line(words, 80)}”"
                                  + (f" by {entity.name}." if entity else "."),
                                  description=hint)], ok=False)
-    return listing(rows, title)
+    return listing(rows, title, with_ids=permitted("manage_messages", scope))
 
 
-def listing(rows, title: str) -> Reply:
+def listing(rows, title: str, *, with_ids: bool = False) -> Reply:
+    """`with_ids`: moderators see each statement's id, for `attribute`."""
     def make(group, n, total):
-        return Page(title=title, description=join_lines(statement_line(s) for s in group),
+        return Page(title=title, description=join_lines(statement_line(s, with_id=with_ids) for s in group),
                     footer=page_footer(n, total, plural(len(rows), "statement")))
 
     return Reply(pages=paged(rows, PER_PAGE, make))

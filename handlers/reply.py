@@ -40,6 +40,9 @@ class Reply:
     choices: list[Choice] = field(default_factory=list)
     ephemeral: bool = False  # only the asker needs to see it (errors, cooldowns)
     choices_prompt: str = "Did you mean"  # how the choices are introduced ("Profiles" for trending)
+    # A change that waits for the asker's go-ahead: front-ends show Confirm/Cancel
+    # buttons that run `confirm.command confirm.args` with Scope.asks_first off.
+    confirm: Choice | None = None
 
     @classmethod
     def error(cls, title: str, description: str = "") -> "Reply":

@@ -44,6 +44,7 @@ async def entity_rows(db: aiosqlite.Connection, guild_id: int, ids: list[int]) -
         marks = ",".join("?" * len(chunk))
         rows = await db.execute_fetchall(
             f"SELECT 'e', id, name, type, briefs, mentions, key FROM entities WHERE guild_id = ? AND id IN ({marks}) "
+            f"AND hidden = 0 "
             f"UNION ALL SELECT 'a', entity_id, alias, NULL, briefs, NULL, key FROM aliases "
             f"WHERE guild_id = ? AND entity_id IN ({marks}) "
             f"UNION ALL SELECT 'r', r.entity_id, r.role, NULL, r.briefs, r.first_brief_id, NULL FROM roles r "
@@ -150,8 +151,9 @@ async def entity_profile(db, guild_id: int, entity_id: int, *, statements: int, 
             " (SELECT brief_id FROM brief_entities WHERE entity_id = ? ORDER BY brief_id DESC LIMIT ?) mine "
             " JOIN brief_entities other ON other.brief_id = mine.brief_id "
             " WHERE other.entity_id != ? GROUP BY other.entity_id ORDER BY together DESC, other.entity_id LIMIT ?) top "
-            "JOIN entities e ON e.id = top.id WHERE e.guild_id = ? ORDER BY top.together DESC, top.id",
-            (entity_id, CO_MENTION_WINDOW, entity_id, co_mentions, guild_id))
+            "JOIN entities e ON e.id = top.id WHERE e.guild_id = ? AND e.hidden = 0 ORDER BY top.together DESC, top.id",
+            (entity_id, CO_MENTION_WINDOW, entity_id, co_mentions + await hidden_count(db, guild_id), guild_id))
+        company = company[:co_mentions]
     return Profile(entity=entity, first_seen=first_seen or "", last_seen=last_seen or "",
                    co_mentions=[(name, n) for name, n in company],
                    statements=[statement_row(s) for s in said], articles=[article_row(r) for r in briefs])
@@ -159,7 +161,7 @@ async def entity_profile(db, guild_id: int, entity_id: int, *, statements: int, 
 
 async def popular_names(db, guild_id: int, limit: int) -> list[str]:
     rows = await db.execute_fetchall(
-        "SELECT name FROM entities WHERE guild_id = ? ORDER BY briefs DESC LIMIT ?", (guild_id, limit * 2))
+        "SELECT name FROM entities WHERE guild_id = ? AND hidden = 0 ORDER BY briefs DESC LIMIT ?", (guild_id, limit * 2))
     return list(dict.fromkeys(r[0] for r in rows))[:limit]
 
 
@@ -184,12 +186,19 @@ async def trending(db, guild_id: int, since: datetime, limit: int) -> list[tuple
     window, first_id = rows[0]
     if not window:
         return []
+    wanted = limit + await hidden_count(db, guild_id)  # hidden entities take no slot
     if window <= SMALL_WINDOW:
-        counted = await _count_window(db, guild_id, first_id, limit)
+        counted = await _count_window(db, guild_id, first_id, wanted)
     else:
-        counted = await _count_popular_first(db, guild_id, first_id, limit)
-    entities = await entity_rows(db, guild_id, [entity_id for entity_id, _ in counted])
-    return [(entities[entity_id], n) for entity_id, n in counted if entity_id in entities]
+        counted = await _count_popular_first(db, guild_id, first_id, wanted)
+    entities = await entity_rows(db, guild_id, [entity_id for entity_id, _ in counted])  # leaves out hidden ones
+    return [(entities[entity_id], n) for entity_id, n in counted if entity_id in entities][:limit]
+
+
+async def hidden_count(db, guild_id: int) -> int:
+    """Entities a moderator hid: lists ask for that many more rows, then leave them out."""
+    rows = await db.execute_fetchall("SELECT count(*) FROM entities WHERE guild_id = ? AND hidden = 1", (guild_id,))
+    return int(rows[0][0])
 
 
 # Briefs are stamped when saved and ids only grow, so "since then" is "id >= first_id".

@@ -87,3 +87,26 @@ class GuildStats:
     people: int
     first_brief: str | None
     last_brief: str | None
+
+
+@dataclass
+class Forgotten:
+    """A brief `forget` removed, kept for a while so it can be restored."""
+
+    brief_id: int
+    title: str
+    forgotten_at: str
+    forgotten_by: int | None
+
+
+@dataclass
+class Change:
+    """One entry of the moderators' audit log."""
+
+    id: int
+    at: str
+    user_id: int | None
+    action: str
+    target: str
+    before: str | None
+    after: str | None
