@@ -47,11 +47,14 @@ def statement_line(s, *, with_speaker: bool = True, with_brief: bool = True, wit
     line = f"“{text}”" if s.kind == "direct" else f"(reported) {text}"
     if with_speaker:
         line += f" — {s.speaker or 'unattributed'}"
-    if with_id:  # moderators correct a speaker with `attribute #s12 NAME`
-        line += f" · #s{s.id}"
+    # Moderators correct a speaker with `attribute #s12 NAME`. The id goes on the brief line when
+    # there is one, so the quote line still ends with who said it (readers and copy-paste rely on that).
+    statement_id = f" · #s{s.id}" if with_id else ""
     if with_brief:
         ref = brief_ref(s.brief_id, s.brief_title)
-        line += f"\n  in {linked(ref, getattr(s, 'jump_url', None)) if with_link else ref}"
+        line += f"\n  in {linked(ref, getattr(s, 'jump_url', None)) if with_link else ref}{statement_id}"
+    else:
+        line += statement_id
     return line
 
 

@@ -46,3 +46,11 @@ async def test_hostile_queries(services, member):
         reply = await quotes.run(services, member, text=q)
         assert reply.pages and "went wrong" not in reply.to_text(), q
     assert (await quotes.run(services, member, text="imminent")).ok
+
+
+async def test_moderators_see_the_statement_id_but_the_quote_line_still_ends_with_the_speaker(
+        services, moderator):
+    text = (await quotes.run(services, moderator, text="threat China poses")).to_text()
+    quote_line, brief_line = [line for line in text.splitlines() if "imminent" in line or line.startswith("  in ")][:2]
+    assert quote_line.rstrip().endswith("— Pete Hegseth")
+    assert "#s" in brief_line and "#s" not in quote_line
