@@ -164,6 +164,22 @@ def best_closeness(typed_words: list[str], keys: list[str]) -> tuple[float, floa
     return max((name_closeness(typed_words, k) for k in keys), default=(0.0, 0.0))
 
 
+def glued(text: str) -> list[str]:
+    """Words with a hyphenated compound kept as one word: "Jon-un" -> ["jonun"], so a
+    typo in a short piece of it (Jong-un, al-Amr) is judged on the whole compound."""
+    return words_of(re.sub(r"(?<=\w)[-‐‑](?=\w)", "", text))
+
+
+def glued_keys(keys: list[str]) -> list[str]:
+    """Each key with one pair of neighbouring words joined ("kim jong un" -> "kimjong un",
+    "kim jongun"): the store's keys have lost where the hyphen was."""
+    out = []
+    for key in keys:
+        words = key.split()
+        out += [" ".join(words[:i] + [words[i] + words[i + 1]] + words[i + 2:]) for i in range(len(words) - 1)]
+    return out
+
+
 def within(typed_words: list[str], keys: list[str]) -> bool:
     """"Donetsk Oblast" for Donetsk: the whole name typed, plus a word saying what kind of place it is."""
     extra_ok = [t for t in typed_words if t not in GENERIC_PLACE_WORDS]
@@ -221,8 +237,11 @@ async def _typo(store, guild_id: int, asked: str, bare: str) -> Resolution:
     if not typed_words:
         return Resolution("none", asked)
     scored = []
+    compound = glued(bare) if glued(bare) != typed_words else None
     for row, keys in await store.close_entities(guild_id, bare):
         closeness, coverage = best_closeness(typed_words, keys)
+        if compound:
+            closeness, coverage = max((closeness, coverage), best_closeness(compound, glued_keys(keys)))
         scored.append((closeness, coverage, row, keys))
     scored.sort(key=lambda s: (-s[0], -s[1], -s[2].briefs, s[2].id))
     close = [s for s in scored if s[0] >= TYPO_ACCEPT]

@@ -32,6 +32,7 @@ NEWS = [
         Entity("Google Science Fair", "ORG", mentions=1),
         Entity("European Union", "ORG", aliases=["EU", "Brussels"], mentions=3),
         Entity("Brussels", "GPE", mentions=1),
+        Entity("Hana al-Sabri", "PERSON", mentions=1),
     ], statements=[Statement("Free trade helps everyone", "Nicolas Sarkozy", "direct")]),
 ]
 
@@ -48,7 +49,8 @@ async def ask(server, name):
     return await who.run(services, scope, name=name)
 
 
-@pytest.mark.parametrize("typed", ["Bush", "Merkel", "Bolsonaro", "Churchill", "Sarkozy's wife"])
+@pytest.mark.parametrize("typed", ["Bush", "Merkel", "Bolsonaro", "Churchill", "Sarkozy's wife",
+                                   "Ban Ki-moon", "Jang-ho"])
 async def test_names_nobody_has_are_not_found_and_nothing_implausible_is_offered(server, typed):
     reply = await ask(server, typed)
     text = reply.to_text()
@@ -63,6 +65,8 @@ async def test_names_nobody_has_are_not_found_and_nothing_implausible_is_offered
     ("UN", "United Nations"), ("Zelensky", "Volodymyr Zelenskyy"), ("Gaulle", "Charles de Gaulle"),
     ("de Gaulle", "Charles de Gaulle"), ("Goole", "Google"), ("Sarkozi", "Nicolas Sarkozy"),
     ("N. Sarkozy", "Nicolas Sarkozy"), ("Brusels", "Brussels"),
+    # a typo in a short piece of a hyphenated name is judged on the whole compound
+    ("Jon-un", "Kim Jong-un"), ("al-Sbri", "Hana al-Sabri"), ("Kim Jong-nu", "Kim Jong-un"),
 ])
 async def test_the_forms_members_type_open_the_right_profile(server, typed, expected):
     reply = await ask(server, typed)
