@@ -36,7 +36,7 @@ async def ticker(lags: list[float], stop: asyncio.Event) -> None:
 
 
 async def one_run(db: Path, guild: int, extractor, text: str, profiler=None) -> LagRun:
-    from handlers.context import Scope, Services
+    from handlers.core.context import Scope, Services
     from handlers.ingest import ingest_text
     from store import Store
 

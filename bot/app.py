@@ -20,7 +20,7 @@ from bot.inflight import InFlight
 from bot.table import query_cooldowns
 from bot.watched import WatchedChannels
 from extract.model import ModelMissing
-from handlers.context import Services
+from handlers.core.context import Services
 from store.errors import StoreError
 
 log = logging.getLogger(__name__)

@@ -7,7 +7,7 @@ from typing import Sequence
 
 import discord
 
-from handlers import textfile
+from handlers.core import textfile
 from handlers.ingest import IngestOutcome, ingest_file, rejected
 
 # Pictures and recordings posted alongside news are not briefs, and not worth a refusal.

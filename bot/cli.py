@@ -65,7 +65,7 @@ def cmd_extract(args) -> int:
 
 
 def _decoded(path: Path) -> str:
-    from handlers.textfile import NotText, decode
+    from handlers.core.textfile import NotText, decode
 
     try:
         return decode(_read(path))  # the encoding is detected, as for ingested files
@@ -106,7 +106,7 @@ async def open_services(settings, *, one_shot: bool = False):
     """Store, extractor (spaCy loads lazily, on first extraction) and a
     one-thread executor for it; closed on the way out. `one_shot`: a single
     command follows, so the store does not warm up its name index."""
-    from handlers.context import Services
+    from handlers.core.context import Services
     from store import Store, StoreError
 
     path = Path(settings.db_path)
@@ -158,7 +158,7 @@ def cmd_console(args) -> int:
 
 async def console_main(settings, reason: str, *, guild_id: int | None = None, stdin=None, stdout=None) -> int:
     from bot.console import first_line, run_console, seed_samples, seed_summary
-    from handlers.context import LOCAL_GUILD_ID, Scope
+    from handlers.core.context import LOCAL_GUILD_ID, Scope
 
     stdin, stdout = stdin or sys.stdin, stdout or sys.stdout
     guild_id = LOCAL_GUILD_ID if guild_id is None else guild_id
@@ -179,7 +179,7 @@ FOLDER_NOTES = {"README", "LICENSE", "LICENCE", "CHANGELOG", "CONTRIBUTING", "SO
 
 def brief_files(paths: list[str]) -> list[tuple[Path, str | None]]:
     """(file, None) for every file to read, or (path, reason) for a path that is skipped."""
-    from handlers.textfile import SUFFIXES
+    from handlers.core.textfile import SUFFIXES
 
     out: list[tuple[Path, str | None]] = []
     for raw in paths:
@@ -199,8 +199,8 @@ def brief_files(paths: list[str]) -> list[tuple[Path, str | None]]:
 
 
 async def ingest_main(settings, paths: list[str], guild_id: int | None = None, out=None) -> int:
-    from handlers.context import LOCAL_GUILD_ID, Scope
-    from handlers.format import plural
+    from handlers.core.context import LOCAL_GUILD_ID, Scope
+    from handlers.core.format import plural
     from handlers.ingest import IngestOutcome, ingest_batches, read_file
 
     out = out or sys.stdout
@@ -257,8 +257,8 @@ def cmd_ask(args) -> int:
 
 
 async def ask_main(settings, line: str, guild_id: int | None = None, out=None) -> int:
-    from handlers import dispatch
-    from handlers.context import LOCAL_GUILD_ID, Scope
+    from handlers.core import dispatch
+    from handlers.core.context import LOCAL_GUILD_ID, Scope
 
     out = out or sys.stdout
     async with open_services(settings, one_shot=True) as services:

@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from handlers import dispatch
-from handlers.context import LOCAL_GUILD_ID, Scope
+from handlers.core import dispatch
+from handlers.core.context import LOCAL_GUILD_ID, Scope
 from handlers.ingest import IngestOutcome, ingest_many, read_file
 
 SAMPLES_DIR = Path(__file__).resolve().parent / "samples"

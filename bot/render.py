@@ -13,8 +13,8 @@ import re
 
 import discord
 
-from handlers.limits import fit_page
-from handlers.reply import Field, Page, Reply
+from handlers.core.limits import fit_page
+from handlers.core.reply import Field, Page, Reply
 
 OK_COLOUR = discord.Colour.blurple()
 ERROR_COLOUR = discord.Colour.red()

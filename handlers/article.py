@@ -1,11 +1,11 @@
 """`article ID`: one brief with its summary, insights, entities and statements."""
 from __future__ import annotations
 
-from handlers import validate
-from handlers.format import brief_ref, day, link_of, statement_line
-from handlers.guard import handler, permitted
-from handlers.limits import DESCRIPTION, FIELD_VALUE, clip, join_lines
-from handlers.reply import Field, Page, Reply
+from handlers.core import validate
+from handlers.core.format import brief_ref, day, link_of, statement_line
+from handlers.core.guard import handler, permitted
+from handlers.core.limits import DESCRIPTION, FIELD_VALUE, clip, join_lines
+from handlers.core.reply import Field, Page, Reply
 
 # Entity types grouped as a reader thinks of them.
 GROUPS = (("People", ("PERSON",)), ("Organisations", ("ORG",)), ("Places", ("GPE", "LOC", "FAC")),

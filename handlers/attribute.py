@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import re
 
-from handlers import validate
+from handlers.core import validate
 from handlers.curate import pick_entity
-from handlers.guard import handler
-from handlers.limits import one_line
-from handlers.reply import Reply
+from handlers.core.guard import handler
+from handlers.core.limits import one_line
+from handlers.core.reply import Reply
 from store.curation import attribution_rule
 
 _STATEMENT_ID = re.compile(r"^#?s?#?(\d{1,18})$", re.I)

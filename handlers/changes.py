@@ -1,11 +1,11 @@
 """`changes [PAGE]`: the audit log of what moderators changed, latest first."""
 from __future__ import annotations
 
-from handlers import validate
-from handlers.format import page_footer
-from handlers.guard import handler
-from handlers.limits import join_lines, one_line, paged
-from handlers.reply import Page, Reply
+from handlers.core import validate
+from handlers.core.format import page_footer
+from handlers.core.guard import handler
+from handlers.core.limits import join_lines, one_line, paged
+from handlers.core.reply import Page, Reply
 
 PER_PAGE = 10
 PAGES = 5  # one answer pages through this many; `changes 6` goes further back

@@ -1,11 +1,11 @@
 """`corrections`: this server's correction rules, each with the id `uncorrect` takes."""
 from __future__ import annotations
 
-from handlers import validate
-from handlers.format import day, page_footer, plural
-from handlers.guard import handler
-from handlers.limits import join_lines, one_line, paged
-from handlers.reply import Page, Reply
+from handlers.core import validate
+from handlers.core.format import day, page_footer, plural
+from handlers.core.guard import handler
+from handlers.core.limits import join_lines, one_line, paged
+from handlers.core.reply import Page, Reply
 
 PER_PAGE = 10
 

@@ -2,12 +2,12 @@
 (Services.forget_undo_hours) so `restore`/`undo` can bring it back, then purged."""
 from __future__ import annotations
 
-from handlers import validate
+from handlers.core import validate
 from handlers.curate import confirm_first
-from handlers.format import hours
-from handlers.guard import handler
-from handlers.limits import one_line
-from handlers.reply import Reply
+from handlers.core.format import hours
+from handlers.core.guard import handler
+from handlers.core.limits import one_line
+from handlers.core.reply import Reply
 
 
 @handler("forget")

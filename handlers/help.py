@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from rapidfuzz import process
 
-from handlers import commands
-from handlers.guard import PERMISSION_NAMES, handler
-from handlers.reply import Choice, Field, Page, Reply
+from handlers.core import commands
+from handlers.core.guard import PERMISSION_NAMES, handler
+from handlers.core.reply import Choice, Field, Page, Reply
 
 MODERATOR_FIELDS = 12
 

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from handlers.curate import confirm_first, pick_entity
-from handlers.guard import handler
-from handlers.reply import Reply
+from handlers.core.guard import handler
+from handlers.core.reply import Reply
 from store.corrections import Rule
 
 

@@ -13,13 +13,13 @@ import threading
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
-from handlers import textfile
-from handlers.fetch import FetchError, check_url, fetch_page, html_to_brief
-from handlers.format import plural
-from handlers.guard import handler
-from handlers.limits import one_line
-from handlers.reply import Page, Reply
-from handlers.validate import WORD, BadInput
+from handlers.core import textfile
+from handlers.core.fetch import FetchError, check_url, fetch_page, html_to_brief
+from handlers.core.format import plural
+from handlers.core.guard import handler
+from handlers.core.limits import one_line
+from handlers.core.reply import Page, Reply
+from handlers.core.validate import WORD, BadInput
 from store.normalize import storable
 from store.records import SaveResult
 

@@ -1,11 +1,11 @@
 """`merge A into B`: one entity; A's names become aliases of B, now and in every later brief."""
 from __future__ import annotations
 
-from handlers import validate
+from handlers.core import validate
 from handlers.curate import confirm_first, pick_entity
-from handlers.format import plural
-from handlers.guard import handler
-from handlers.reply import Reply
+from handlers.core.format import plural
+from handlers.core.guard import handler
+from handlers.core.reply import Reply
 from store.corrections import Rule
 
 

@@ -1,11 +1,11 @@
 """`quotes WORDS [by NAME]`: statements like a phrase, optionally by one speaker."""
 from __future__ import annotations
 
-from handlers import validate
-from handlers.format import page_footer, plural, statement_line
-from handlers.guard import handler, permitted
-from handlers.limits import join_lines, one_line, paged
-from handlers.reply import Choice, Page, Reply
+from handlers.core import validate
+from handlers.core.format import page_footer, plural, statement_line
+from handlers.core.guard import handler, permitted
+from handlers.core.limits import join_lines, one_line, paged
+from handlers.core.reply import Choice, Page, Reply
 from handlers.who import type_label
 
 PER_PAGE = 5

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from typing import Awaitable, Callable
 
-from handlers.format import plural
-from handlers.guard import handler
+from handlers.core.format import plural
+from handlers.core.guard import handler
 from handlers.ingest import extract_briefs
-from handlers.reply import Reply
+from handlers.core.reply import Reply
 
 BATCH = 16
 

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import unicodedata
 
-from handlers import validate
+from handlers.core import validate
 from handlers.curate import pick_entity
-from handlers.guard import handler
-from handlers.reply import Reply
+from handlers.core.guard import handler
+from handlers.core.reply import Reply
 from store.corrections import Rule
 
 

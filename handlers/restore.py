@@ -2,11 +2,11 @@
 no id is given) with its statements and entity links, while it is still kept."""
 from __future__ import annotations
 
-from handlers import validate
-from handlers.format import hours
-from handlers.guard import handler
-from handlers.limits import one_line
-from handlers.reply import Reply
+from handlers.core import validate
+from handlers.core.format import hours
+from handlers.core.guard import handler
+from handlers.core.limits import one_line
+from handlers.core.reply import Reply
 
 
 @handler("restore")

@@ -1,10 +1,10 @@
 """`retype ENTITY as person|org|place|…`: what kind of thing an entity is."""
 from __future__ import annotations
 
-from handlers import validate
+from handlers.core import validate
 from handlers.curate import TYPE_CHOICES, entity_type, pick_entity
-from handlers.guard import handler
-from handlers.reply import Reply
+from handlers.core.guard import handler
+from handlers.core.reply import Reply
 from handlers.who import type_label
 from store.corrections import Rule
 

@@ -1,11 +1,11 @@
 """`search WORDS`: briefs that mention some words, best first, with a snippet."""
 from __future__ import annotations
 
-from handlers import validate
-from handlers.format import article_line, page_footer, plural
-from handlers.guard import handler
-from handlers.limits import join_lines, one_line, paged
-from handlers.reply import Page, Reply
+from handlers.core import validate
+from handlers.core.format import article_line, page_footer, plural
+from handlers.core.guard import handler
+from handlers.core.limits import join_lines, one_line, paged
+from handlers.core.reply import Page, Reply
 
 PER_PAGE = 5
 MAX_RESULTS = 40

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from handlers import validate
-from handlers.guard import handler
-from handlers.reply import Field, Page, Reply
+from handlers.core import validate
+from handlers.core.guard import handler
+from handlers.core.reply import Field, Page, Reply
 
 OFF = {"off", "none", "no", "false", "0", "-"}
 ON = {"on", "yes", "true", "1"}

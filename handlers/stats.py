@@ -1,9 +1,9 @@
 """`stats`: how much this server's index holds."""
 from __future__ import annotations
 
-from handlers.format import day
-from handlers.guard import handler
-from handlers.reply import Field, Page, Reply
+from handlers.core.format import day
+from handlers.core.guard import handler
+from handlers.core.reply import Field, Page, Reply
 
 
 @handler("stats")

@@ -1,11 +1,11 @@
 """`trending [DAYS]`: the entities in the most briefs lately."""
 from __future__ import annotations
 
-from handlers import validate
-from handlers.format import plural
-from handlers.guard import handler
-from handlers.limits import join_lines
-from handlers.reply import Choice, Page, Reply
+from handlers.core import validate
+from handlers.core.format import plural
+from handlers.core.guard import handler
+from handlers.core.limits import join_lines
+from handlers.core.reply import Choice, Page, Reply
 from handlers.who import type_label
 
 LIMIT = 10

@@ -1,9 +1,9 @@
 """`uncorrect ID`: remove a correction; the briefs it changed are read as extracted again."""
 from __future__ import annotations
 
-from handlers import validate
-from handlers.guard import handler
-from handlers.reply import Reply
+from handlers.core import validate
+from handlers.core.guard import handler
+from handlers.core.reply import Reply
 
 
 @handler("uncorrect")

@@ -1,10 +1,10 @@
 """`unhide NAME`: show a hidden entity again."""
 from __future__ import annotations
 
-from handlers import validate
-from handlers.guard import handler
-from handlers.limits import one_line
-from handlers.reply import Reply
+from handlers.core import validate
+from handlers.core.guard import handler
+from handlers.core.limits import one_line
+from handlers.core.reply import Reply
 from store.normalize import name_key
 
 

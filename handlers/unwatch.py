@@ -1,9 +1,9 @@
 """`unwatch CHANNEL`: stop ingesting a channel (what it gave stays indexed)."""
 from __future__ import annotations
 
-from handlers import validate
-from handlers.guard import handler
-from handlers.reply import Reply
+from handlers.core import validate
+from handlers.core.guard import handler
+from handlers.core.reply import Reply
 
 
 @handler("unwatch")

@@ -1,9 +1,9 @@
 """`watch CHANNEL`: ingest every brief posted in a channel."""
 from __future__ import annotations
 
-from handlers import validate
-from handlers.guard import handler
-from handlers.reply import Reply
+from handlers.core import validate
+from handlers.core.guard import handler
+from handlers.core.reply import Reply
 
 
 @handler("watch")

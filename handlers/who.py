@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import re
 
-from handlers import validate
-from handlers.format import article_line, day, joined, plural, statement_line
-from handlers.guard import handler
-from handlers.limits import FIELD_VALUE, join_lines, one_line
-from handlers.reply import Choice, Field, Page, Reply
+from handlers.core import validate
+from handlers.core.format import article_line, day, joined, plural, statement_line
+from handlers.core.guard import handler
+from handlers.core.limits import FIELD_VALUE, join_lines, one_line
+from handlers.core.reply import Choice, Field, Page, Reply
 
 TYPE_LABELS = {
     "PERSON": "Person",

@@ -24,7 +24,7 @@ import aiosqlite
 
 from store import reads
 from store.errors import StoreError
-from store.names import NameIndex
+from store.name_index import NameIndex
 from store.opening import BUSY_TIMEOUT_MS
 
 _CHUNK = 500

@@ -9,7 +9,7 @@ import aiosqlite
 
 from extract.model import STATEMENT_KINDS, Brief
 from store import corrections, extraction
-from store.linking import KEY_SEPARATOR, Links, link_entities, role_key
+from store.entity_links import KEY_SEPARATOR, Links, link_entities, role_key
 from store.normalize import name_key, storable, url_key
 from store.packing import pack_insights, pack_sections
 from store.records import SaveResult

@@ -23,7 +23,7 @@ from bot.render import render
 from bot.respond import send_reply, send_to_message
 from bot.table import table_command
 from handlers import ingest as ingesting
-from handlers.dispatch import failure_hint, log_failure
+from handlers.core.dispatch import failure_hint, log_failure
 from handlers.ingest import IngestOutcome
 from handlers.linkpost import commented_link
 

@@ -7,7 +7,7 @@ from discord.ext import commands
 from simcord import SetupError
 
 from bot.table import NotPermitted
-from handlers.commands import COMMANDS
+from handlers.core.commands import COMMANDS
 from simworld import SHORT_BRIEF, SIMCORD
 
 pytestmark = SIMCORD

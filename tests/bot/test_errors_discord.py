@@ -9,8 +9,8 @@ from discord.ext import commands
 
 from bot.cogs.errors import NOT_IN_DMS, reply_for, unwrap
 from bot.table import NotPermitted, TableInputError
-from handlers import commands as table
-from handlers.reply import Reply
+from handlers.core import commands as table
+from handlers.core.reply import Reply
 from simworld import SIMCORD
 
 pytestmark = SIMCORD

@@ -11,7 +11,7 @@ from simcord import SetupError
 
 import handlers.reindex as reindex_handler
 from bot.table import NotPermitted
-from handlers.commands import COMMANDS
+from handlers.core.commands import COMMANDS
 from simworld import NOISY_BRIEF, SHORT_BRIEF, SIMCORD, SMITHS, save
 
 pytestmark = SIMCORD

@@ -7,7 +7,7 @@ import logging
 
 import discord
 
-from handlers import complete
+from handlers.core import complete
 from simworld import SIMCORD, SMITHS, save
 
 pytestmark = SIMCORD

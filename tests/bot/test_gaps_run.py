@@ -17,7 +17,7 @@ import bot.app as app
 from bot.app import create_bot, serve
 from bot.settings import Settings
 from handlers import ingest as ingesting
-from handlers.context import Scope
+from handlers.core.context import Scope
 from simworld import SHORT_BRIEF
 from store import Store
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import discord
 
 from bot.render import embed_size_ok, escape, render, safe_url
-from handlers.reply import Field, Page, Reply
+from handlers.core.reply import Field, Page, Reply
 
 
 def test_escape_defuses_mentions_and_markdown_but_keeps_hints_links_and_channels():

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from extract.model import Brief, Entity, Section, Statement
-from handlers.context import Scope, Services
+from handlers.core.context import Scope, Services
 from handlers.ingest import ingest_text
 from store import Store
 

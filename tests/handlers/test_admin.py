@@ -1,5 +1,5 @@
 from handlers import reindex, settings, stats, trending, unwatch, watch
-from handlers.context import Scope
+from handlers.core.context import Scope
 
 
 async def test_watch_and_unwatch_need_manage_server(services, moderator, admin):

@@ -2,7 +2,7 @@
 from pathlib import Path
 
 from handlers import ingest
-from handlers.context import Scope, Services
+from handlers.core.context import Scope, Services
 
 
 SAMPLES = Path(__file__).resolve().parents[2] / "bot" / "samples"

@@ -3,8 +3,9 @@ are replaced before a brief reaches spaCy or the store: the member gets the
 normal reply, and what is stored can be searched and shown."""
 from __future__ import annotations
 
-from handlers import dispatch, ingest
-from handlers.context import Scope
+from handlers.core import dispatch
+from handlers import ingest
+from handlers.core.context import Scope
 from hostile import make_services
 
 GUILD = 6161

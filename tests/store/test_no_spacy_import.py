@@ -32,4 +32,4 @@ def test_query_side_imports_leave_spacy_unloaded(code):
 
 
 def test_the_pipeline_still_loads_spacy_when_asked():
-    assert "spacy" in modules_loaded_after("from extract.mention_rules import stop_words\nstop_words()")
+    assert "spacy" in modules_loaded_after("from extract.entities.mention_rules import stop_words\nstop_words()")
