@@ -1,6 +1,7 @@
 """`article ID`: one brief with its summary, insights, entities and statements."""
 from __future__ import annotations
 
+from handlers.core.context import Scope, Services
 from handlers.core import validate
 from handlers.core.format import brief_ref, day, link_of, statement_line
 from handlers.core.guard import handler, permitted
@@ -16,7 +17,7 @@ STATEMENTS_PER_PAGE = 5
 
 
 @handler("article")
-async def run(services, scope, id=None) -> Reply:
+async def run(services: Services, scope: Scope, id=None) -> Reply:
     if id is None:
         raise validate.BadInput("Which brief?", f"Give its id, like `{services.prefix}article 1`; "
                                                 f"`{services.prefix}articles` lists them.")

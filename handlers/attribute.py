@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from handlers.core.context import Scope, Services
 from handlers.core import validate
 from handlers.curate import pick_entity
 from handlers.core.guard import handler
@@ -15,7 +16,7 @@ NOBODY = {"none", "nobody", "unattributed", "-"}
 
 
 @handler("attribute")
-async def run(services, scope, statement=None, speaker=None) -> Reply:
+async def run(services: Services, scope: Scope, statement=None, speaker=None) -> Reply:
     p = services.prefix
     found = _STATEMENT_ID.match(str(statement or "").strip())
     if not found:

@@ -1,6 +1,7 @@
 """`changes [PAGE]`: the audit log of what moderators changed, latest first."""
 from __future__ import annotations
 
+from handlers.core.context import Scope, Services
 from handlers.core import validate
 from handlers.core.format import page_footer
 from handlers.core.guard import handler
@@ -12,7 +13,7 @@ PAGES = 5  # one answer pages through this many; `changes 6` goes further back
 
 
 @handler("changes")
-async def run(services, scope, page=None) -> Reply:
+async def run(services: Services, scope: Scope, page=None) -> Reply:
     first = validate.page_number(page)
     rows = await services.store.changes(scope.guild_id, limit=PER_PAGE * PAGES, offset=(first - 1) * PER_PAGE)
     if not rows:

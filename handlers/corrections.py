@@ -1,6 +1,7 @@
 """`corrections`: this server's correction rules, each with the id `uncorrect` takes."""
 from __future__ import annotations
 
+from handlers.core.context import Scope, Services
 from handlers.core import validate
 from handlers.core.format import day, page_footer, plural
 from handlers.core.guard import handler
@@ -11,7 +12,7 @@ PER_PAGE = 10
 
 
 @handler("corrections")
-async def run(services, scope, page=None) -> Reply:
+async def run(services: Services, scope: Scope, page=None) -> Reply:
     p = services.prefix
     first = validate.page_number(page)
     rules = list(reversed(await services.store.corrections(scope.guild_id)))

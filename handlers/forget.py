@@ -2,6 +2,7 @@
 (Services.forget_undo_hours) so `restore`/`undo` can bring it back, then purged."""
 from __future__ import annotations
 
+from handlers.core.context import Scope, Services
 from handlers.core import validate
 from handlers.curate import confirm_first
 from handlers.core.format import hours
@@ -11,7 +12,7 @@ from handlers.core.reply import Reply
 
 
 @handler("forget")
-async def run(services, scope, id=None) -> Reply:
+async def run(services: Services, scope: Scope, id=None) -> Reply:
     p = services.prefix
     if id is None:
         raise validate.BadInput("Which brief?", f"Give its id, like `{p}forget 12`.")

@@ -13,6 +13,7 @@ import threading
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
+from handlers.core.context import Scope, Services
 from handlers.core import textfile
 from handlers.core.fetch import FetchError, check_url, fetch_page, html_to_brief
 from handlers.core.format import plural
@@ -207,7 +208,7 @@ async def forget_message(services, scope, message_id: int) -> bool:
 
 
 @handler("ingest")
-async def run(services, scope, text=None) -> Reply:
+async def run(services: Services, scope: Scope, text=None) -> Reply:
     """`ingest TEXT` or `ingest LINK` (attachments are read by the front-end with ingest_file)."""
     text = (text or "").strip()
     if not text:

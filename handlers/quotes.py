@@ -1,6 +1,7 @@
 """`quotes WORDS [by NAME]`: statements like a phrase, optionally by one speaker."""
 from __future__ import annotations
 
+from handlers.core.context import Scope, Services
 from handlers.core import validate
 from handlers.core.format import page_footer, plural, statement_line
 from handlers.core.guard import handler, permitted
@@ -13,7 +14,7 @@ MAX_RESULTS = 40
 
 
 @handler("quotes")
-async def run(services, scope, text=None, speaker=None) -> Reply:
+async def run(services: Services, scope: Scope, text=None, speaker=None) -> Reply:
     store, guild = services.store, scope.guild_id
     words = " ".join(str(text or "").split())
     entity = None

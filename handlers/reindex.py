@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Awaitable, Callable
 
+from handlers.core.context import Scope, Services
 from handlers.core.format import plural
 from handlers.core.guard import handler
 from handlers.ingest import extract_briefs
@@ -18,7 +19,7 @@ Progress = Callable[[int, int], Awaitable[None]]
 
 
 @handler("reindex")
-async def run(services, scope, progress: Progress | None = None) -> Reply:
+async def run(services: Services, scope: Scope, progress: Progress | None = None) -> Reply:
     store, guild = services.store, scope.guild_id
     stored = await store.raw_briefs(guild)
     if not stored:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from handlers.core.context import Scope, Services
 from handlers.core import validate
 from handlers.curate import pick_entity
 from handlers.core.guard import handler
@@ -11,7 +12,7 @@ from store.corrections import Rule
 
 
 @handler("rename")
-async def run(services, scope, name=None, to=None) -> Reply:
+async def run(services: Services, scope: Scope, name=None, to=None) -> Reply:
     if to is None or not str(to).strip():
         raise validate.BadInput("Rename it to what?", f"Like `{services.prefix}rename Taoiseach to Micheál Martin`.")
     new_name = validate.name(to)

@@ -1,6 +1,7 @@
 """`retype ENTITY as person|org|place|…`: what kind of thing an entity is."""
 from __future__ import annotations
 
+from handlers.core.context import Scope, Services
 from handlers.core import validate
 from handlers.curate import TYPE_CHOICES, entity_type, pick_entity
 from handlers.core.guard import handler
@@ -10,7 +11,7 @@ from store.corrections import Rule
 
 
 @handler("retype")
-async def run(services, scope, name=None, type=None) -> Reply:
+async def run(services: Services, scope: Scope, name=None, type=None) -> Reply:
     if type is None or not str(type).strip():
         raise validate.BadInput("What kind of entity is it?",
                                 f"Like `{services.prefix}retype Taoiseach as person`: {TYPE_CHOICES}.")

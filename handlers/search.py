@@ -1,6 +1,7 @@
 """`search WORDS`: briefs that mention some words, best first, with a snippet."""
 from __future__ import annotations
 
+from handlers.core.context import Scope, Services
 from handlers.core import validate
 from handlers.core.format import article_line, page_footer, plural
 from handlers.core.guard import handler
@@ -13,7 +14,7 @@ SNIPPET = 240
 
 
 @handler("search")
-async def run(services, scope, text=None) -> Reply:
+async def run(services: Services, scope: Scope, text=None) -> Reply:
     words = validate.query(text)
     rows = await services.store.search_articles(scope.guild_id, words, limit=MAX_RESULTS)
     if not rows:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from handlers.core.context import Scope, Services
 from handlers.core import validate
 from handlers.core.guard import handler
 from handlers.core.reply import Field, Page, Reply
@@ -64,7 +65,7 @@ def shown(name: str, value: str | None) -> str:
 
 
 @handler("settings")
-async def run(services, scope, name=None, value=None, defaults=None, role_names=None) -> Reply:
+async def run(services: Services, scope: Scope, name=None, value=None, defaults=None, role_names=None) -> Reply:
     """`defaults`: channels watched in every server by configuration (INGEST_CHANNEL_IDS).
     `role_names`: role id -> name, from the front-end, to show roles by name."""
     p = services.prefix

@@ -1,6 +1,7 @@
 """`trending [DAYS]`: the entities in the most briefs lately."""
 from __future__ import annotations
 
+from handlers.core.context import Scope, Services
 from handlers.core import validate
 from handlers.core.format import plural
 from handlers.core.guard import handler
@@ -12,7 +13,7 @@ LIMIT = 10
 
 
 @handler("trending")
-async def run(services, scope, days=None) -> Reply:
+async def run(services: Services, scope: Scope, days=None) -> Reply:
     span = validate.days(days)
     rows = await services.store.trending(scope.guild_id, days=span, limit=LIMIT)
     period = "today" if span == 1 else f"in the last {span} days"

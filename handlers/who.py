@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from handlers.core.context import Scope, Services
 from handlers.core import validate
 from handlers.core.format import article_line, day, joined, plural, statement_line
 from handlers.core.guard import handler
@@ -27,7 +28,7 @@ _ENTITY_ID = re.compile(r"^id:(\d{1,18})$")
 
 
 @handler("who")
-async def run(services, scope, name=None) -> Reply:
+async def run(services: Services, scope: Scope, name=None) -> Reply:
     store, guild = services.store, scope.guild_id
     by_id = _ENTITY_ID.match(str(name or "").strip())
     if by_id:

@@ -90,8 +90,7 @@ class _Lookup:
 
 async def link_entities(db: aiosqlite.Connection, guild_id: int, entities: list[Entity],
                         speakers: list[str]) -> Links:
-    prepared = [_prepare(e) for e in entities]
-    prepared = [p for p in prepared if p is not None]
+    prepared = [p for p in map(_prepare, entities) if p is not None]
     lookup = await _lookup(db, guild_id, prepared, speakers)
     by_id: dict[int, Mention] = {}
     for position, (entity, name, key, forms) in enumerate(prepared):

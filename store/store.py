@@ -14,7 +14,7 @@ import sqlite3
 from contextlib import asynccontextmanager
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import aiosqlite
 
@@ -100,7 +100,7 @@ class Store:
         """Load the busiest guild's name index in the background, so the first
         typo-tolerant lookup after a start does not wait for it."""
         try:
-            rows = await self._reader.execute_fetchall("SELECT guild_id FROM guilds ORDER BY briefs DESC LIMIT 1")
+            rows = list(await self._reader.execute_fetchall("SELECT guild_id FROM guilds ORDER BY briefs DESC LIMIT 1"))
             if rows:
                 await self._names.get(self._reader, rows[0][0])
         except (StoreError, sqlite3.Error, ValueError):  # closed meanwhile, or a problem the next call reports
@@ -465,3 +465,9 @@ class Store:
             await curation.set_setting(self._writer, guild_id, name, value)
             await curation.log_change(self._writer, guild_id, self.now(), by, "setting", name, old, value)
             return True
+
+
+if TYPE_CHECKING:  # mypy holds the SQLite store to the interface the handlers are typed against
+    from store.interface import StoreInterface
+
+    _SQLITE_STORE: type[StoreInterface] = Store

@@ -36,15 +36,15 @@ class WriteTx:
 async def find_duplicate(db: aiosqlite.Connection, guild_id: int, *, fingerprint: bytes | None = None,
                          source_key: str | None = None) -> int | None:
     if fingerprint is not None:
-        rows = await db.execute_fetchall(
+        rows = list(await db.execute_fetchall(
             "SELECT id FROM articles WHERE guild_id = ? AND fingerprint = ? ORDER BY id LIMIT 1",
-            (guild_id, fingerprint))
+            (guild_id, fingerprint)))
         if rows:
             return int(rows[0][0])
     if source_key is not None:
-        rows = await db.execute_fetchall(
+        rows = list(await db.execute_fetchall(
             "SELECT id FROM articles WHERE guild_id = ? AND source_key = ? ORDER BY id LIMIT 1",
-            (guild_id, source_key))
+            (guild_id, source_key)))
         if rows:
             return int(rows[0][0])
     return None
@@ -59,14 +59,14 @@ async def insert_brief(db: aiosqlite.Connection, tx: WriteTx, brief: Brief, raw_
     source_key = url_key(source)
     existing = await find_duplicate(db, tx.guild_id, fingerprint=fingerprint, source_key=source_key)
     if existing is not None:
-        rows = await db.execute_fetchall(
-            "SELECT title, entity_count, statement_count FROM articles WHERE id = ?", (existing,))
+        rows = list(await db.execute_fetchall(
+            "SELECT title, entity_count, statement_count FROM articles WHERE id = ?", (existing,)))
         title, entities, statements = rows[0]
         return SaveResult(existing, False, entities, statements, title)
     corrected = corrections.apply(brief, await guild_rules(db, tx))
     links = await _link(db, tx, corrected)
     statements = _statement_rows(corrected, links)
-    brief_id = (await db.execute_insert(
+    brief_id = (await db.execute_insert(  # type: ignore[index]  # an INSERT always yields its rowid
         "INSERT INTO articles (guild_id, created_at, title, source, source_key, jump_url, message_id, channel_id, "
         "author_id, fingerprint, entity_count, statement_count, truncated, raw_text, sections, insights, extraction) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -159,11 +159,11 @@ async def delete_brief(db: aiosqlite.Connection, tx: WriteTx, brief_id: int) -> 
 async def bump_generation(db: aiosqlite.Connection, tx: WriteTx) -> int:
     """Record the transaction's counter changes; the new generation tells every
     name cache of this guild (in any process) that it is stale."""
-    rows = await db.execute_fetchall(
+    rows = list(await db.execute_fetchall(
         "INSERT INTO guilds (guild_id, generation, briefs, statements) VALUES (?, 1, ?, ?) "
         "ON CONFLICT (guild_id) DO UPDATE SET generation = generation + 1, briefs = briefs + excluded.briefs, "
         "statements = statements + excluded.statements RETURNING generation",
-        (tx.guild_id, tx.briefs, tx.statements))
+        (tx.guild_id, tx.briefs, tx.statements)))
     return int(rows[0][0])
 
 

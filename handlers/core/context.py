@@ -3,7 +3,11 @@ from __future__ import annotations
 
 from concurrent.futures import Executor
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the interfaces only: handlers never need the SQLite store or spaCy itself
+    from extract.interface import ExtractorInterface
+    from store.interface import StoreInterface
 
 # The guild id the local console and the CLI read and write: Discord ids are never 0.
 LOCAL_GUILD_ID = 0
@@ -33,8 +37,8 @@ class Scope:
 class Services:
     """Long-lived objects shared by the handlers of one process."""
 
-    store: Any  # store.Store
-    extractor: Any  # extract.Extractor (loads spaCy once; thread-safe for one worker)
+    store: StoreInterface  # store.Store implements it
+    extractor: ExtractorInterface  # extract.Extractor (loads spaCy once; thread-safe for one worker)
     max_brief_chars: int = 300_000
     min_brief_words: int = 25  # watched channels: shorter plain messages are conversation
     # Where spaCy runs; None means the loop's default thread pool. Never the event loop itself.
@@ -48,7 +52,8 @@ class Services:
     forget_undo_hours: float = 24.0  # a forgotten brief can be restored this long, then it is purged
 
     @classmethod
-    def from_settings(cls, settings, store, extractor, executor: Executor | None = None) -> "Services":
+    def from_settings(cls, settings, store: StoreInterface, extractor: ExtractorInterface,
+                      executor: Executor | None = None) -> "Services":
         return cls(store=store, extractor=extractor, executor=executor,
                    max_brief_chars=settings.max_brief_chars,
                    min_brief_words=settings.min_brief_words,

@@ -250,5 +250,6 @@ def html_to_brief(html: str, url: str | None = None) -> tuple[str, str]:
                                       include_tables=False, favor_precision=True)
     if doc is None:
         return "", ""
-    title = " ".join((doc.title or "").split())
-    return title, (doc.text or "").strip()
+    # with_metadata=True: a Document, never the plain dict of the other mode
+    title = " ".join((doc.title or "").split())  # type: ignore[union-attr]
+    return title, (doc.text or "").strip()  # type: ignore[union-attr]

@@ -50,7 +50,7 @@ def handler(name: str):
                 reply = exc.reply()
             return fit(reply)
 
-        run.command = command
+        run.command = command  # type: ignore[attr-defined]  # the front-ends read it
         return run
 
     return wrap

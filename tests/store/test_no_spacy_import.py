@@ -23,7 +23,7 @@ def modules_loaded_after(code: str) -> set[str]:
 @pytest.mark.parametrize("code", [
     "import store",
     "import handlers",
-    "from handlers import dispatch",
+    "from handlers.core import dispatch",
     "from extract import Brief, Entity, ModelMissing",
     "from extract import Extractor",  # the class only: spaCy loads when it first parses
 ])
