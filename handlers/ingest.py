@@ -12,6 +12,7 @@ import re
 import threading
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from typing import Literal
 
 from handlers.core.context import Scope, Services
 from handlers.core import textfile
@@ -29,11 +30,12 @@ from store.records import SaveResult
 _EXTRACT_LOCK = threading.Lock()
 _LINK = re.compile(r"<?([a-zA-Z][a-zA-Z0-9+.-]*://\S+?)>?")
 PEOPLE_IN_REPLY = 5
+IngestStatus = Literal["indexed", "duplicate", "updated", "rejected"]
 
 
 @dataclass
 class IngestOutcome:
-    status: str  # "indexed" | "duplicate" | "updated" | "rejected"
+    status: IngestStatus
     reply: Reply
     result: SaveResult | None = None  # None when rejected
     reason: str = ""  # short, for one-line reports: "duplicate of #3", "empty", "too long", "not text"

@@ -52,7 +52,7 @@ class Known:
 
 
 @dataclass
-class Mention:
+class LinkedEntity:
     """One guild entity as one brief names it (several Entity records of the
     brief may land on the same guild entity)."""
 
@@ -65,7 +65,7 @@ class Mention:
 
 @dataclass
 class Links:
-    mentions: list[Mention]  # in the order the brief lists them
+    mentions: list[LinkedEntity]  # in the order the brief lists them
     speakers: dict[str, int]  # speaker name key -> guild entity id
 
 
@@ -92,7 +92,7 @@ async def link_entities(db: aiosqlite.Connection, guild_id: int, entities: list[
                         speakers: list[str]) -> Links:
     prepared = [p for p in map(_prepare, entities) if p is not None]
     lookup = await _lookup(db, guild_id, prepared, speakers)
-    by_id: dict[int, Mention] = {}
+    by_id: dict[int, LinkedEntity] = {}
     for position, (entity, name, key, forms) in enumerate(prepared):
         known = _resolve(lookup, entity.type, key, forms)
         if known is None:
@@ -110,7 +110,7 @@ async def link_entities(db: aiosqlite.Connection, guild_id: int, entities: list[
             lookup.add(lookup.surnames, last_word(known.key), known)
         mention = by_id.get(known.id)
         if mention is None:
-            mention = by_id[known.id] = Mention(known.id, position)
+            mention = by_id[known.id] = LinkedEntity(known.id, position)
         mention.mentions += max(0, int(entity.mentions or 0))
         if mention.role is None and entity.role and entity.role.strip():
             mention.role = " ".join(entity.role.split())
@@ -226,7 +226,7 @@ async def _create(db, guild_id: int, entity_type: str, name: str, key: str) -> K
     return Known(int(row[0]), entity_type, key, 0)
 
 
-def _speakers(lookup: _Lookup, by_id: dict[int, Mention], speakers: list[str]) -> dict[str, int]:
+def _speakers(lookup: _Lookup, by_id: dict[int, LinkedEntity], speakers: list[str]) -> dict[str, int]:
     """Speaker name key -> entity: one of the brief's own entities, else the one
     guild entity with that name or form (which then counts as named by the brief)."""
     in_brief = {k: m.entity_id for m in by_id.values() for k in m.forms}
@@ -243,5 +243,5 @@ def _speakers(lookup: _Lookup, by_id: dict[int, Mention], speakers: list[str]) -
             entity_id = ids.pop()
             out[key] = entity_id
             if entity_id not in by_id:
-                by_id[entity_id] = Mention(entity_id, position=len(by_id) + 10_000)
+                by_id[entity_id] = LinkedEntity(entity_id, position=len(by_id) + 10_000)
     return out

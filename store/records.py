@@ -2,6 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
+
+# exact: an alias matched; fuzzy: one clear typo-tolerant hit; ambiguous: several close hits; none: nothing close
+MatchHow = Literal["exact", "fuzzy", "ambiguous", "none"]
 
 
 @dataclass
@@ -55,7 +59,7 @@ class EntityMatch:
     several close hits give `candidates` (did you mean); none gives `suggestions`."""
 
     entity: EntityRow | None
-    how: str  # "exact" | "fuzzy" | "ambiguous" | "none"
+    how: MatchHow
     candidates: list[EntityRow] = field(default_factory=list)
 
 

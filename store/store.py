@@ -360,11 +360,6 @@ class Store:
     async def corrections(self, guild_id: int) -> list[Rule]:
         return await curation.rules(self._reader, _guild(guild_id))
 
-    async def correction(self, guild_id: int, rule_id: int) -> Rule | None:
-        if not _is_id(rule_id):
-            return None
-        return await curation.get_rule(self._reader, _guild(guild_id), rule_id)
-
     async def entity_keys(self, guild_id: int, entity_id: int) -> list[str]:
         """The name keys a correction of this entity applies to (see curation.entity_keys)."""
         if not _is_id(entity_id):

@@ -45,9 +45,6 @@ class DocView:
         i = bisect.bisect_right(self._sent_starts, char) - 1
         return self._sents[max(i, 0)] if self._sents else None
 
-    def sentence_index(self, char: int) -> int:
-        return max(bisect.bisect_right(self._sent_starts, char) - 1, 0)
-
     @property
     def sentences(self) -> list:
         return self._sents

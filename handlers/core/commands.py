@@ -7,6 +7,10 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
+from typing import Literal
+
+# Who may run a command besides the bot's owners; None on a Command: everyone.
+Permission = Literal["manage_messages", "manage_guild", "owner"]
 
 
 @dataclass(frozen=True)
@@ -25,16 +29,9 @@ class Command:
     help: str
     args: tuple[Arg, ...] = ()
     examples: tuple[str, ...] = ()
-    permission: str | None = None  # None | "manage_messages" | "manage_guild" | "owner"
+    permission: Permission | None = None
     query: bool = True  # read-only query: subject to the per-member cooldown
     module: str = ""  # handlers.<module>; defaults to the command name
-
-    @property
-    def usage(self) -> str:
-        parts = [self.name]
-        for a in self.args:
-            parts.append(f"<{a.name}>" if a.required else f"[{a.name}]")
-        return " ".join(parts)
 
     def handler(self):
         return importlib.import_module(f"handlers.{self.module or self.name}").run
