@@ -184,8 +184,9 @@ async def serve(settings, bot: NewsBot | None = None) -> int:
 
 
 def run_bot(settings) -> int:
-    level = getattr(logging, str(settings.log_level).upper(), logging.INFO)
-    discord.utils.setup_logging(level=level, root=True)
+    from bot.logs import setup_bot_logging
+
+    setup_bot_logging(getattr(logging, str(settings.log_level).upper(), logging.INFO))
     try:
         return asyncio.run(serve(settings))
     except KeyboardInterrupt:  # where signal handlers are unavailable; the bot closed on the way out

@@ -16,6 +16,7 @@ from handlers.core.reply import Choice, Reply
 
 log = logging.getLogger(__name__)
 
+BUTTONS_IN_A_ROW = 5  # Discord's limit; more choices than that become a menu
 TIMEOUT = 180.0  # seconds; well inside the 15 minutes an interaction's message stays editable
 NOT_YOURS = ("These controls belong to the member who asked. "
              "Run the command yourself to get your own copy.")
@@ -87,15 +88,37 @@ class ReplyView(discord.ui.View):
     # ---- did you mean ---------------------------------------------------------
 
     def _add_choices(self) -> None:
+        if self.reply.choice_buttons and len(self.reply.choices) <= BUTTONS_IN_A_ROW:
+            for n, choice in enumerate(self.reply.choices):
+                button = discord.ui.Button(label=plain(choice.label)[:80] or "-", style=discord.ButtonStyle.secondary,
+                                           row=1)
+                button.callback = self._pressed(n)
+                self.add_item(button)
+            return
         options = [discord.SelectOption(label=plain(c.label)[:100] or "-", value=str(n))
                    for n, c in enumerate(self.reply.choices[:25])]
         menu = discord.ui.Select(placeholder=f"{self.reply.choices_prompt}…"[:150], options=options, row=1)
         menu.callback = self._chosen(menu)
         self.add_item(menu)
 
+    def _pressed(self, n: int):
+        async def pressed(interaction: discord.Interaction) -> None:
+            await self._answer_apart(interaction, self.reply.choices[n])
+        return pressed
+
+    async def _answer_apart(self, interaction: discord.Interaction, choice: Choice) -> None:
+        """A "full text" answer comes as a message of its own (for the asker), so
+        the list it came from stays where it is, still usable."""
+        assert self.run_choice is not None
+        reply = await self.run_choice(interaction, choice)
+        await interaction.response.send_message(embeds=render(reply)[:10], ephemeral=True)
+
     def _chosen(self, menu: discord.ui.Select):
         async def chosen(interaction: discord.Interaction) -> None:
             choice = self.reply.choices[int(menu.values[0])]
+            if self.reply.choice_buttons:
+                await self._answer_apart(interaction, choice)
+                return
             assert self.run_choice is not None
             reply = await self.run_choice(interaction, choice)
             self.stop()

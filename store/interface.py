@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from extract.model import Brief
     from store.corrections import Rule
     from store.records import (ArticleDetail, ArticleRow, Change, EntityMatch, EntityRow, Forgotten, GuildStats,
-                               Profile, SaveResult, StatementRow)
+                               Profile, SaveResult, StatementDetail, StatementRow)
 
 
 class StoreInterface(Protocol):
@@ -62,6 +62,8 @@ class StoreInterface(Protocol):
     async def trending(self, guild_id: int, *, days: int = 7, limit: int = 10) -> list[tuple[EntityRow, int]]: ...
 
     async def statement(self, guild_id: int, statement_id: int) -> tuple[int, str, str | None] | None: ...
+
+    async def get_statement(self, guild_id: int, statement_id: int) -> StatementDetail | None: ...
 
     async def entity_keys(self, guild_id: int, entity_id: int) -> list[str]: ...
 

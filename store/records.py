@@ -43,6 +43,16 @@ class StatementRow:
 
 
 @dataclass
+class StatementDetail:
+    """One statement with the article text just around it (for its context sentence)."""
+
+    statement: StatementRow
+    before: str  # up to CONTEXT_CHARS of the brief's text before the statement
+    after: str  # and after it
+    source: str | None = None  # the brief's source (a URL when it came from a link)
+
+
+@dataclass
 class EntityRow:
     id: int
     name: str

@@ -26,7 +26,7 @@ from store.name_cache import NameCache, record_changes
 from store.normalize import name_key, text_fingerprint, url_key
 from store.opening import open_connections
 from store.records import (ArticleDetail, ArticleRow, Change, EntityMatch, EntityRow, Forgotten, GuildStats, Profile,
-                           SaveResult, StatementRow)
+                           SaveResult, StatementDetail, StatementRow)
 
 MAX_ID = 2 ** 63 - 1
 MAX_LIMIT = 500  # rows any one call returns
@@ -293,6 +293,12 @@ class Store:
         if not key:
             return EntityMatch(None, "none")
         return await lookup.find_entity(self._reader, lambda: self._names.get(self._reader, guild_id), guild_id, key)
+
+    async def get_statement(self, guild_id: int, statement_id: int) -> StatementDetail | None:
+        """One statement of this guild, with the brief's text around it."""
+        if not _is_id(statement_id):
+            return None
+        return await reads.get_statement(self._reader, _guild(guild_id), statement_id)
 
     async def entity_profile(self, guild_id: int, entity_id: int, *, statements: int = 5, articles: int = 50,
                              co_mentions: int = 8) -> Profile | None:

@@ -3,6 +3,7 @@ inside a transaction the caller opened (Store._write), so a brief is stored
 whole or not at all."""
 from __future__ import annotations
 
+from collections.abc import Set
 from dataclasses import dataclass, field
 
 import aiosqlite
@@ -10,6 +11,7 @@ import aiosqlite
 from extract.model import STATEMENT_KINDS, Brief
 from store import corrections, extraction
 from store.entity_links import KEY_SEPARATOR, Links, link_entities, role_key
+from store.naming import preferred_name
 from store.normalize import name_key, storable, url_key
 from store.packing import pack_insights, pack_sections
 from store.records import SaveResult
@@ -212,6 +214,7 @@ async def write_links(db, tx: WriteTx, brief_id: int, links: Links, statements: 
         "INSERT INTO roles (entity_id, key, role, briefs, first_brief_id) VALUES (?, ?, ?, 1, ?) "
         "ON CONFLICT (entity_id, key) DO UPDATE SET briefs = briefs + 1",
         [(m.entity_id, role_key(m.role), m.role, brief_id) for m in links.mentions if m.role])
+    await refresh_names(db, tx, [m.entity_id for m in links.mentions], {k for m in links.mentions for k in m.forms})
     await db.executemany(
         'INSERT INTO statements (id, guild_id, brief_id, speaker_entity_id, kind, start, "end", speaker_name, text) '
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -239,7 +242,41 @@ async def unlink_brief(db, tx: WriteTx, brief_id: int, *, purge: bool = True) ->
                          [(entity_id, role_key(role)) for entity_id, _, role, _ in links if role])
     if purge:
         await purge_unused(db, ids)
+    await refresh_names(db, tx, ids)
     return ids
+
+
+async def refresh_names(db, tx: WriteTx, ids: list[int], keys: Set[str] = frozenset()) -> None:
+    """Show each entity by the form its briefs use most (store/naming.py); its
+    key, which linking matches by, stays as it is. Other entities named by one
+    of `keys` are looked at again too: a form they now share is no longer a good name."""
+    ids = list(ids)
+    ordered = sorted(keys)
+    for i in range(0, len(ordered), 500):
+        chunk = ordered[i:i + 500]
+        rows = await db.execute_fetchall(
+            f"SELECT a.entity_id FROM aliases a JOIN entities e ON e.id = a.entity_id "
+            f"WHERE a.guild_id = ? AND a.key IN ({','.join('?' * len(chunk))}) AND e.name = a.alias",
+            (tx.guild_id, *chunk))
+        ids.extend(r[0] for r in rows)
+    ids = list(dict.fromkeys(ids))
+    for i in range(0, len(ids), 500):
+        id_chunk = ids[i:i + 500]
+        marks = ",".join("?" * len(id_chunk))
+        rows = await db.execute_fetchall(
+            f"SELECT e.id, e.type, e.name, a.alias, a.briefs, EXISTS (SELECT 1 FROM aliases o "
+            f"WHERE o.guild_id = a.guild_id AND o.key = a.key AND o.entity_id != a.entity_id AND o.briefs > 0) "
+            f"FROM entities e JOIN aliases a ON a.entity_id = e.id WHERE e.id IN ({marks}) AND a.briefs > 0 "
+            # A name a moderator gave (rename, merge) is kept as given.
+            f"AND NOT EXISTS (SELECT 1 FROM corrections c WHERE c.guild_id = e.guild_id "
+            f"AND c.kind IN ('rename', 'merge') AND c.name = e.name)", id_chunk)
+        forms: dict[int, tuple[str, str, list]] = {}
+        for entity_id, entity_type, name, alias, briefs, shared in rows:
+            forms.setdefault(entity_id, (entity_type, name, []))[2].append((alias, briefs, bool(shared)))
+        renamed = [(best, entity_id) for entity_id, (entity_type, name, seen) in forms.items()
+                   if (best := preferred_name(entity_type, seen, name)) != name]
+        await db.executemany("UPDATE entities SET name = ? WHERE id = ?", renamed)
+        tx.touched.update(entity_id for _, entity_id in renamed)
 
 
 async def purge_unused(db, ids: list[int]) -> None:

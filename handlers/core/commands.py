@@ -45,6 +45,8 @@ COMMANDS: tuple[Command, ...] = (
             (Arg("text", "Words from the statement", rest=True),
              Arg("speaker", "Only statements by this speaker", kind="entity", required=False, keyword="by")),
             ("quotes imminent", "quotes threat by Hegseth")),
+    Command("quote", "One statement in full, with the sentence around it and a link to its brief.",
+            (Arg("id", "Statement number, as shown by !quotes", kind="int"),), ("quote 12",)),
     Command("search", "Briefs that mention some words, best first, with a snippet.",
             (Arg("text", "Words to search for", rest=True),), ("search Shangri-La",)),
     Command("articles", "The latest briefs in this server.",

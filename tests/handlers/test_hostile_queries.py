@@ -29,14 +29,14 @@ TEXT_LINES = ["who {}", "quotes {}", "quotes {} by Hegseth", "quotes imminent by
               "merge {} into Pete Hegseth", "merge Pete Hegseth into {}", "hide {}", "unmerge {}", "split {}",
               "unhide {}", "rename Nobody Here to {}", "retype Pete Hegseth as {}", "retype {} as spaceship",
               "attribute {} Pete Hegseth", "attribute #s999999999 {}", "settings {}", "settings quiet {}"]
-NUMBER_LINES = ["article {}", "articles {}", "trending {}", "forget {}", "watch {}", "unwatch {}",
+NUMBER_LINES = ["article {}", "articles {}", "quote {}", "trending {}", "forget {}", "watch {}", "unwatch {}",
                 "restore {}", "corrections {}", "uncorrect {}", "changes {}", "settings log {}"]
 # Changes that remove data ask first on Discord; asked so, a valid name changes nothing yet.
 ASKS_FIRST = {"merge", "hide", "forget"}
 LINES = sorted({t.format(v, v) for t in TEXT_LINES for v in HOSTILE_TEXT}
                | {t.format(v) for t in NUMBER_LINES for v in HOSTILE_NUMBERS}
                | {"!", "/", "!!who", "!who", "!quotes", "!search", "!article", "!forget", "!watch", "!unwatch",
-                  "!" + "x" * 2000, "!🙂", "!DROP TABLE articles", "!who\x00", "!\u202ewho Hegseth"})
+                  "!quote", "!" + "x" * 2000, "!🙂", "!DROP TABLE articles", "!who\x00", "!\u202ewho Hegseth"})
 
 
 def assert_friendly(reply: Reply, line: str) -> None:

@@ -112,6 +112,16 @@ async def probe_quotes(services, scope, ours):
                      "quotes by Hegseth", "quotes by Pete Hegseth", "quotes bread by Hegseth")
 
 
+async def probe_quote(services, scope, ours):
+    """Statement numbers count across servers: ours must look like no statement at all to them."""
+    statements = ids_of(services.store.path, "statements", GUILD)
+    assert statements
+    texts = await run(services, scope, *(f"quote {i}" for i in statements))
+    for i, text in zip(statements, texts):
+        assert f"There is no statement {i} in this server." in text, text
+    return texts
+
+
 async def probe_search(services, scope, ours):
     return await run(services, scope, "search Shangri-La", "search Hegseth", "search Pentagon",
                      "search Internet Explorer", "search Taiwan")
