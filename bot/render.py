@@ -15,7 +15,7 @@ import re
 import discord
 
 from handlers.core.limits import fit_page
-from handlers.links import labels, masked
+from handlers.core.links import labels, masked
 from handlers.core.reply import Field, Page, Reply, page_label
 
 OK_COLOUR = discord.Colour.blurple()

@@ -10,7 +10,7 @@ from handlers.core import validate
 from handlers.core.format import brief_ref, day, link_of
 from handlers.core.guard import handler
 from handlers.core.limits import DESCRIPTION, FIELD_VALUE, clip
-from handlers.links import linked
+from handlers.core.links import linked
 from handlers.core.reply import Field, Page, Reply
 
 # Where a sentence ends: a stop (maybe closed by a quote mark or bracket) before

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from handlers.core.limits import one_line
-from handlers.links import linked
+from handlers.core.links import linked
 
 TITLE_IN_LIST = 90  # a brief's title inside a list line
 STATEMENT_IN_LIST = 300

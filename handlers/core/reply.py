@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from handlers.links import labels, plain
+from handlers.core.links import labels, plain
 
 _PAGE_LABEL = re.compile(r"\bPage \d+ of \d+")
 
