@@ -26,6 +26,7 @@ import aiohttp
 import yarl
 from aiohttp.abc import AbstractResolver
 
+from handlers.core.context import Services
 from handlers.core import textfile
 
 MAX_REDIRECTS = 5
@@ -183,8 +184,8 @@ class GuardedResolver(AbstractResolver):
         await self._inner.close()
 
 
-async def fetch_page(url: str, *, timeout: float = 15.0, max_bytes: int = 3_000_000,
-                     allow_private: bool = False) -> FetchedPage:
+async def fetch_page(url: str, *, timeout: float = Services.fetch_timeout,
+                     max_bytes: int = Services.fetch_max_bytes, allow_private: bool = False) -> FetchedPage:
     """Download one page (HTML or plain text) within `timeout` seconds in all,
     redirects included. Raises FetchError with a reason."""
     url = check_url(url, allow_private)
