@@ -215,6 +215,7 @@ async def ingest_main(settings, paths: list[str], guild_id: int | None = None, o
     from handlers.core.context import LOCAL_GUILD_ID, Scope
     from handlers.core.format import plural
     from handlers.ingest import IngestOutcome, ingest_batches, read_file
+    from store.records import Provenance
 
     out = out or sys.stdout
     scope = Scope.local(LOCAL_GUILD_ID if guild_id is None else guild_id)
@@ -235,7 +236,7 @@ async def ingest_main(settings, paths: list[str], guild_id: int | None = None, o
                 if isinstance(text, IngestOutcome):
                     lines[n] = f"{path}: skipped, {text.reason}"
                     continue
-                items.append((text, {"source": path.name}))
+                items.append((text, Provenance(source=path.name)))
                 where.append(n)
             read.append((batch, lines, where))
             yield items

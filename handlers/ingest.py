@@ -11,7 +11,7 @@ import asyncio
 import re
 import threading
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from handlers.core.context import Scope, Services
@@ -23,7 +23,7 @@ from handlers.core.limits import one_line
 from handlers.core.reply import Page, Reply
 from handlers.core.validate import WORD, BadInput
 from store.normalize import storable
-from store.records import SaveResult
+from store.records import Provenance, SaveResult
 
 # One spaCy pipeline is not safe to run from two threads at once; the default
 # executor has several, so extraction takes turns.
@@ -47,28 +47,34 @@ class IngestOutcome:
 
 # ---- entry points -----------------------------------------------------------
 
-async def ingest_text(services, scope, text: str, *, source=None, message_id=None, channel_id=None,
-                      jump_url=None) -> IngestOutcome:
+async def ingest_text(services, scope, text: str, provenance: Provenance | None = None) -> IngestOutcome:
     text = storable(text or "")
+    came = _by_asker(provenance, scope)
     refused = precheck(services, text)
     if refused:
         return refused
-    duplicate = await _duplicate(services, scope, text, source)
+    duplicate = await _duplicate(services, scope, text, came.source)
     if duplicate:
         return duplicate
     [brief] = await extract_briefs(services, [text])
-    result = await services.store.save_brief(
-        scope.guild_id, brief, text, source=source, message_id=message_id, channel_id=channel_id,
-        jump_url=jump_url, author_id=scope.user_id)
+    result = await services.store.save_brief(scope.guild_id, brief, text, came)
     return saved(services, result, brief)
 
 
-async def ingest_file(services, scope, filename: str, data: bytes, *, source=None, **metadata) -> IngestOutcome:
+def _by_asker(provenance: Provenance | None, scope) -> Provenance:
+    """The member who asked is the author, unless the front-end said who posted it."""
+    came = provenance or Provenance()
+    return came if came.author_id is not None else replace(came, author_id=scope.user_id)
+
+
+async def ingest_file(services, scope, filename: str, data: bytes,
+                      provenance: Provenance | None = None) -> IngestOutcome:
     """A .txt/.md/.html attachment or file; its name is the source unless one is given."""
     text = await read_file(services, filename, data)
     if isinstance(text, IngestOutcome):
         return text
-    return await ingest_text(services, scope, text, source=source or filename, **metadata)
+    came = provenance or Provenance()
+    return await ingest_text(services, scope, text, replace(came, source=came.source or filename))
 
 
 async def read_file(services, filename: str, data: bytes) -> str | IngestOutcome:
@@ -97,15 +103,16 @@ async def read_file(services, filename: str, data: bytes) -> str | IngestOutcome
     return text
 
 
-async def ingest_url(services, scope, url: str, *, source=None, **metadata) -> IngestOutcome:
+async def ingest_url(services, scope, url: str, provenance: Provenance | None = None) -> IngestOutcome:
     """A link to a news page: fetched, reduced to headline and main text; the URL is the source."""
     url = (url or "").strip().strip("<>")
     try:
         check_url(url, services.allow_private_urls)
     except FetchError as exc:
         return rejected("bad link", str(exc))
-    source = source or url
-    duplicate = await _duplicate(services, scope, None, source)
+    came = provenance or Provenance()
+    came = replace(came, source=came.source or url)
+    duplicate = await _duplicate(services, scope, None, came.source)
     if duplicate:
         return duplicate
     try:
@@ -127,23 +134,23 @@ async def ingest_url(services, scope, url: str, *, source=None, **metadata) -> I
     if not WORD.search(text):
         return rejected("no article", "I found no article text on that page.",
                         "Paste the brief's text instead.")
-    return await ingest_text(services, scope, text, source=source, **metadata)
+    return await ingest_text(services, scope, text, came)
 
 
-async def ingest_many(services, scope, items: list[tuple[str, dict]]) -> list[IngestOutcome]:
+async def ingest_many(services, scope, items: list[tuple[str, Provenance]]) -> list[IngestOutcome]:
     """Several texts at once (the console's samples): one nlp.pipe batch for everything
-    that passes the cheap checks. `items` are (text, metadata)."""
+    that passes the cheap checks. `items` are (text, where it came from)."""
     return [outcome async for outcomes in ingest_batches(services, scope, _one(items)) for outcome in outcomes]
 
 
 async def ingest_batches(services, scope, batches) -> AsyncIterator[list[IngestOutcome]]:
-    """Batches of (text, metadata) items (an async iterable, read as needed), one list of
+    """Batches of (text, Provenance) items (an async iterable, read as needed), one list of
     outcomes per batch, in order. Each batch is saved while the next is read and parsed,
     so spaCy does not wait for SQLite."""
     saving: asyncio.Task | None = None
     try:
         async for items in batches:
-            items = [(storable(text or ""), meta) for text, meta in items]
+            items = [(storable(text or ""), came) for text, came in items]
             outcomes, todo = await _screen(services, scope, items)
             briefs = await extract_briefs(services, [items[i][0] for i in todo]) if todo else []
             # The store's writer lock keeps the saves in order.
@@ -166,8 +173,8 @@ async def _screen(services, scope, items) -> tuple[list, list[int]]:
     """The cheap checks (size, words, already indexed); the indexes still to extract."""
     outcomes: list[IngestOutcome | None] = [None] * len(items)
     todo: list[int] = []
-    for i, (text, meta) in enumerate(items):
-        outcomes[i] = precheck(services, text) or await _duplicate(services, scope, text, meta.get("source"))
+    for i, (text, came) in enumerate(items):
+        outcomes[i] = precheck(services, text) or await _duplicate(services, scope, text, came.source)
         if outcomes[i] is None:
             todo.append(i)
     return outcomes, todo
@@ -175,7 +182,7 @@ async def _screen(services, scope, items) -> tuple[list, list[int]]:
 
 async def _save(services, scope, items, outcomes, todo, briefs) -> list[IngestOutcome]:
     if todo:
-        batch = [(brief, items[i][0], {"author_id": scope.user_id, **items[i][1]}) for brief, i in zip(briefs, todo)]
+        batch = [(brief, items[i][0], _by_asker(items[i][1], scope)) for brief, i in zip(briefs, todo)]
         results = await services.store.save_briefs(scope.guild_id, batch)
         for i, brief, result in zip(todo, briefs, results):
             outcomes[i] = saved(services, result, brief)

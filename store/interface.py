@@ -12,18 +12,17 @@ if TYPE_CHECKING:
     from extract.model import Brief
     from store.corrections import Rule
     from store.records import (ArticleDetail, ArticleRow, Change, EntityMatch, EntityRow, Forgotten, GuildStats,
-                               Profile, SaveResult, StatementDetail, StatementRow)
+                               Profile, Provenance, SaveResult, StatementDetail, StatementRow)
 
 
 class StoreInterface(Protocol):
     """The store as the handlers see it. Every query is limited to one guild."""
 
     # Briefs in and out
-    async def save_brief(self, guild_id: int, brief: Brief, raw_text: str, *, source: str | None = None,
-                         message_id: int | None = None, channel_id: int | None = None,
-                         jump_url: str | None = None, author_id: int | None = None) -> SaveResult: ...
+    async def save_brief(self, guild_id: int, brief: Brief, raw_text: str,
+                         provenance: Provenance | None = None) -> SaveResult: ...
 
-    async def save_briefs(self, guild_id: int, items: list[tuple[Brief, str, dict]]) -> list[SaveResult]: ...
+    async def save_briefs(self, guild_id: int, items: list[tuple[Brief, str, Provenance]]) -> list[SaveResult]: ...
 
     async def update_brief(self, guild_id: int, brief_id: int, brief: Brief, raw_text: str) -> bool: ...
 

@@ -8,6 +8,18 @@ from typing import Literal
 MatchHow = Literal["exact", "fuzzy", "ambiguous", "none"]
 
 
+@dataclass(frozen=True)
+class Provenance:
+    """Where a brief came from: built once where it arrives (the ingest cog, the console,
+    the CLI), carried unchanged through the handlers and kept by the store with the brief."""
+
+    source: str | None = None  # the link or file name the text was read from
+    message_id: int | None = None  # the Discord message it was posted in
+    channel_id: int | None = None
+    jump_url: str | None = None  # link to that message
+    author_id: int | None = None  # who posted it
+
+
 @dataclass
 class SaveResult:
     brief_id: int

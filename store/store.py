@@ -26,7 +26,7 @@ from store.name_cache import NameCache, record_changes
 from store.normalize import name_key, text_fingerprint, url_key
 from store.opening import open_connections
 from store.records import (ArticleDetail, ArticleRow, Change, EntityMatch, EntityRow, Forgotten, GuildStats, Profile,
-                           SaveResult, StatementDetail, StatementRow)
+                           Provenance, SaveResult, StatementDetail, StatementRow)
 
 MAX_ID = 2 ** 63 - 1
 MAX_LIMIT = 500  # rows any one call returns
@@ -195,16 +195,13 @@ class Store:
         except sqlite3.Error:
             pass
 
-    async def save_brief(self, guild_id: int, brief: Brief, raw_text: str, *, source=None, message_id=None,
-                         channel_id=None, jump_url=None, author_id=None) -> SaveResult:
-        meta = {"source": source, "message_id": message_id, "channel_id": channel_id, "jump_url": jump_url,
-                "author_id": author_id}
-        [result] = await self.save_briefs(guild_id, [(brief, raw_text, meta)])
+    async def save_brief(self, guild_id: int, brief: Brief, raw_text: str,
+                         provenance: Provenance | None = None) -> SaveResult:
+        [result] = await self.save_briefs(guild_id, [(brief, raw_text, provenance or Provenance())])
         return result
 
-    async def save_briefs(self, guild_id: int, items: list[tuple[Brief, str, dict]]) -> list[SaveResult]:
-        """Save many briefs in one transaction; `items` are (brief, raw text,
-        metadata dict with the keyword arguments of save_brief)."""
+    async def save_briefs(self, guild_id: int, items: list[tuple[Brief, str, Provenance]]) -> list[SaveResult]:
+        """Save many briefs in one transaction; `items` are (brief, raw text, where it came from)."""
         guild_id = _guild(guild_id)
         if not items:
             return []
@@ -213,9 +210,9 @@ class Store:
         fingerprints = await _fingerprints([raw_text or "" for _, raw_text, _ in items])
         results = []
         async with self._write(guild_id) as tx:
-            for (brief, raw_text, meta), fingerprint in zip(items, fingerprints):
-                meta = {k: (meta or {}).get(k) for k in writes.METADATA}
-                results.append(await writes.insert_brief(self._writer, tx, brief, raw_text, meta, now, fingerprint))
+            for (brief, raw_text, provenance), fingerprint in zip(items, fingerprints):
+                results.append(await writes.insert_brief(self._writer, tx, brief, raw_text, provenance, now,
+                                                         fingerprint))
         return results
 
     async def update_brief(self, guild_id: int, brief_id: int, brief: Brief, raw_text: str) -> bool:

@@ -14,9 +14,7 @@ from store.entity_links import KEY_SEPARATOR, Links, link_entities, role_key
 from store.naming import preferred_name
 from store.normalize import name_key, storable, url_key
 from store.packing import pack_insights, pack_sections
-from store.records import SaveResult
-
-METADATA = ("source", "message_id", "channel_id", "jump_url", "author_id")
+from store.records import Provenance, SaveResult
 
 
 @dataclass
@@ -52,12 +50,12 @@ async def find_duplicate(db: aiosqlite.Connection, guild_id: int, *, fingerprint
     return None
 
 
-async def insert_brief(db: aiosqlite.Connection, tx: WriteTx, brief: Brief, raw_text: str, meta: dict,
+async def insert_brief(db: aiosqlite.Connection, tx: WriteTx, brief: Brief, raw_text: str, came: Provenance,
                        now: str, fingerprint: bytes) -> SaveResult:
     """Store a new brief, or report the one already stored with the same text or
     URL. `fingerprint` is normalize.text_fingerprint(raw_text)."""
     raw_text = storable(raw_text or "")
-    source = meta.get("source")
+    source = came.source
     source_key = url_key(source)
     existing = await find_duplicate(db, tx.guild_id, fingerprint=fingerprint, source_key=source_key)
     if existing is not None:
@@ -72,8 +70,8 @@ async def insert_brief(db: aiosqlite.Connection, tx: WriteTx, brief: Brief, raw_
         "INSERT INTO articles (guild_id, created_at, title, source, source_key, jump_url, message_id, channel_id, "
         "author_id, fingerprint, entity_count, statement_count, truncated, raw_text, sections, insights, extraction) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (tx.guild_id, now, _title(brief), source, source_key, meta.get("jump_url"), meta.get("message_id"),
-         meta.get("channel_id"), meta.get("author_id"), fingerprint, len(links.mentions), len(statements),
+        (tx.guild_id, now, _title(brief), source, source_key, came.jump_url, came.message_id,
+         came.channel_id, came.author_id, fingerprint, len(links.mentions), len(statements),
          int(bool(brief.truncated)), raw_text, storable(pack_sections(brief, raw_text)),
          storable(pack_insights(brief, raw_text)), storable(extraction.pack(brief, raw_text)))))[0]
     await write_links(db, tx, brief_id, links, statements)

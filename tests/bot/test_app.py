@@ -21,6 +21,7 @@ from handlers import ingest as ingesting
 from handlers.core.context import Scope
 from simworld import SHORT_BRIEF
 from store import Store
+from store.records import Provenance
 
 
 @pytest.fixture
@@ -122,7 +123,7 @@ async def test_ctrl_c_while_a_brief_is_indexed_keeps_it_whole(debug_settings, ex
             async with bot.inflight.track():
                 await release.wait()
                 outcome["brief"] = await ingesting.ingest_text(bot.services, Scope(guild_id=7), SHORT_BRIEF,
-                                                               message_id=99, channel_id=5)
+                                                               provenance=Provenance(message_id=99, channel_id=5))
 
         task = asyncio.create_task(indexing())
         await asyncio.sleep(0)
