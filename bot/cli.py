@@ -27,7 +27,7 @@ from store.errors import StoreError
 EXIT_FAILED = 1  # unexpected failure
 EXIT_STORE = 2  # the database cannot be used
 EXIT_MODEL = 3  # the spaCy model is not installed
-INGEST_BATCH = 32  # files per nlp.pipe batch
+INGEST_BATCH = 32  # files per batch, shared out among the extraction workers
 
 
 class ToolFailure(Exception):
@@ -85,29 +85,14 @@ def load_settings():
         raise ToolFailure(f"newsbrief: bad setting: {exc} (see .env.example)", EXIT_FAILED) from None
 
 
-class ExtractorOnFirstUse:
-    """Stands for an Extractor and imports the pipeline only when a command uses it: most
-    commands (`ask '!who X'`) only query, and importing it costs a cold start more than the
-    query itself."""
-
-    def __init__(self, model: str):
-        self._model = model
-        self._extractor = None
-
-    def __getattr__(self, name: str):
-        if self._extractor is None:
-            from extract import Extractor
-
-            self._extractor = Extractor(self._model)
-        return getattr(self._extractor, name)
-
-
 @contextlib.asynccontextmanager
 async def open_services(settings, *, one_shot: bool = False):
-    """Store, extractor (spaCy loads lazily, on first extraction) and a
-    one-thread executor for it; closed on the way out. `one_shot`: a single
-    command follows, so the store does not warm up its name index."""
+    """Store, the extraction pool (its workers start on the first extraction, so
+    `ask` never loads spaCy) and a one-thread executor for other blocking work;
+    closed on the way out. `one_shot`: a single command follows, so the store
+    does not warm up its name index."""
     from handlers.core.context import Services
+    from handlers.extraction import pool_from_settings
     from store import Store, StoreError
 
     path = Path(settings.db_path)
@@ -116,12 +101,14 @@ async def open_services(settings, *, one_shot: bool = False):
         store = await Store.open(path, warm_names=not one_shot)
     except (StoreError, OSError) as exc:
         raise ToolFailure(f"newsbrief: cannot use the database {path}: {exc}", EXIT_STORE) from None
-    executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="spacy")
+    executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsbrief-blocking")
+    pool = pool_from_settings(settings)
     try:
-        yield Services.from_settings(settings, store, ExtractorOnFirstUse(settings.spacy_model), executor)
+        yield Services.from_settings(settings, store, pool, executor)
     finally:
         await store.close()
         executor.shutdown(wait=True)
+        pool.close()
 
 
 def translate_failure(exc: BaseException) -> ToolFailure | None:
@@ -215,7 +202,6 @@ async def ingest_main(settings, paths: list[str], guild_id: int | None = None, o
     from handlers.core.context import LOCAL_GUILD_ID, Scope
     from handlers.core.format import plural
     from handlers.ingest import IngestOutcome, ingest_batches, read_file
-    from store.records import Provenance
 
     out = out or sys.stdout
     scope = Scope.local(LOCAL_GUILD_ID if guild_id is None else guild_id)
@@ -236,7 +222,7 @@ async def ingest_main(settings, paths: list[str], guild_id: int | None = None, o
                 if isinstance(text, IngestOutcome):
                     lines[n] = f"{path}: skipped, {text.reason}"
                     continue
-                items.append((text, Provenance(source=path.name)))
+                items.append((text, {"source": path.name}))
                 where.append(n)
             read.append((batch, lines, where))
             yield items

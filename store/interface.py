@@ -6,6 +6,7 @@ both sides to it. Imports nothing heavy, so `import store` stays free of spaCy.
 """
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
@@ -34,6 +35,19 @@ class StoreInterface(Protocol):
     async def brief_id_for_message(self, guild_id: int, message_id: int) -> int | None: ...
 
     async def raw_briefs(self, guild_id: int) -> list[tuple[int, str]]: ...
+
+    def iter_raw_briefs(self, guild_id: int, *, batch: int = 64,
+                        after: int = 0) -> AsyncIterator[list[tuple[int, str]]]: ...
+
+    # Re-reading every brief (`reindex`), resumable from a checkpoint
+    async def update_briefs(self, guild_id: int, items: list[tuple[int, Brief, str]], *,
+                            checkpoint: bool = False) -> list[bool]: ...
+
+    async def reindex_checkpoint(self, guild_id: int) -> int: ...
+
+    async def count_briefs_after(self, guild_id: int, after_id: int = 0) -> int: ...
+
+    async def finish_reindex(self, guild_id: int) -> None: ...
 
     # Reading
     async def get_article(self, guild_id: int, brief_id: int) -> ArticleDetail | None: ...

@@ -14,6 +14,7 @@ import sqlite3
 from contextlib import asynccontextmanager
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING, Callable
 
 import aiosqlite
@@ -224,6 +225,36 @@ class Store:
             return await writes.replace_brief(self._writer, tx, brief_id, brief, raw_text, reads.iso(self._clock()),
                                               fingerprint)
 
+    async def update_briefs(self, guild_id: int, items: list[tuple[int, Brief, str]], *,
+                            checkpoint: bool = False) -> list[bool]:
+        """Re-extracted briefs `(brief id, brief, raw text)` in one transaction; False for
+        one forgotten meanwhile. `checkpoint`: also record the last id as the guild's
+        reindex checkpoint, in the same transaction (see `reindex_checkpoint`)."""
+        guild_id = _guild(guild_id)
+        items = [item for item in items if _is_id(item[0])]
+        if not items:
+            return []
+        fingerprints = await _fingerprints([raw_text or "" for _, _, raw_text in items])
+        now = reads.iso(self._clock())
+        async with self._write(guild_id) as tx:
+            done = [await writes.replace_brief(self._writer, tx, brief_id, brief, raw_text, now, fingerprint)
+                    for (brief_id, brief, raw_text), fingerprint in zip(items, fingerprints)]
+            if checkpoint:
+                await writes.set_reindex_after(self._writer, guild_id, items[-1][0])
+        return done
+
+    async def reindex_checkpoint(self, guild_id: int) -> int:
+        """The last brief id a stopped reindex saved (0: none under way)."""
+        return await reads.reindex_after(self._reader, _guild(guild_id))
+
+    async def finish_reindex(self, guild_id: int) -> None:
+        guild_id = _guild(guild_id)
+        async with self._write(guild_id):
+            await writes.set_reindex_after(self._writer, guild_id, None)
+
+    async def count_briefs_after(self, guild_id: int, after_id: int = 0) -> int:
+        return await reads.count_briefs_after(self._reader, _guild(guild_id), int(after_id))
+
     async def delete_brief(self, guild_id: int, brief_id: int) -> bool:
         guild_id = _guild(guild_id)
         if not _is_id(brief_id):
@@ -262,10 +293,11 @@ class Store:
         """Every (id, raw text) of the guild; `iter_raw_briefs` does not hold them all at once."""
         return await reads.raw_briefs(self._reader, _guild(guild_id))
 
-    async def iter_raw_briefs(self, guild_id: int, *, batch: int = 64):
-        """(id, raw text) lists of up to `batch` briefs, in id order: a reindex
-        of 100,000 briefs need not keep 250 MB of text in memory."""
-        guild_id, batch, after = _guild(guild_id), _bounded(batch, low=1), 0
+    async def iter_raw_briefs(self, guild_id: int, *, batch: int = 64,
+                              after: int = 0) -> AsyncIterator[list[tuple[int, str]]]:
+        """(id, raw text) lists of up to `batch` briefs with ids above `after`, in id
+        order: a reindex of 100,000 briefs need not keep 250 MB of text in memory."""
+        guild_id, batch, after = _guild(guild_id), _bounded(batch, low=1), max(0, int(after))
         while rows := await reads.raw_briefs_after(self._reader, guild_id, after, batch):
             yield rows
             after = rows[-1][0]
