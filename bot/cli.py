@@ -92,7 +92,7 @@ async def open_services(settings, *, one_shot: bool = False):
     closed on the way out. `one_shot`: a single command follows, so the store
     does not warm up its name index."""
     from handlers.core.context import Services
-    from handlers.extraction import pool_from_settings
+    from handlers.core.extraction import pool_from_settings
     from store import Store, StoreError
 
     path = Path(settings.db_path)

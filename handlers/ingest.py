@@ -1,7 +1,7 @@
 """Ingestion: text, files and links become indexed briefs.
 
 Cheap checks come first (size, emptiness, duplicates) so a refused brief costs
-no spaCy time; extraction runs in the worker pool (handlers.extraction), never in
+no spaCy time; extraction runs in the worker pool (handlers.core.extraction), never in
 the event loop's process, and a brief over its time budget is refused whole.
 Bad input gives a friendly reply and changes nothing. Failures of the bot
 itself (store.StoreError, extract.ModelMissing) propagate to the caller.
@@ -16,7 +16,7 @@ from typing import Literal
 
 from handlers.core.context import Scope, Services
 from handlers.core import textfile
-from handlers.extraction import TooCostly, as_extraction
+from handlers.core.extraction import TooCostly, as_extraction
 from handlers.core.fetch import FetchError, check_url, fetch_page, html_to_brief
 from handlers.core.format import plural
 from handlers.core.guard import handler

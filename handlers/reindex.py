@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 from typing import Awaitable, Callable
 
-from handlers.extraction import TooCostly
+from handlers.core.extraction import TooCostly
 from handlers.core.context import Scope, Services
 from handlers.core.format import plural
 from handlers.core.guard import handler

@@ -11,12 +11,12 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from extract.gender import PRONOUN_GENDER, word_before_gender
+from extract.statements.gender import PRONOUN_GENDER, word_before_gender
 from extract.statements.grammar import same_line, subject_of
 from extract.statements.lexicon import lexicon
 from extract.entities.mention import text_of
 from extract.model import Entity
-from extract.namesakes import Namesakes
+from extract.statements.namesakes import Namesakes
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 THING_PRONOUNS = {"it", "its", "itself"}
@@ -91,7 +91,7 @@ class SpeakerResolver:
     def canonical(self, entity: Entity, at: int) -> str:
         """The entity's name; a bare surname borrows the full name of the latest earlier
         person it ends (a fallback for when the entity layer left them unmerged), and a
-        surname several people share goes to the one the text means (extract/namesakes.py)."""
+        surname several people share goes to the one the text means (extract/statements/namesakes.py)."""
         if entity.type != "PERSON":
             return entity.name
         name = entity.name

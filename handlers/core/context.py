@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the interfaces only: handlers never need the SQLite store or spaCy itself
     from extract.interface import ExtractorInterface
-    from handlers.extraction import ExtractionPool
+    from handlers.core.extraction import ExtractionPool
     from store.interface import StoreInterface
 
 # The guild id the local console and the CLI read and write: Discord ids are never 0.
@@ -39,8 +39,8 @@ class Services:
     """Long-lived objects shared by the handlers of one process."""
 
     store: StoreInterface  # store.Store implements it
-    # handlers.extraction.ExtractionPool (spaCy worker processes, a deadline per brief), or an
-    # in-process extract.Extractor, which handlers.extraction.as_extraction wraps (tests, `extract`).
+    # handlers.core.extraction.ExtractionPool (spaCy worker processes, a deadline per brief), or an
+    # in-process extract.Extractor, which handlers.core.extraction.as_extraction wraps (tests, `extract`).
     extractor: ExtractionPool | ExtractorInterface
     max_brief_chars: int = 300_000
     min_brief_words: int = 25  # watched channels: shorter plain messages are conversation

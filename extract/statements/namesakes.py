@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from extract.gender import (FEMALE, MALE, HONORIFIC_GENDER, first_name_gender, role_gender,
+from extract.statements.gender import (FEMALE, MALE, HONORIFIC_GENDER, first_name_gender, role_gender,
                             word_before_gender)
 from extract.model import Entity
 

@@ -9,7 +9,7 @@ import pytest
 from extract.model import Brief
 from handlers import ingest
 from handlers.core.context import Services
-from handlers.extraction import Budget, TooCostly
+from handlers.core.extraction import Budget, TooCostly
 
 ONE = ("Lagarde signals pause as euro zone inflation cools\n\n"
        "European Central Bank President Christine Lagarde said on Thursday that rates would stay on hold. "

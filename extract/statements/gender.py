@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-_NAMES = Path(__file__).with_name("data") / "first_names.tsv"
+_NAMES = Path(__file__).parent.parent / "data" / "first_names.tsv"
 
 MALE, FEMALE = "M", "F"
 PRONOUN_GENDER = {"he": MALE, "him": MALE, "his": MALE, "himself": MALE,

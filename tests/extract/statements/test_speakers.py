@@ -5,9 +5,9 @@ Every sentence here is written for the test.
 """
 from __future__ import annotations
 
-from extract.gender import FEMALE, MALE, first_name_gender, word_before_gender
+from extract.statements.gender import FEMALE, MALE, first_name_gender, word_before_gender
 from extract.model import Entity
-from extract.namesakes import Namesakes
+from extract.statements.namesakes import Namesakes
 
 
 def direct(extractor, body: str, headline: str = "Council Votes On Budget"):
