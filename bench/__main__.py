@@ -26,7 +26,8 @@ from bench import cold_start, corpus, databases, ingest_row, loop_lag, name_sync
 from bench.report import Report, header
 
 OUT = Path(__file__).resolve().parent / "out"
-ROWS = ("ingest", "queries", "memory", "lag", "autocomplete", "cold", "sync", "adversarial", "workers", "reindex")
+ROWS = ("ingest", "queries", "memory", "lag", "autocomplete", "cold", "sync", "adversarial", "workers", "reindex",
+        "answers")
 
 
 def parse_args(argv=None):
@@ -188,6 +189,16 @@ def main(argv=None) -> int:
         log(f"row 10: reindex of {args.reindex_size:,} briefs through the pool")
         db = databases.corpus_db(args.out, args.reindex_size, args.seed, log, args.reuse_stale)
         report.add(pool_rows.reindex(db, 2, log))
+
+    if "answers" in args.only:
+        from bench import answers
+        sets = [d for d in answers.DEFAULT_SETS if d.is_dir()]
+        if sets:
+            log(f"answers: who / typo / absent / quotes on {', '.join(d.name for d in sets)}")
+            results = asyncio.run(answers.build_and_ask(sets, None, False))
+            report.notes.append("Answer quality (bench/answers.py): " + answers.summary(results) + ".")
+        else:
+            log("answers: skipped, no gold sets found")
 
     if misses and not args.no_profile:
         profile_misses(misses, dbs, args, loaded_extractor, report)

@@ -4,6 +4,7 @@
     newsbrief console          the local console over the same handlers, sample briefs loaded
     newsbrief ingest PATH...   index .txt/.md/.html files and folders of them
     newsbrief ask '!who X'     one command against the database, reply printed as text
+    newsbrief ask -            one command per line of standard input, each answer after `>>> COMMAND`
     newsbrief extract FILE     extraction only, no database (--json: the scorer's schema)
 
 Failures of the tool itself (database unusable, spaCy model missing) print one
@@ -202,6 +203,7 @@ async def ingest_main(settings, paths: list[str], guild_id: int | None = None, o
     from handlers.core.context import LOCAL_GUILD_ID, Scope
     from handlers.core.format import plural
     from handlers.ingest import IngestOutcome, ingest_batches, read_file
+    from store.records import Provenance
 
     out = out or sys.stdout
     scope = Scope.local(LOCAL_GUILD_ID if guild_id is None else guild_id)
@@ -222,7 +224,7 @@ async def ingest_main(settings, paths: list[str], guild_id: int | None = None, o
                 if isinstance(text, IngestOutcome):
                     lines[n] = f"{path}: skipped, {text.reason}"
                     continue
-                items.append((text, {"source": path.name}))
+                items.append((text, Provenance(source=path.name)))
                 where.append(n)
             read.append((batch, lines, where))
             yield items
@@ -253,7 +255,27 @@ def _read(path: Path) -> bytes:
 
 
 def cmd_ask(args) -> int:
+    if args.line == ["-"]:
+        return run_async(ask_each_main(load_settings(), sys.stdin, args.guild))
     return run_async(ask_main(load_settings(), " ".join(args.line), args.guild))
+
+
+async def ask_each_main(settings, lines, guild_id: int | None = None, out=None) -> int:
+    """`newsbrief ask -`: one command a line, each answer after `>>> COMMAND`,
+    all in one process (one database open, names indexed once)."""
+    from handlers.core import dispatch
+    from handlers.core.context import LOCAL_GUILD_ID, Scope
+
+    out = out or sys.stdout
+    scope = Scope.local(LOCAL_GUILD_ID if guild_id is None else guild_id)
+    async with open_services(settings) as services:
+        for line in lines:
+            line = line.strip()
+            if not line:
+                continue
+            reply = await dispatch.run_line(services, scope, line)
+            print(f">>> {line}\n{reply.to_text()}", file=out, flush=True)
+    return 0
 
 
 async def ask_main(settings, line: str, guild_id: int | None = None, out=None) -> int:
@@ -286,7 +308,8 @@ def build_parser() -> argparse.ArgumentParser:
     ing.add_argument("--guild", type=int, default=None, help=guild_help)
     ing.set_defaults(func=cmd_ingest)
 
-    ask = sub.add_parser("ask", help="run one command, e.g. newsbrief ask '!who Hegseth'")
+    ask = sub.add_parser("ask", help="run one command, e.g. newsbrief ask '!who Hegseth'; "
+                                     "`ask -` runs one command per line of standard input")
     ask.add_argument("line", nargs="+", metavar="COMMAND")
     ask.add_argument("--guild", type=int, default=None, help=guild_help)
     ask.set_defaults(func=cmd_ask)

@@ -16,6 +16,7 @@ from typing import Literal
 
 from handlers.core.context import Scope, Services
 from handlers.core import textfile
+from handlers.brief_or_chat import looks_like_brief
 from handlers.core.extraction import TooCostly, as_extraction
 from handlers.core.fetch import FetchError, check_url, fetch_page, html_to_brief
 from handlers.core.format import plural
@@ -245,9 +246,10 @@ def link_in(text: str) -> str | None:
 
 
 def is_conversation(services, text: str) -> bool:
-    """A plain message too short to be a brief ("Great read, thanks!"): in a watched
-    channel it is left alone, without a reaction."""
-    return len(WORD.findall(text)) < services.min_brief_words
+    """Members talking, not posting news ("Great read, thanks!", "@bob did you see
+    ..."): too short to be a brief, or not like one (see brief_or_chat). In a
+    watched channel it is left alone, without a reaction."""
+    return len(WORD.findall(text)) < services.min_brief_words or not looks_like_brief(text)
 
 
 def precheck(services, text: str) -> IngestOutcome | None:
