@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from concurrent.futures import Executor
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 # The guild id the local console and the CLI read and write: Discord ids are never 0.
 LOCAL_GUILD_ID = 0
@@ -42,6 +42,9 @@ class Services:
     fetch_max_bytes: int = 3_000_000
     max_attachment_bytes: int = 1_000_000  # files handed to ingest_file
     prefix: str = "!"  # shown in help and usage lines
+    # Called as on_indexed(guild_id, brief_id, author_id) after each new brief is saved, by every
+    # ingest path (the bot's alerts listen here); it must return at once and do its work elsewhere.
+    on_indexed: Callable[[int, int, int | None], None] | None = None
 
     @classmethod
     def from_settings(cls, settings, store, extractor, executor: Executor | None = None) -> "Services":

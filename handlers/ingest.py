@@ -11,7 +11,7 @@ import asyncio
 import re
 import threading
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from handlers import textfile
 from handlers.fetch import FetchError, check_url, fetch_page, html_to_brief
@@ -36,6 +36,7 @@ class IngestOutcome:
     reply: Reply
     result: SaveResult | None = None  # None when rejected
     reason: str = ""  # short, for one-line reports: "duplicate of #3", "empty", "too long", "not text"
+    people: list[str] = field(default_factory=list)  # the brief's main people, when newly indexed
 
     @property
     def ok(self) -> bool:
@@ -57,7 +58,7 @@ async def ingest_text(services, scope, text: str, *, source=None, message_id=Non
     result = await services.store.save_brief(
         scope.guild_id, brief, text, source=source, message_id=message_id, channel_id=channel_id,
         jump_url=jump_url, author_id=scope.user_id)
-    return saved(services, result, brief)
+    return announced(services, scope, saved(services, result, brief))
 
 
 async def ingest_file(services, scope, filename: str, data: bytes, *, source=None, **metadata) -> IngestOutcome:
@@ -105,6 +106,14 @@ async def ingest_url(services, scope, url: str, *, source=None, **metadata) -> I
     duplicate = await _duplicate(services, scope, None, source)
     if duplicate:
         return duplicate
+    text = await read_page(services, url)
+    if isinstance(text, IngestOutcome):
+        return text
+    return await ingest_text(services, scope, text, source=source, **metadata)
+
+
+async def read_page(services, url: str) -> str | IngestOutcome:
+    """The brief text of a news page (headline and main text), or a rejection saying why there is none."""
     try:
         page = await fetch_page(url, timeout=services.fetch_timeout, max_bytes=services.fetch_max_bytes,
                                 allow_private=services.allow_private_urls)
@@ -124,7 +133,7 @@ async def ingest_url(services, scope, url: str, *, source=None, **metadata) -> I
     if not WORD.search(text):
         return rejected("no article", "I found no article text on that page.",
                         "Paste the brief's text instead.")
-    return await ingest_text(services, scope, text, source=source, **metadata)
+    return text
 
 
 async def ingest_many(services, scope, items: list[tuple[str, dict]]) -> list[IngestOutcome]:
@@ -175,7 +184,7 @@ async def _save(services, scope, items, outcomes, todo, briefs) -> list[IngestOu
         batch = [(brief, items[i][0], {"author_id": scope.user_id, **items[i][1]}) for brief, i in zip(briefs, todo)]
         results = await services.store.save_briefs(scope.guild_id, batch)
         for i, brief, result in zip(todo, briefs, results):
-            outcomes[i] = saved(services, result, brief)
+            outcomes[i] = announced(services, scope, saved(services, result, brief))
     return outcomes
 
 
@@ -259,11 +268,18 @@ def duplicate_of(services, brief_id: int, title: str = "") -> IngestOutcome:
                          f"duplicate of #{brief_id}")
 
 
+def announced(services, scope, outcome: IngestOutcome) -> IngestOutcome:
+    """Tell whoever listens (alerts) about a new brief."""
+    if outcome.status == "indexed" and services.on_indexed is not None:
+        services.on_indexed(scope.guild_id, outcome.result.brief_id, scope.user_id)
+    return outcome
+
+
 def saved(services, result, brief) -> IngestOutcome:
     if not result.created:
         return duplicate_of(services, result.brief_id, result.title)
     return IngestOutcome("indexed", _summary(services, f"Indexed as #{result.brief_id}", result.brief_id, brief,
-                                             result), result, f"#{result.brief_id}")
+                                             result), result, f"#{result.brief_id}", people=main_people(brief))
 
 
 def _summary(services, heading: str, brief_id: int, brief, result=None) -> Reply:
@@ -271,11 +287,15 @@ def _summary(services, heading: str, brief_id: int, brief, result=None) -> Reply
     statements = result.statements if result is not None else len(brief.statements)
     lines = [one_line(brief.title, 200) or "(untitled)",
              f"{plural(entities, 'entity', 'entities')}, {plural(statements, 'statement')}."]
-    people = [e.name for e in brief.entities if e.type == "PERSON"][:PEOPLE_IN_REPLY]
+    people = main_people(brief)
     if people:
         lines.append("People: " + ", ".join(people))
     lines.append(f"`{services.prefix}article {brief_id}` shows it.")
     return Reply(pages=[Page(title=heading, description="\n".join(lines))])
+
+
+def main_people(brief) -> list[str]:
+    return [e.name for e in brief.entities if e.type == "PERSON"][:PEOPLE_IN_REPLY]
 
 
 def rejected(reason: str, title: str, detail: str = "") -> IngestOutcome:
