@@ -57,10 +57,11 @@ def _xml_feed(body: bytes) -> FeedDocument:
         key = str(entry.get("id") or link or title).strip()
         if not key:
             continue
-        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+        present = entry.keys()  # asking for an absent "updated" makes feedparser warn and guess
+        stamp = entry.get("published_parsed") or (entry["updated_parsed"] if "updated_parsed" in present else None)
         published = datetime.fromtimestamp(calendar.timegm(stamp), timezone.utc) if stamp else None
         items.append(FeedItem(key, link, title, summary, published,
-                              _version(title, summary, entry.get("updated", ""))))
+                              _version(title, summary, entry["updated"] if "updated" in present else "")))
     return FeedDocument(_one_line(parsed.feed.get("title", "")), items)
 
 

@@ -22,9 +22,9 @@ async def add_feed(db: aiosqlite.Connection, guild_id: int, url: str, channel_id
     rows = await db.execute_fetchall("SELECT id FROM feeds WHERE guild_id = ? AND url = ?", (guild_id, url))
     if rows:
         return int(rows[0][0]), False
-    cursor = await db.execute(
-        "INSERT INTO feeds (guild_id, url, channel_id, added_by, added_at, next_poll) VALUES (?, ?, ?, ?, ?, ?)",
-        (guild_id, url, channel_id, added_by, now, now))
+    cursor = await db.execute(  # next_poll '' sorts before every time: polled at the poller's next round
+        "INSERT INTO feeds (guild_id, url, channel_id, added_by, added_at, next_poll) VALUES (?, ?, ?, ?, ?, '')",
+        (guild_id, url, channel_id, added_by, now))
     return int(cursor.lastrowid), True
 
 
@@ -58,16 +58,16 @@ async def remove_feed(db: aiosqlite.Connection, guild_id: int, feed_id: int) -> 
     return cursor.rowcount > 0
 
 
-async def set_paused(db: aiosqlite.Connection, guild_id: int, feed_id: int, paused: bool, reason: str | None,
-                     now: str) -> bool:
+async def set_paused(db: aiosqlite.Connection, guild_id: int, feed_id: int, paused: bool,
+                     reason: str | None) -> bool:
     """Pause or resume; resuming starts afresh (no failures, polled at once)."""
     if paused:
         cursor = await db.execute("UPDATE feeds SET paused = 1, paused_reason = ? WHERE guild_id = ? AND id = ?",
                                   (reason, guild_id, feed_id))
     else:
         cursor = await db.execute(
-            "UPDATE feeds SET paused = 0, paused_reason = NULL, failures = 0, next_poll = ? "
-            "WHERE guild_id = ? AND id = ?", (now, guild_id, feed_id))
+            "UPDATE feeds SET paused = 0, paused_reason = NULL, failures = 0, next_poll = '' "
+            "WHERE guild_id = ? AND id = ?", (guild_id, feed_id))
     return cursor.rowcount > 0
 
 

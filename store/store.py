@@ -384,7 +384,7 @@ class Store:
         if not _is_id(feed_id):
             return False
         async with self._write(guild_id):
-            return await feed_sql.set_paused(self._writer, guild_id, feed_id, paused, reason, reads.iso(self._clock()))
+            return await feed_sql.set_paused(self._writer, guild_id, feed_id, paused, reason)
 
     async def due_feeds(self, now: datetime, *, limit: int = 100) -> list[FeedRow]:
         """Unpaused feeds of every server due for a poll at `now`."""
