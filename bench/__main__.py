@@ -21,11 +21,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import cold_start, corpus, databases, ingest_row, loop_lag, name_sync, queries, rows
+from bench import cold_start, corpus, databases, feeds_row, ingest_row, loop_lag, name_sync, queries, rows
 from bench.report import Report, header
 
 OUT = Path(__file__).resolve().parent / "out"
-ROWS = ("ingest", "queries", "memory", "lag", "autocomplete", "cold", "sync")
+ROWS = ("ingest", "queries", "memory", "lag", "autocomplete", "cold", "sync", "feeds")
 
 
 def parse_args(argv=None):
@@ -80,7 +80,7 @@ def main(argv=None) -> int:
         return extractor
 
     dbs = []
-    if args.only & {"queries", "memory", "lag", "cold", "sync"}:
+    if args.only & {"queries", "memory", "lag", "cold", "sync", "feeds"}:
         log(f"databases: {', '.join(f'{s:,}' for s in args.sizes)} briefs")
         dbs = [databases.corpus_db(args.out, size, args.seed, log, args.reuse_stale) for size in args.sizes]
         for db in dbs:
@@ -165,6 +165,13 @@ def main(argv=None) -> int:
                 db = databases.copy_db(big.path, Path(tmp) / f"sync-{run}.sqlite3")
                 runs.append(name_sync.measure(db, big.guild, typo, args.seed + run))
         report.add(rows.name_sync_row(runs, big.briefs))
+
+    if "feeds" in args.only:
+        base = next((db for db in reversed(dbs) if db.briefs <= 10_000), dbs[0])
+        log(f"row 8: {feeds_row.FEEDS} feeds, {feeds_row.NEW_ITEMS} new items, on a copy of the "
+            f"{base.briefs:,}-brief db x {args.runs}")
+        runs = feeds_row.measure(base, loaded_extractor(), args.seed, args.runs, log)
+        report.add(rows.feeds_row(runs, base.briefs))
 
     if misses and not args.no_profile:
         profile_misses(misses, dbs, args, loaded_extractor, report)
