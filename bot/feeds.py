@@ -53,8 +53,12 @@ class FeedPoller:
         running = self._task.get_task()
         self._task.cancel()
         if running is not None:
-            with contextlib.suppress(asyncio.CancelledError):
+            try:
                 await running
+            except asyncio.CancelledError:
+                pass
+            except Exception:  # it failed before it was stopped (e.g. never logged in); closing goes on
+                log.exception("the feed poller had stopped with an error")
 
     async def _round(self) -> None:
         if self.bot.stopping:
