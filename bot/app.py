@@ -27,7 +27,8 @@ from store.errors import StoreError
 
 log = logging.getLogger(__name__)
 
-EXTENSIONS = ("bot.cogs.errors", "bot.cogs.queries", "bot.cogs.admin", "bot.cogs.ingest", "bot.cogs.feeds")
+EXTENSIONS = ("bot.cogs.errors", "bot.cogs.queries", "bot.cogs.admin", "bot.cogs.curation", "bot.cogs.ingest",
+              "bot.cogs.feeds")
 SHUTDOWN_GRACE = 8.0  # seconds for briefs being indexed when the bot stops (Docker kills after 10)
 
 
@@ -40,6 +41,7 @@ def intents() -> discord.Intents:
     wanted.guild_messages = True
     wanted.message_content = True
     wanted.dm_messages = True
+    wanted.guild_reactions = True  # 📰 on a message indexes it (settings optin)
     return wanted
 
 
@@ -95,6 +97,10 @@ class NewsBot(commands.Bot):
             await store.close()
             raise
         self.extractor, self.store = extractor, store
+        # Briefs forgotten longer ago than the undo window go for good (forget and restore purge too).
+        purged = await store.purge_forgotten(keep_hours=self.settings.forget_undo_hours)
+        if purged:
+            log.info("purged %d forgotten brief(s) past the undo window", purged)
         self.services = Services.from_settings(self.settings, store, extractor, self.executor)
         self.services.on_indexed = self.alerts.brief_indexed
         self.watched = WatchedChannels(store, self.settings.ingest_channel_ids)
@@ -188,8 +194,9 @@ async def serve(settings, bot: NewsBot | None = None) -> int:
 
 
 def run_bot(settings) -> int:
-    level = getattr(logging, str(settings.log_level).upper(), logging.INFO)
-    discord.utils.setup_logging(level=level, root=True)
+    from bot.logs import setup_bot_logging
+
+    setup_bot_logging(getattr(logging, str(settings.log_level).upper(), logging.INFO))
     try:
         return asyncio.run(serve(settings))
     except KeyboardInterrupt:  # where signal handlers are unavailable; the bot closed on the way out

@@ -15,11 +15,12 @@ import argparse
 import asyncio
 import contextlib
 import json
-import logging
+import os
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from bot.logs import setup_tool_logging
 from extract.model import ModelMissing
 from store.errors import StoreError
 
@@ -141,6 +142,18 @@ def run_async(coro) -> int:
         return 130
 
 
+GOODBYE = "Stopped. Bye."
+
+
+def run_console_async(coro) -> int:
+    """Ctrl-C is how people leave a console: a short goodbye and success."""
+    try:
+        return asyncio.run(coro)
+    except KeyboardInterrupt:
+        print(f"\n{GOODBYE}", flush=True)
+        return 0
+
+
 # ---- commands ----------------------------------------------------------------
 
 def cmd_run(args) -> int:
@@ -149,11 +162,11 @@ def cmd_run(args) -> int:
         from bot.app import run_bot
 
         return run_bot(settings) or 0
-    return run_async(console_main(settings, "no DISCORD_TOKEN is set"))
+    return run_console_async(console_main(settings, "no DISCORD_TOKEN is set"))
 
 
 def cmd_console(args) -> int:
-    return run_async(console_main(load_settings(), "you asked for the console", guild_id=args.guild))
+    return run_console_async(console_main(load_settings(), "you asked for the console", guild_id=args.guild))
 
 
 async def console_main(settings, reason: str, *, guild_id: int | None = None, stdin=None, stdout=None) -> int:
@@ -301,15 +314,25 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    setup_tool_logging()  # the bot replaces it with discord.py's handler
     try:
         return args.func(args)
+    except BrokenPipeError:  # `newsbrief ask ... | head`: the reader has all it wanted
+        _silence_stdout()
+        return 0
     except Exception as exc:  # the tool's own failures are one line; anything else is a bug
         failure = translate_failure(exc)
         if failure is None:
             raise
         print(str(failure), file=sys.stderr)
         return failure.status
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so Python's flush at exit does not complain about the pipe again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 if __name__ == "__main__":

@@ -113,7 +113,8 @@ class FeedPoller:
             log.info("feed %s (guild %s): %d new, %d updated", feed.id, feed.guild_id, len(outcome.new),
                      len(outcome.updated))
         # The first read of a feed indexes what it already lists without posting a wall of cards.
-        if feed.channel_id is not None and feed.last_success is not None:
+        if feed.channel_id is not None and feed.last_success is not None and outcome.new \
+                and (await store.guild_settings(feed.guild_id)).get("quiet") != "on":  # quiet: indexed, not posted
             for item in outcome.new:
                 await self._send(feed.channel_id, card(item, self.bot.settings.command_prefix))
 

@@ -50,6 +50,7 @@ class Settings:
     alert_window_minutes: float = 60.0
     spacy_model: str = "en_core_web_sm"
     log_level: str = "INFO"
+    forget_undo_hours: float = 24.0  # `!forget` can be undone this long; then the brief is purged
 
     # environment variable -> (field, parser)
     ENV = {
@@ -76,6 +77,7 @@ class Settings:
         "ALERT_WINDOW_MINUTES": ("alert_window_minutes", float),
         "SPACY_MODEL": ("spacy_model", str),
         "LOG_LEVEL": ("log_level", str),
+        "FORGET_UNDO_HOURS": ("forget_undo_hours", float),
     }
 
     @classmethod

@@ -7,8 +7,10 @@ from datetime import datetime, timedelta
 
 import aiosqlite
 
+from store.naming import merged_roles
 from store.packing import unpack_insights, unpack_sections
-from store.records import ArticleDetail, ArticleRow, EntityRow, GuildStats, Profile, StatementRow
+from store.records import (ArticleDetail, ArticleRow, EntityRow, GuildStats, Profile, StatementDetail,
+                           StatementRow)
 
 MAX_ALIASES = 20
 MAX_ROLES = 10
@@ -16,6 +18,10 @@ CO_MENTION_WINDOW = 100  # co-mentions are counted over the entity's latest brie
 TRENDING_WINDOW = 20_000  # briefs looked at for `trending`, newest first
 SMALL_WINDOW = 200  # up to this many briefs, `trending` simply counts all their entities
 _CHUNK = 500
+# Nationalities ("American", "Russian") repeat the countries next to them, so they
+# are left out of "Often in the same briefs as"; a few spare rows make up for them.
+NOT_COMPANY = ("NORP",)
+CO_MENTION_SPARE = 8
 
 ARTICLE_COLUMNS = "a.id, a.title, a.created_at, a.source, a.jump_url, a.entity_count, a.statement_count"
 STATEMENT_QUERY = (
@@ -44,6 +50,7 @@ async def entity_rows(db: aiosqlite.Connection, guild_id: int, ids: list[int]) -
         marks = ",".join("?" * len(chunk))
         rows = await db.execute_fetchall(
             f"SELECT 'e', id, name, type, briefs, mentions, key FROM entities WHERE guild_id = ? AND id IN ({marks}) "
+            f"AND hidden = 0 "
             f"UNION ALL SELECT 'a', entity_id, alias, NULL, briefs, NULL, key FROM aliases "
             f"WHERE guild_id = ? AND entity_id IN ({marks}) "
             f"UNION ALL SELECT 'r', r.entity_id, r.role, NULL, r.briefs, r.first_brief_id, NULL FROM roles r "
@@ -62,8 +69,9 @@ async def entity_rows(db: aiosqlite.Connection, guild_id: int, ids: list[int]) -
                 roles.setdefault(entity_id, []).append((-briefs, extra, text))
         for entity_id in keys:
             row = out[entity_id]
-            row.aliases = [t for _, t, k in sorted(aliases.get(entity_id, [])) if k != keys[entity_id]][:MAX_ALIASES]
-            row.roles = [t for *_, t in sorted(roles.get(entity_id, []))[:MAX_ROLES]]
+            # Every form but the one shown as the name (store/naming.py picks it).
+            row.aliases = [t for _, t, k in sorted(aliases.get(entity_id, [])) if t != row.name][:MAX_ALIASES]
+            row.roles = merged_roles([(t, -b) for b, _, t in sorted(roles.get(entity_id, []))])[:MAX_ROLES]
     return out
 
 
@@ -90,6 +98,26 @@ async def get_article(db, guild_id: int, brief_id: int) -> ArticleDetail | None:
         article=article_row(row), raw_text=row[7],
         sections=unpack_sections(row[8], row[7]), insights=unpack_insights(row[9], row[7]),
         entities=listed, statements=[statement_row(s) for s in statements])
+
+
+STATEMENT_CONTEXT_CHARS = 600  # of the brief's text each side of a statement: enough for its sentence
+
+
+async def get_statement(db, guild_id: int, statement_id: int) -> StatementDetail | None:
+    rows = await db.execute_fetchall(
+        "SELECT s.id, s.text, s.kind, coalesce(e.name, s.speaker_name), s.speaker_entity_id, s.brief_id, "
+        "a.title, a.jump_url, a.created_at, s.start, s.\"end\", "
+        "substr(a.raw_text, max(1, s.start + 1 - :n), min(s.start, :n)), substr(a.raw_text, s.\"end\" + 1, :n), "
+        "a.source FROM statements s JOIN articles a ON a.id = s.brief_id "
+        "LEFT JOIN entities e ON e.id = s.speaker_entity_id WHERE s.id = :id AND s.guild_id = :g",
+        {"n": STATEMENT_CONTEXT_CHARS, "id": statement_id, "g": guild_id})
+    if not rows:
+        return None
+    row = rows[0]
+    start, end = row[9] or 0, row[10] or 0
+    found = end > start  # offsets are those of the text it was extracted from
+    return StatementDetail(statement=statement_row(row), before=row[11] if found else "",
+                           after=row[12] if found else "", source=row[13])
 
 
 async def latest_articles(db, guild_id: int, limit: int, offset: int) -> list[ArticleRow]:
@@ -150,8 +178,10 @@ async def entity_profile(db, guild_id: int, entity_id: int, *, statements: int, 
             " (SELECT brief_id FROM brief_entities WHERE entity_id = ? ORDER BY brief_id DESC LIMIT ?) mine "
             " JOIN brief_entities other ON other.brief_id = mine.brief_id "
             " WHERE other.entity_id != ? GROUP BY other.entity_id ORDER BY together DESC, other.entity_id LIMIT ?) top "
-            "JOIN entities e ON e.id = top.id WHERE e.guild_id = ? ORDER BY top.together DESC, top.id",
-            (entity_id, CO_MENTION_WINDOW, entity_id, co_mentions, guild_id))
+            "JOIN entities e ON e.id = top.id WHERE e.guild_id = ? AND e.hidden = 0 AND e.type NOT IN (%s) "
+            "ORDER BY top.together DESC, top.id LIMIT ?" % ",".join("?" * len(NOT_COMPANY)),
+            (entity_id, CO_MENTION_WINDOW, entity_id,
+             co_mentions + CO_MENTION_SPARE + await hidden_count(db, guild_id), guild_id, *NOT_COMPANY, co_mentions))
     return Profile(entity=entity, first_seen=first_seen or "", last_seen=last_seen or "",
                    co_mentions=[(name, n) for name, n in company],
                    statements=[statement_row(s) for s in said], articles=[article_row(r) for r in briefs])
@@ -159,7 +189,7 @@ async def entity_profile(db, guild_id: int, entity_id: int, *, statements: int, 
 
 async def popular_names(db, guild_id: int, limit: int) -> list[str]:
     rows = await db.execute_fetchall(
-        "SELECT name FROM entities WHERE guild_id = ? ORDER BY briefs DESC LIMIT ?", (guild_id, limit * 2))
+        "SELECT name FROM entities WHERE guild_id = ? AND hidden = 0 ORDER BY briefs DESC LIMIT ?", (guild_id, limit * 2))
     return list(dict.fromkeys(r[0] for r in rows))[:limit]
 
 
@@ -184,12 +214,19 @@ async def trending(db, guild_id: int, since: datetime, limit: int) -> list[tuple
     window, first_id = rows[0]
     if not window:
         return []
+    wanted = limit + await hidden_count(db, guild_id)  # hidden entities take no slot
     if window <= SMALL_WINDOW:
-        counted = await _count_window(db, guild_id, first_id, limit)
+        counted = await _count_window(db, guild_id, first_id, wanted)
     else:
-        counted = await _count_popular_first(db, guild_id, first_id, limit)
-    entities = await entity_rows(db, guild_id, [entity_id for entity_id, _ in counted])
-    return [(entities[entity_id], n) for entity_id, n in counted if entity_id in entities]
+        counted = await _count_popular_first(db, guild_id, first_id, wanted)
+    entities = await entity_rows(db, guild_id, [entity_id for entity_id, _ in counted])  # leaves out hidden ones
+    return [(entities[entity_id], n) for entity_id, n in counted if entity_id in entities][:limit]
+
+
+async def hidden_count(db, guild_id: int) -> int:
+    """Entities a moderator hid: lists ask for that many more rows, then leave them out."""
+    rows = await db.execute_fetchall("SELECT count(*) FROM entities WHERE guild_id = ? AND hidden = 1", (guild_id,))
+    return int(rows[0][0])
 
 
 # Briefs are stamped when saved and ids only grow, so "since then" is "id >= first_id".

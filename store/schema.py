@@ -189,11 +189,63 @@ CREATE TABLE name_changes (
 ) WITHOUT ROWID;
 """
 
+# Moderators' tools: corrections kept as rules of the guild and re-applied to the
+# extractor's own output (kept per brief in `extraction`) at every save; forgotten
+# briefs kept for a while so `!forget` can be undone; an audit log; per-guild settings.
+_V3_CURATION = """
+ALTER TABLE articles ADD COLUMN extraction TEXT;  -- entities and statements as extracted, before corrections
+ALTER TABLE entities ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0;  -- a `hide` rule names it
+CREATE INDEX entities_hidden ON entities (guild_id) WHERE hidden = 1;
+
+CREATE TABLE corrections (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    guild_id   INTEGER NOT NULL,
+    kind       TEXT NOT NULL,     -- merge | rename | retype | hide | attribute
+    subject    TEXT NOT NULL,     -- what it corrects, as the moderator saw it
+    keys       TEXT NOT NULL,     -- JSON list of the name keys (or statement text key) it applies to
+    brief_id   INTEGER,           -- attribute: the brief of the statement
+    name       TEXT,              -- merge: the entity kept; rename: the new name; attribute: the speaker
+    type       TEXT,              -- merge: the kept entity's type; retype: the new type
+    created_by INTEGER,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX corrections_guild ON corrections (guild_id, id);
+
+CREATE TABLE forgotten (
+    brief_id     INTEGER PRIMARY KEY,
+    guild_id     INTEGER NOT NULL,
+    forgotten_at TEXT NOT NULL,
+    forgotten_by INTEGER,
+    title        TEXT NOT NULL,
+    saved        TEXT NOT NULL     -- JSON: the article row and its statement ids
+);
+CREATE INDEX forgotten_guild ON forgotten (guild_id, forgotten_at);
+
+CREATE TABLE changes (
+    id       INTEGER PRIMARY KEY AUTOINCREMENT,
+    guild_id INTEGER NOT NULL,
+    at       TEXT NOT NULL,
+    user_id  INTEGER,
+    action   TEXT NOT NULL,
+    target   TEXT NOT NULL,
+    before   TEXT,
+    after    TEXT
+);
+CREATE INDEX changes_guild ON changes (guild_id, id);
+
+CREATE TABLE guild_settings (
+    guild_id INTEGER NOT NULL,
+    name     TEXT NOT NULL,
+    value    TEXT NOT NULL,
+    PRIMARY KEY (guild_id, name)
+) WITHOUT ROWID;
+"""
+
 # Feeds a server follows, with each feed's polling state (validators for
 # conditional requests, failures for the backoff); the items already read, so
 # a repeated item is skipped and an edited one updates its brief; and members'
 # alerts: what each follows (an entity or a keyword) and the server's switch.
-_V3 = """
+_V4_FEEDS = """
 CREATE TABLE feeds (
     id            INTEGER PRIMARY KEY AUTOINCREMENT,
     guild_id      INTEGER NOT NULL,
@@ -245,9 +297,8 @@ CREATE TABLE alert_settings (
     channel_id INTEGER              -- NULL: alerts arrive as direct messages
 );
 """
-
 # Step N brings user_version N-1 to N.
-MIGRATIONS: list[str] = [_V1, _V2, _V3]
+MIGRATIONS: list[str] = [_V1, _V2, _V3_CURATION, _V4_FEEDS]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -7,6 +7,7 @@ from discord.ext import commands
 from simcord import SetupError
 
 from bot.table import NotPermitted
+from handlers.commands import COMMANDS
 from simworld import SHORT_BRIEF, SIMCORD
 
 pytestmark = SIMCORD
@@ -59,7 +60,10 @@ async def test_forget_needs_manage_messages(world):
     assert "Manage Messages" in world.replies_to(refused)[0].embeds[0].title
     assert [type(e) for e in world.env.errors] == [NotPermitted]
     done = await world.mod.send(world.general, "!forget 1")
-    assert world.replies_to(done)[0].embeds[0].title== "Forgot brief #1."
+    question = world.replies_to(done)[0]
+    assert question.embeds[0].title == "Forget brief #1?"  # asks first; only the moderator may answer
+    await world.mod.click(question, label="Forget")
+    assert world.fresh(question).embeds[0].title == "Forgot brief #1."
     assert (await world.store.stats(world.guild.id)).briefs == 0
 
 
@@ -84,4 +88,4 @@ async def test_sync_is_for_owners(world):
 
     world.bot.owner_id, world.bot.owner_ids = None, {world.mod.id}  # what OWNER_IDS sets
     synced = await world.mod.send(world.general, "!sync here")
-    assert world.replies_to(synced)[0].embeds[0].title.startswith("Synced 14 slash commands in Newsroom")
+    assert world.replies_to(synced)[0].embeds[0].title.startswith(f"Synced {len(COMMANDS)} slash commands in Newsroom")

@@ -11,6 +11,7 @@ from simcord import SetupError
 
 import handlers.reindex as reindex_handler
 from bot.table import NotPermitted
+from handlers.commands import COMMANDS
 from simworld import NOISY_BRIEF, SHORT_BRIEF, SIMCORD, SMITHS, save
 
 pytestmark = SIMCORD
@@ -21,6 +22,20 @@ ADMIN = {  # command -> (slash options, prefix arguments); the world's channels 
     "watch": (lambda w: {"channel": w.general}, lambda w: w.general.mention),
     "unwatch": (lambda w: {"channel": w.news}, lambda w: w.news.mention),
     "settings": (lambda w: {}, lambda w: ""),
+    # moderators' tools (issue 13)
+    "restore": (lambda w: {"id": 1}, lambda w: "1"),
+    "undo": (lambda w: {}, lambda w: ""),
+    "merge": (lambda w: {"name": "John Smith", "into": "Jane Smith"}, lambda w: "John Smith into Jane Smith"),
+    "unmerge": (lambda w: {"name": "John Smith"}, lambda w: "John Smith"),
+    "split": (lambda w: {"name": "John Smith"}, lambda w: "John Smith"),
+    "rename": (lambda w: {"name": "John Smith", "to": "Johnny"}, lambda w: "John Smith to Johnny"),
+    "retype": (lambda w: {"name": "John Smith", "type": "org"}, lambda w: "John Smith as org"),
+    "hide": (lambda w: {"name": "John Smith"}, lambda w: "John Smith"),
+    "unhide": (lambda w: {"name": "John Smith"}, lambda w: "John Smith"),
+    "attribute": (lambda w: {"statement": "#s1", "speaker": "none"}, lambda w: "#s1 none"),
+    "corrections": (lambda w: {}, lambda w: ""),
+    "uncorrect": (lambda w: {"id": 1}, lambda w: "1"),
+    "changes": (lambda w: {}, lambda w: ""),
 }
 
 
@@ -51,6 +66,8 @@ async def test_every_admin_command_refuses_a_member_on_both_paths(world, name):
     assert [type(e) for e in world.env.errors] == [NotPermitted, NotPermitted]
     assert (await world.store.stats(world.guild.id)).briefs == 1  # nothing forgotten...
     assert await world.store.watched_channels(world.guild.id) == {world.news.id}  # ...or (un)watched
+    assert await world.store.corrections(world.guild.id) == []  # ...or corrected
+    assert [c.action for c in await world.store.changes(world.guild.id)] == ["watch"]  # the world's own setup
 
 
 async def test_manage_messages_may_forget_but_not_change_the_setup(world):
@@ -63,6 +80,8 @@ async def test_manage_messages_may_forget_but_not_change_the_setup(world):
     assert [type(e) for e in world.env.errors] == [NotPermitted]
 
     done = await dan.slash(world.general, "forget", id=1)
+    assert done.response.embeds[0].title == "Forget brief #1?"
+    await dan.click(done.response, label="Forget")
     assert done.response.embeds[0].title == "Forgot brief #1."
     assert (await world.store.stats(world.guild.id)).briefs == 0
     again = await dan.slash(world.general, "forget", id=1)
@@ -143,7 +162,7 @@ async def test_commands_are_published_only_when_an_owner_asks(world):
 
     world.bot.owner_id, world.bot.owner_ids = None, {world.mod.id}  # what OWNER_IDS sets
     synced = await world.mod.send(world.general, "!sync")
-    assert world.replies_to(synced)[0].embeds[0].title.startswith("Synced 14 slash commands everywhere")
+    assert world.replies_to(synced)[0].embeds[0].title.startswith(f"Synced {len(COMMANDS)} slash commands everywhere")
     assert len(syncs()) == 1
     asked = await world.alice.slash(world.general, "stats")
     assert asked.response.embeds[0].colour != discord.Colour.red()
