@@ -134,7 +134,7 @@ async def entity_followers(db: aiosqlite.Connection, guild_id: int, brief_id: in
     rows = await db.execute_fetchall(
         "SELECT f.user_id, f.label, e.id FROM brief_entities be JOIN entities e ON e.id = be.entity_id "
         "JOIN follows f ON f.guild_id = e.guild_id AND f.kind = 'entity' AND f.key = e.key "
-        "WHERE be.brief_id = ? AND e.guild_id = ? ORDER BY be.position", (brief_id, guild_id))
+        "WHERE be.brief_id = ? AND e.guild_id = ? AND e.hidden = 0 ORDER BY be.position", (brief_id, guild_id))
     return [(int(u), label, int(e)) for u, label, e in rows]
 
 
