@@ -137,7 +137,8 @@ def feeds_row(runs: list[FeedsRun], briefs: int) -> Row:
     indexed = min(r.indexed for r in runs)
     value = (f"round {round_s:.1f}s ({NEW_ITEMS} articles fetched and extracted, "
              f"{min(r.not_modified for r in runs)} feeds unchanged, 304); "
-             f"{median([r.queries for r in runs]):.0f} queries meanwhile, max {median([r.max_ms for r in runs]):.0f} ms; "
+             f"{median([r.queries for r in runs]):.0f} queries meanwhile, "
+             f"max {median([r.max_ms for r in runs]):.0f} ms; "
              f"the same queries alone: p95 {fmt_ms(median([r.idle_p95_ms for r in runs]))}")
     note = "" if indexed == NEW_ITEMS else f"only {indexed}/{NEW_ITEMS} indexed"
     return Row(f"8 {FEEDS} feeds polled, {NEW_ITEMS} new items, queries meanwhile", size_label(briefs), value,

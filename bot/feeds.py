@@ -7,7 +7,6 @@ commands (the fetches are network waits and extraction runs in the executor).
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from datetime import timedelta
 

@@ -6,7 +6,6 @@ fetcher, trafilatura, extraction and dedup). The bot's poller decides when
 from __future__ import annotations
 
 import asyncio
-import logging
 from dataclasses import dataclass, field
 from datetime import datetime
 from urllib.parse import urlsplit
@@ -21,7 +20,6 @@ from handlers.reply import Page, Reply
 from handlers.validate import WORD
 from store.normalize import storable
 
-log = logging.getLogger(__name__)
 CARD_PEOPLE = 3
 
 

@@ -75,7 +75,8 @@ async def test_new_items_are_indexed_once_each_with_their_url(site, services, st
 
 async def test_an_unchanged_feed_answers_304_to_the_validators_it_sent(site, services, store):
     site.page("/ferry", *FERRY)
-    site.feed("/rss", rss([item(site, "/ferry", FERRY[0], 1)]), etag='"v1"', last_modified="Mon, 02 Mar 2026 08:00:00 GMT")
+    site.feed("/rss", rss([item(site, "/ferry", FERRY[0], 1)]), etag='"v1"',
+              last_modified="Mon, 02 Mar 2026 08:00:00 GMT")
     await poll(services, store, site.url("/rss"))
     second = await poll_again(services, store, 1)
     assert second.unchanged and second.error is None
