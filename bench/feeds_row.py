@@ -1,4 +1,4 @@
-"""Row 8: 100 feeds polled, 20 of them with a new item, while members keep asking.
+"""Row 11: 100 feeds polled, 20 of them with a new item, while members keep asking.
 
 A local site (aiohttp on 127.0.0.1, this process's loop) serves 100 RSS feeds
 with ETags and one article page per new item. The bot's own poller

@@ -49,6 +49,9 @@ class Settings:
     alerts_per_window: int = 3  # direct messages a member gets per window; the rest come as one digest
     alert_window_minutes: float = 60.0
     spacy_model: str = "en_core_web_sm"
+    extract_workers: int = 0  # spaCy worker processes; 0 = one per CPU core
+    extract_min_seconds: float = 5.0  # a brief's time budget: 10x prose of its length, at least this ...
+    extract_max_seconds: float = 60.0  # ... and at most this; over it the post is refused whole
     log_level: str = "INFO"
     forget_undo_hours: float = 24.0  # `!forget` can be undone this long; then the brief is purged
 
@@ -76,6 +79,9 @@ class Settings:
         "ALERTS_PER_WINDOW": ("alerts_per_window", int),
         "ALERT_WINDOW_MINUTES": ("alert_window_minutes", float),
         "SPACY_MODEL": ("spacy_model", str),
+        "EXTRACT_WORKERS": ("extract_workers", int),
+        "EXTRACT_MIN_SECONDS": ("extract_min_seconds", float),
+        "EXTRACT_MAX_SECONDS": ("extract_max_seconds", float),
         "LOG_LEVEL": ("log_level", str),
         "FORGET_UNDO_HOURS": ("forget_undo_hours", float),
     }

@@ -8,6 +8,7 @@ from handlers import validate
 from handlers.guard import handler
 from handlers.limits import one_line
 from handlers.reply import Choice, Page, Reply
+from handlers.resolve import resolve
 from handlers.who import type_label
 
 MAX_FOLLOWS = 25  # per member and server
@@ -40,7 +41,7 @@ async def run(services, scope, name=None) -> Reply:
         created = await store.follow(guild, scope.user_id, "keyword", word)
         return _followed(services, f"the word “{one_line(word, 60)}”", created)
     wanted = validate.name(text)
-    match = await store.find_entity(guild, wanted)
+    match = await resolve(store, guild, wanted)  # the one resolver `who` uses
     if match.how in ("exact", "fuzzy") and match.entity is not None:
         created = await store.follow(guild, scope.user_id, "entity", match.entity.name)
         return _followed(services, f"{match.entity.name} ({type_label(match.entity.type)})", created)
@@ -49,7 +50,7 @@ async def run(services, scope, name=None) -> Reply:
         return Reply(pages=[Page(title=f"Several matches for “{one_line(wanted, 100)}”. Which one?",
                                  description="\n".join(lines))],
                      choices=[Choice(c.name, "follow", c.name) for c in match.candidates])
-    suggestions = await store.suggest_names(guild, wanted, limit=5)
+    suggestions = match.suggestions
     detail = ("Closest names: " + ", ".join(suggestions) + "." if suggestions else "") + \
         f"\nTo be told about a word instead, `{services.prefix}follow keyword {one_line(wanted, 40)}`."
     return Reply(pages=[Page(title=f"No one called “{one_line(wanted, 100)}” in this server's briefs.",

@@ -6,6 +6,7 @@ from handlers.follow import needs_member
 from handlers.guard import handler
 from handlers.limits import one_line
 from handlers.reply import Reply
+from handlers.resolve import resolve
 
 
 @handler("unfollow")
@@ -20,7 +21,7 @@ async def run(services, scope, name=None) -> Reply:
     removed = await services.store.unfollow(scope.guild_id, scope.user_id, wanted)
     if not removed:
         # A fuzzy name ("Hegset") finds the entity followed under its canonical name.
-        match = await services.store.find_entity(scope.guild_id, wanted)
+        match = await resolve(services.store, scope.guild_id, wanted)
         if match.entity is not None:
             removed = await services.store.unfollow(scope.guild_id, scope.user_id, match.entity.name)
     if not removed:

@@ -241,11 +241,17 @@ CREATE TABLE guild_settings (
 ) WITHOUT ROWID;
 """
 
+# A `reindex` in progress: the last brief id re-read and saved (NULL when none is under
+# way), written in the same transaction as that batch, so a stopped reindex resumes.
+_V4_REINDEX_CHECKPOINT = """
+ALTER TABLE guilds ADD COLUMN reindex_after INTEGER;
+"""
+
 # Feeds a server follows, with each feed's polling state (validators for
 # conditional requests, failures for the backoff); the items already read, so
 # a repeated item is skipped and an edited one updates its brief; and members'
 # alerts: what each follows (an entity or a keyword) and the server's switch.
-_V4_FEEDS = """
+_V5_FEEDS = """
 CREATE TABLE feeds (
     id            INTEGER PRIMARY KEY AUTOINCREMENT,
     guild_id      INTEGER NOT NULL,
@@ -297,8 +303,9 @@ CREATE TABLE alert_settings (
     channel_id INTEGER              -- NULL: alerts arrive as direct messages
 );
 """
+
 # Step N brings user_version N-1 to N.
-MIGRATIONS: list[str] = [_V1, _V2, _V3_CURATION, _V4_FEEDS]
+MIGRATIONS: list[str] = [_V1, _V2, _V3_CURATION, _V4_REINDEX_CHECKPOINT, _V5_FEEDS]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
