@@ -205,7 +205,7 @@ def main(argv=None) -> int:
         base = next((db for db in reversed(dbs) if db.briefs <= 10_000), dbs[0])
         log(f"row 11: {feeds_row.FEEDS} feeds, {feeds_row.NEW_ITEMS} new items, on a copy of the "
             f"{base.briefs:,}-brief db x {args.runs}")
-        runs = feeds_row.measure(base, loaded_extractor(), args.seed, args.runs, log)
+        runs = feeds_row.measure(base, args.seed, args.runs, log)
         report.add(rows.feeds_row(runs, base.briefs))
 
     if misses and not args.no_profile:

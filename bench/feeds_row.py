@@ -5,7 +5,7 @@ with ETags and one article page per new item. The bot's own poller
 (bot.feeds.FeedPoller, its concurrency and policy) reads them all once (what
 they list is indexed, as when they are added), then 20 feeds gain an item and a
 second round runs (80 answer 304; 20 new articles fetched, read with
-trafilatura and extracted with spaCy) while the query commands run
+trafilatura and extracted with spaCy in the extraction pool) while the query commands run
 back to back; the row reports the round's time and the queries' p95 during it.
 """
 from __future__ import annotations
@@ -137,16 +137,19 @@ async def one_run(db: Path, guild: int, built, extractor, seed: int) -> FeedsRun
                     percentile(idle, 95))
 
 
-def measure(built, extractor, seed: int, runs: int, log=print) -> list[FeedsRun]:
+def measure(built, seed: int, runs: int, log=print) -> list[FeedsRun]:
+    """Extraction runs as in the bot: in a worker process of the extraction pool (one
+    worker, so the other core is left to the queries)."""
     import tempfile
 
     from bench import databases
+    from handlers.extraction import ExtractionPool
 
     out = []
-    with tempfile.TemporaryDirectory(prefix="newsbrief-feeds-") as tmp:
+    with ExtractionPool(workers=1) as pool, tempfile.TemporaryDirectory(prefix="newsbrief-feeds-") as tmp:
         for run in range(runs):
             db = databases.copy_db(built.path, Path(tmp) / f"feeds-{run}.sqlite3")
-            r = asyncio.run(one_run(db, built.guild, built, extractor, seed + run))
+            r = asyncio.run(one_run(db, built.guild, built, pool, seed + run))
             log(f"  feeds run {run + 1}: round {r.round_s:.1f}s, {r.indexed} indexed, {r.not_modified} x 304, "
                 f"{r.queries} queries p95 {r.p95_ms:.1f} ms (alone {r.idle_p95_ms:.1f} ms), max {r.max_ms:.0f} ms")
             out.append(r)

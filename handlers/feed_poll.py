@@ -11,6 +11,7 @@ from datetime import datetime
 from urllib.parse import urlsplit
 
 from handlers import feed_items, ingest
+from handlers.extraction import TooCostly
 from handlers.context import Scope
 from handlers.feed_schedule import FeedPolicy
 from handlers.fetch import FetchError, fetch_feed
@@ -127,6 +128,8 @@ async def _reread(services, scope, brief_id: int, item: feed_items.FeedItem) -> 
     if ingest.precheck(services, text):
         return False
     [brief] = await ingest.extract_briefs(services, [text])
+    if isinstance(brief, TooCostly):
+        return False  # over its time budget: the brief stays as it was
     return await services.store.update_brief(scope.guild_id, brief_id, brief, text)
 
 
