@@ -18,6 +18,16 @@ def _bool(value: str) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+MIN_FEED_MINUTES = 5.0  # polite to the sites: no feed is read more often
+
+
+def _feed_minutes(value: str) -> float:
+    minutes = float(value)
+    if minutes < MIN_FEED_MINUTES:
+        raise ValueError(f"feeds are read at most every {MIN_FEED_MINUTES:g} minutes")
+    return minutes
+
+
 @dataclass(frozen=True)
 class Settings:
     discord_token: str = ""
@@ -34,6 +44,13 @@ class Settings:
     allow_private_urls: bool = _Handlers.allow_private_urls  # tests serve pages on 127.0.0.1
     cooldown_rate: int = 5  # query commands per member ...
     cooldown_per: float = 10.0  # ... per this many seconds
+    feed_interval_minutes: float = 15.0  # each feed is read this often (FEED_INTERVAL_MINUTES: at least 5)
+    feed_check_seconds: float = 30.0  # how often the poller looks for feeds that are due
+    feed_max_failures: int = 8  # failures in a row before a feed is paused (and the server told)
+    feed_items_per_poll: int = 20  # newest items read from a feed in one poll
+    feed_concurrency: int = 4  # feeds read at the same time
+    alerts_per_window: int = 3  # direct messages a member gets per window; the rest come as one digest
+    alert_window_minutes: float = 60.0
     spacy_model: str = "en_core_web_sm"
     extract_workers: int = 0  # spaCy worker processes; 0 = one per CPU core
     extract_min_seconds: float = 5.0  # a brief's time budget: 10x prose of its length, at least this ...
@@ -57,6 +74,13 @@ class Settings:
         "ALLOW_PRIVATE_URLS": ("allow_private_urls", _bool),
         "COOLDOWN_RATE": ("cooldown_rate", int),
         "COOLDOWN_PER": ("cooldown_per", float),
+        "FEED_INTERVAL_MINUTES": ("feed_interval_minutes", _feed_minutes),
+        "FEED_CHECK_SECONDS": ("feed_check_seconds", float),
+        "FEED_MAX_FAILURES": ("feed_max_failures", int),
+        "FEED_ITEMS_PER_POLL": ("feed_items_per_poll", int),
+        "FEED_CONCURRENCY": ("feed_concurrency", int),
+        "ALERTS_PER_WINDOW": ("alerts_per_window", int),
+        "ALERT_WINDOW_MINUTES": ("alert_window_minutes", float),
         "SPACY_MODEL": ("spacy_model", str),
         "EXTRACT_WORKERS": ("extract_workers", int),
         "EXTRACT_MIN_SECONDS": ("extract_min_seconds", float),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import AsyncIterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from handlers.core.context import Scope, Services
@@ -38,6 +38,7 @@ class IngestOutcome:
     reply: Reply
     result: SaveResult | None = None  # None when rejected
     reason: str = ""  # short, for one-line reports: "duplicate of #3", "empty", "too long", "not text"
+    people: list[str] = field(default_factory=list)  # the brief's main people, when newly indexed
 
     @property
     def ok(self) -> bool:
@@ -59,7 +60,7 @@ async def ingest_text(services, scope, text: str, provenance: Provenance | None 
     if isinstance(brief, TooCostly):
         return too_costly(brief)
     result = await services.store.save_brief(scope.guild_id, brief, text, came)
-    return saved(services, result, brief)
+    return announced(services, scope, saved(services, result, brief))
 
 
 def _by_asker(provenance: Provenance | None, scope) -> Provenance:
@@ -116,6 +117,14 @@ async def ingest_url(services, scope, url: str, provenance: Provenance | None = 
     duplicate = await _duplicate(services, scope, None, came.source)
     if duplicate:
         return duplicate
+    text = await read_page(services, url)
+    if isinstance(text, IngestOutcome):
+        return text
+    return await ingest_text(services, scope, text, came)
+
+
+async def read_page(services, url: str) -> str | IngestOutcome:
+    """The brief text of a news page (headline and main text), or a rejection saying why there is none."""
     try:
         page = await fetch_page(url, timeout=services.fetch_timeout, max_bytes=services.fetch_max_bytes,
                                 allow_private=services.allow_private_urls)
@@ -135,7 +144,7 @@ async def ingest_url(services, scope, url: str, provenance: Provenance | None = 
     if not WORD.search(text):
         return rejected("no article", "I found no article text on that page.",
                         "Paste the brief's text instead.")
-    return await ingest_text(services, scope, text, came)
+    return text
 
 
 async def ingest_many(services, scope, items: list[tuple[str, Provenance]]) -> list[IngestOutcome]:
@@ -191,7 +200,7 @@ async def _save(services, scope, items, outcomes, todo, briefs) -> list[IngestOu
         batch = [(brief, items[i][0], _by_asker(items[i][1], scope)) for brief, i in zip(briefs, todo)]
         results = await services.store.save_briefs(scope.guild_id, batch)
         for i, brief, result in zip(todo, briefs, results):
-            outcomes[i] = saved(services, result, brief)
+            outcomes[i] = announced(services, scope, saved(services, result, brief))
     return outcomes
 
 
@@ -278,11 +287,18 @@ def duplicate_of(services, brief_id: int, title: str = "") -> IngestOutcome:
                          f"duplicate of #{brief_id}")
 
 
+def announced(services, scope, outcome: IngestOutcome) -> IngestOutcome:
+    """Tell whoever listens (alerts) about a new brief."""
+    if outcome.status == "indexed" and outcome.result is not None and services.on_indexed is not None:
+        services.on_indexed(scope.guild_id, outcome.result.brief_id, scope.user_id)
+    return outcome
+
+
 def saved(services, result, brief) -> IngestOutcome:
     if not result.created:
         return duplicate_of(services, result.brief_id, result.title)
     return IngestOutcome("indexed", _summary(services, f"Indexed as #{result.brief_id}", result.brief_id, brief,
-                                             result), result, f"#{result.brief_id}")
+                                             result), result, f"#{result.brief_id}", people=main_people(brief))
 
 
 def _summary(services, heading: str, brief_id: int, brief, result=None) -> Reply:
@@ -290,11 +306,15 @@ def _summary(services, heading: str, brief_id: int, brief, result=None) -> Reply
     statements = result.statements if result is not None else len(brief.statements)
     lines = [one_line(brief.title, 200) or "(untitled)",
              f"{plural(entities, 'entity', 'entities')}, {plural(statements, 'statement')}."]
-    people = [e.name for e in brief.entities if e.type == "PERSON"][:PEOPLE_IN_REPLY]
+    people = main_people(brief)
     if people:
         lines.append("People: " + ", ".join(people))
     lines.append(f"`{services.prefix}article {brief_id}` shows it.")
     return Reply(pages=[Page(title=heading, description="\n".join(lines))])
+
+
+def main_people(brief) -> list[str]:
+    return [e.name for e in brief.entities if e.type == "PERSON"][:PEOPLE_IN_REPLY]
 
 
 def rejected(reason: str, title: str, detail: str = "") -> IngestOutcome:

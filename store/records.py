@@ -136,3 +136,35 @@ class Change:
     target: str
     before: str | None
     after: str | None
+
+
+@dataclass
+class FeedRow:
+    id: int
+    guild_id: int
+    url: str
+    channel_id: int | None  # where new items are posted; None: indexed quietly
+    title: str = ""
+    etag: str | None = None
+    last_modified: str | None = None
+    last_success: str | None = None  # ISO 8601 UTC
+    last_error: str | None = None
+    last_error_at: str | None = None
+    items_seen: int = 0
+    failures: int = 0  # consecutive
+    paused: bool = False
+    paused_reason: str | None = None
+    next_poll: str = ""
+
+
+@dataclass
+class FeedItemRow:
+    version: str  # changes when the item is edited
+    brief_id: int | None  # None: read but not indexed (no article), or its brief was forgotten
+
+
+@dataclass
+class FollowRow:
+    kind: str  # "entity" | "keyword"
+    key: str
+    label: str

@@ -20,14 +20,17 @@ from typing import TYPE_CHECKING, Callable
 import aiosqlite
 
 from extract.model import Brief
-from store import curation, fts_repair, lookup, reads, search, writes
+from store import curation
+from store import feeds as feed_sql
+from store import fts_repair, lookup, reads, search, writes
 from store.corrections import Rule
 from store.errors import StoreError, translating
 from store.name_cache import NameCache, record_changes
 from store.normalize import name_key, text_fingerprint, url_key
 from store.opening import open_connections
-from store.records import (ArticleDetail, ArticleRow, Change, EntityMatch, EntityRow, Forgotten, GuildStats, Profile,
-                           Provenance, SaveResult, StatementDetail, StatementRow)
+from store.records import (ArticleDetail, ArticleRow, Change, EntityMatch, EntityRow, FeedItemRow, FeedRow,
+                           FollowRow, Forgotten, GuildStats, Profile, Provenance, SaveResult, StatementDetail,
+                           StatementRow)
 
 MAX_ID = 2 ** 63 - 1
 MAX_LIMIT = 500  # rows any one call returns
@@ -535,6 +538,99 @@ class Store:
             await curation.log_change(self._writer, guild_id, self.now(), by, "setting", name, old, value)
             return True
 
+    # ---- feeds -----------------------------------------------------------------
+
+    async def add_feed(self, guild_id: int, url: str, channel_id: int | None = None,
+                       added_by: int | None = None) -> tuple[int, bool]:
+        """(feed id, created); a server adding a URL twice gets its existing feed."""
+        guild_id = _guild(guild_id)
+        async with self._write(guild_id):
+            return await feed_sql.add_feed(self._writer, guild_id, url, channel_id, added_by, reads.iso(self._clock()))
+
+    async def count_feeds(self, guild_id: int) -> int:
+        return await feed_sql.count_feeds(self._reader, _guild(guild_id))
+
+    async def feeds(self, guild_id: int) -> list[FeedRow]:
+        return await feed_sql.feeds(self._reader, _guild(guild_id))
+
+    async def feed(self, guild_id: int, feed_id: int) -> FeedRow | None:
+        if not _is_id(feed_id):
+            return None
+        return await feed_sql.feed(self._reader, _guild(guild_id), feed_id)
+
+    async def remove_feed(self, guild_id: int, feed_id: int) -> bool:
+        guild_id = _guild(guild_id)
+        if not _is_id(feed_id):
+            return False
+        async with self._write(guild_id):
+            return await feed_sql.remove_feed(self._writer, guild_id, feed_id)
+
+    async def pause_feed(self, guild_id: int, feed_id: int, paused: bool = True, reason: str | None = None) -> bool:
+        guild_id = _guild(guild_id)
+        if not _is_id(feed_id):
+            return False
+        async with self._write(guild_id):
+            return await feed_sql.set_paused(self._writer, guild_id, feed_id, paused, reason)
+
+    async def due_feeds(self, now: datetime, *, limit: int = 100) -> list[FeedRow]:
+        """Unpaused feeds of every server due for a poll at `now`."""
+        return await feed_sql.due_feeds(self._reader, reads.iso(now), _bounded(limit, low=1))
+
+    async def feed_polled(self, feed: FeedRow, *, now: datetime, next_poll: datetime, error: str | None = None,
+                          etag: str | None = None, last_modified: str | None = None, title: str | None = None,
+                          new_items: int = 0, pause_reason: str | None = None) -> None:
+        async with self._write(_guild(feed.guild_id)):
+            await feed_sql.polled(self._writer, feed.id, now=reads.iso(now), next_poll=reads.iso(next_poll),
+                               error=error, etag=etag, last_modified=last_modified, title=title,
+                               new_items=new_items, pause_reason=pause_reason)
+
+    async def feed_item(self, feed: FeedRow, key: str) -> FeedItemRow | None:
+        return await feed_sql.feed_item(self._reader, feed.id, key)
+
+    async def remember_feed_item(self, feed: FeedRow, key: str, version: str, brief_id: int | None,
+                                 published: datetime | None = None) -> None:
+        async with self._write(_guild(feed.guild_id)):
+            await feed_sql.remember_item(self._writer, feed.id, key, version, brief_id,
+                                      reads.iso(published) if published else None)
+
+    # ---- follows and alerts ------------------------------------------------------
+
+    async def follow(self, guild_id: int, user_id: int, kind: str, label: str) -> bool:
+        """Follow an entity (by its canonical name) or a keyword; False if followed already."""
+        guild_id = _guild(guild_id)
+        key = name_key(label)
+        if not key or kind not in ("entity", "keyword"):
+            return False
+        async with self._write(guild_id):
+            return await feed_sql.follow(self._writer, guild_id, int(user_id), kind, key, label)
+
+    async def unfollow(self, guild_id: int, user_id: int, label: str) -> list[str]:
+        guild_id = _guild(guild_id)
+        key = name_key(label)
+        if not key:
+            return []
+        async with self._write(guild_id):
+            return await feed_sql.unfollow(self._writer, guild_id, int(user_id), key)
+
+    async def following(self, guild_id: int, user_id: int) -> list[FollowRow]:
+        return await feed_sql.follows_of(self._reader, _guild(guild_id), int(user_id))
+
+    async def entity_followers(self, guild_id: int, brief_id: int) -> list[tuple[int, str, int]]:
+        if not _is_id(brief_id):
+            return []
+        return await feed_sql.entity_followers(self._reader, _guild(guild_id), brief_id)
+
+    async def keyword_follows(self, guild_id: int) -> list[tuple[int, str, str]]:
+        return await feed_sql.keyword_follows(self._reader, _guild(guild_id))
+
+    async def alert_settings(self, guild_id: int) -> tuple[bool, int | None]:
+        """(alerts on, alerts channel or None for direct messages)."""
+        return await feed_sql.alert_settings(self._reader, _guild(guild_id))
+
+    async def set_alerts(self, guild_id: int, *, enabled: bool, channel_id: int | None) -> None:
+        guild_id = _guild(guild_id)
+        async with self._write(guild_id):
+            await feed_sql.set_alerts(self._writer, guild_id, enabled, channel_id)
 
 if TYPE_CHECKING:  # mypy holds the SQLite store to the interface the handlers are typed against
     from store.interface import StoreInterface

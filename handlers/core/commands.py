@@ -119,6 +119,24 @@ COMMANDS: tuple[Command, ...] = (
              Arg("value", "#channel, on/off, @role, or off", required=False, rest=True)),
             ("settings", "settings log #mod-log", "settings quiet on", "settings optin @Curators"),
             permission="manage_guild", query=False),
+    Command("feed", "News feeds (RSS, Atom, JSON Feed) read and indexed as they publish: "
+                    "`feed add URL [#channel]`, `feed list`, `feed remove ID`, `feed pause ID`, `feed resume ID`.",
+            (Arg("action", "add, list, remove, pause or resume"),
+             Arg("target", "add: the feed's address and optionally a #channel to post in; otherwise the feed id",
+                 required=False, rest=True)),
+            ("feed add https://example.org/rss.xml #news", "feed list", "feed pause 2"),
+            permission="manage_guild", query=False),
+    Command("follow", "Get a direct message when a brief mentions someone or something "
+                      "(`follow Hegseth`), or a word (`follow keyword tariffs`).",
+            (Arg("name", "Who or what to follow; `keyword WORD` for a word", kind="entity", rest=True),),
+            ("follow Hegseth", "follow keyword tariffs"), query=False),
+    Command("unfollow", "Stop an alert set with `follow`.",
+            (Arg("name", "The name or word you follow", rest=True),), ("unfollow Hegseth",), query=False),
+    Command("following", "What you follow in this server.", (), ("following",), query=False),
+    Command("alerts", "Alerts in this server: `alerts on`, `alerts off`, `alerts dm` (direct messages, the "
+                      "default) or `alerts #channel` (posted there, mentioning only the members concerned).",
+            (Arg("mode", "on, off, dm or a #channel", required=False),), ("alerts off", "alerts #alerts"),
+            permission="manage_guild", query=False),
 )
 
 BY_NAME = {c.name: c for c in COMMANDS}

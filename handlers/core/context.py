@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from concurrent.futures import Executor
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:  # the interfaces only: handlers never need the SQLite store or spaCy itself
     from extract.interface import ExtractorInterface
@@ -53,6 +53,9 @@ class Services:
     max_attachment_bytes: int = 1_000_000  # files handed to ingest_file
     prefix: str = "!"  # shown in help and usage lines
     forget_undo_hours: float = 24.0  # a forgotten brief can be restored this long, then it is purged
+    # Called as on_indexed(guild_id, brief_id, author_id) after each new brief is saved, by every
+    # ingest path (the bot's alerts listen here); it must return at once and do its work elsewhere.
+    on_indexed: Callable[[int, int, int | None], None] | None = None
 
     @classmethod
     def from_settings(cls, settings, store: StoreInterface, extractor: ExtractorInterface,

@@ -188,6 +188,40 @@ async def fetch_page(url: str, *, timeout: float = Services.fetch_timeout,
                      max_bytes: int = Services.fetch_max_bytes, allow_private: bool = False) -> FetchedPage:
     """Download one page (HTML or plain text) within `timeout` seconds in all,
     redirects included. Raises FetchError with a reason."""
+    return await _guarded_get(url, lambda resp, final: _read(resp, final, max_bytes),
+                              timeout=timeout, allow_private=allow_private)
+
+
+@dataclass
+class FetchedFeed:
+    url: str  # after redirects
+    status: int  # 200, or 304 when the validators sent still hold (then `body` is empty)
+    body: bytes
+    content_type: str = ""
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+async def fetch_feed(url: str, *, etag: str | None = None, last_modified: str | None = None,
+                     timeout: float = 15.0, max_bytes: int = 3_000_000,
+                     allow_private: bool = False) -> FetchedFeed:
+    """Download a feed document under the same rules as a page, as a conditional
+    request: with the ETag and Last-Modified of the last poll, an unchanged feed
+    answers 304 and costs nothing. Raises FetchError with a reason."""
+    headers = {"Accept": "application/rss+xml, application/atom+xml, application/feed+json, "
+                         "application/json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    return await _guarded_get(url, lambda resp, final: _read_feed(resp, final, max_bytes),
+                              timeout=timeout, allow_private=allow_private, headers=headers)
+
+
+async def _guarded_get(url: str, read, *, timeout: float, allow_private: bool, headers: dict | None = None):
+    """GET `url` under the guard (checked URL, checked address at connect time,
+    every redirect hop checked again, one deadline for everything); `read(resp, url)`
+    turns the final response into the result."""
     url = check_url(url, allow_private)
     connector = aiohttp.TCPConnector(resolver=GuardedResolver(allow_private), limit=2,
                                      socket_factory=guarded_socket_factory(allow_private))
@@ -196,11 +230,11 @@ async def fetch_page(url: str, *, timeout: float = Services.fetch_timeout,
             async with aiohttp.ClientSession(connector=connector, headers={"User-Agent": USER_AGENT},
                                              trust_env=False) as session:
                 for _ in range(MAX_REDIRECTS + 1):
-                    async with session.get(url, allow_redirects=False) as resp:
+                    async with session.get(url, allow_redirects=False, headers=headers) as resp:
                         if resp.status in (301, 302, 303, 307, 308) and "Location" in resp.headers:
                             url = check_url(urljoin(url, resp.headers["Location"]), allow_private)
                             continue
-                        return await _read(resp, url, max_bytes)
+                        return await read(resp, url)
                 raise FetchError("That link redirects too many times.")
     except FetchError:
         raise
@@ -217,6 +251,30 @@ async def fetch_page(url: str, *, timeout: float = Services.fetch_timeout,
         raise FetchError("The site could not be reached or sent a broken answer.") from None
 
 
+async def _read_body(resp: aiohttp.ClientResponse, max_bytes: int, what: str = "page") -> bytes:
+    """The body, read as it arrives and refused as soon as it passes `max_bytes`."""
+    limit_mb = f"{max_bytes / 1_000_000:g} MB"
+    if resp.content_length is not None and resp.content_length > max_bytes:
+        raise FetchError(f"That {what} is too large to read (over {limit_mb}).")
+    body = bytearray()
+    async for chunk in resp.content.iter_chunked(65_536):
+        body += chunk
+        if len(body) > max_bytes:
+            raise FetchError(f"That {what} is too large to read (over {limit_mb}).")
+    return bytes(body)
+
+
+async def _read_feed(resp: aiohttp.ClientResponse, url: str, max_bytes: int) -> FetchedFeed:
+    etag, modified = resp.headers.get("ETag"), resp.headers.get("Last-Modified")
+    if resp.status == 304:
+        return FetchedFeed(url=str(resp.url), status=304, body=b"", etag=etag, last_modified=modified)
+    if resp.status != 200:
+        raise FetchError(f"The site answered with HTTP {resp.status}.")
+    body = await _read_body(resp, max_bytes, "feed")
+    return FetchedFeed(url=str(resp.url), status=200, body=body, content_type=(resp.content_type or "").lower(),
+                       etag=etag, last_modified=modified)
+
+
 async def _read(resp: aiohttp.ClientResponse, url: str, max_bytes: int) -> FetchedPage:
     if resp.status != 200:
         raise FetchError(f"The site answered with HTTP {resp.status}, so there is nothing to read.")
@@ -227,16 +285,9 @@ async def _read(resp: aiohttp.ClientResponse, url: str, max_bytes: int) -> Fetch
         kind = "text"
     else:
         raise FetchError(f"That link is not a web page ({mime or 'unknown type'}).")
-    limit_mb = f"{max_bytes / 1_000_000:g} MB"
-    if resp.content_length is not None and resp.content_length > max_bytes:
-        raise FetchError(f"That page is too large to read (over {limit_mb}).")
-    body = bytearray()
-    async for chunk in resp.content.iter_chunked(65_536):
-        body += chunk
-        if len(body) > max_bytes:
-            raise FetchError(f"That page is too large to read (over {limit_mb}).")
+    body = await _read_body(resp, max_bytes)
     try:
-        text = textfile.decode(bytes(body), resp.charset)
+        text = textfile.decode(body, resp.charset)
     except textfile.NotText as exc:
         raise FetchError(f"That page cannot be read: {exc}.") from None
     return FetchedPage(url=str(resp.url), kind=kind, text=text)
