@@ -303,13 +303,15 @@ def cut_lowercase_tail(m: Mention, text: str, g: Gazetteer) -> Mention | None:
 
 _STANCE_PREFIX = re.compile(r"^(?:pro|anti|ex|non|post|pre|neo|then)[-‐‑]", re.IGNORECASE)
 _WEB_ADDRESS = re.compile(r"(?:https?:|www\.|\w\.(?:com|org|net|ly)/)", re.IGNORECASE)
-_INNER_BREAK = re.compile(r"[\"“”:—–]")
+# A quotation mark, colon, dash or social-media handle inside a span ends the name before it.
+_INNER_BREAK = re.compile(r"[\"“”:—–]|(?<=\s)@\w")
 
 
 def cut_to_the_name(m: Mention, text: str, g: Gazetteer) -> Mention | None:
     """A name is capitalised words only: 'last Democratic Party' -> 'Democratic Party',
     'pro-Jeb Bush' -> 'Jeb Bush'; a web address is no name, and a quotation mark, colon
-    or dash inside a span ends the name before it ('Joseph Kahn: http://...')."""
+    or dash inside a span ends the name before it ('Joseph Kahn: http://...'), and so does
+    a handle ('Twitter @SomeReporter' is the platform, the handle no name)."""
     if _WEB_ADDRESS.search(m.text):
         cut = _INNER_BREAK.search(m.text)
         if not cut or _WEB_ADDRESS.search(m.text[:cut.start()]):
