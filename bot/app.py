@@ -21,7 +21,7 @@ from bot.inflight import InFlight
 from bot.table import query_cooldowns
 from bot.watched import WatchedChannels
 from extract.model import ModelMissing
-from handlers.context import Services
+from handlers.core.context import Services
 from store.errors import StoreError
 
 log = logging.getLogger(__name__)
@@ -79,7 +79,7 @@ class NewsBot(commands.Bot):
             log.info("synced %d slash commands globally", len(synced))
 
     async def _open(self) -> None:
-        from handlers.extraction import ExtractionPool, pool_from_settings
+        from handlers.core.extraction import ExtractionPool, pool_from_settings
         from store import Store
 
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsbrief-blocking")

@@ -6,6 +6,9 @@ import os
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
+# What the handlers need has its default once, on Services; the settings read it from there.
+from handlers.core.context import Services as _Handlers
+
 
 def _ids(value: str) -> frozenset[int]:
     return frozenset(int(v) for v in value.replace(" ", "").split(",") if v.isdigit())
@@ -19,16 +22,16 @@ def _bool(value: str) -> bool:
 class Settings:
     discord_token: str = ""
     db_path: Path = Path("data/newsbrief.sqlite3")
-    command_prefix: str = "!"
+    command_prefix: str = _Handlers.prefix
     ingest_channel_ids: frozenset[int] = field(default_factory=frozenset)
     owner_ids: frozenset[int] = field(default_factory=frozenset)
     sync_commands_on_start: bool = False
-    max_brief_chars: int = 300_000  # longer briefs are refused before any work
-    min_brief_words: int = 25  # shorter plain messages in watched channels are conversation
-    max_attachment_bytes: int = 1_000_000  # checked before download
-    fetch_timeout: float = 15.0  # seconds, for links to news pages
-    fetch_max_bytes: int = 3_000_000
-    allow_private_urls: bool = False  # tests serve pages on 127.0.0.1
+    max_brief_chars: int = _Handlers.max_brief_chars  # longer briefs are refused before any work
+    min_brief_words: int = _Handlers.min_brief_words  # shorter plain messages in watched channels are conversation
+    max_attachment_bytes: int = _Handlers.max_attachment_bytes  # checked before download
+    fetch_timeout: float = _Handlers.fetch_timeout  # seconds, for links to news pages
+    fetch_max_bytes: int = _Handlers.fetch_max_bytes
+    allow_private_urls: bool = _Handlers.allow_private_urls  # tests serve pages on 127.0.0.1
     cooldown_rate: int = 5  # query commands per member ...
     cooldown_per: float = 10.0  # ... per this many seconds
     spacy_model: str = "en_core_web_sm"
@@ -36,7 +39,7 @@ class Settings:
     extract_min_seconds: float = 5.0  # a brief's time budget: 10x prose of its length, at least this ...
     extract_max_seconds: float = 60.0  # ... and at most this; over it the post is refused whole
     log_level: str = "INFO"
-    forget_undo_hours: float = 24.0  # `!forget` can be undone this long; then the brief is purged
+    forget_undo_hours: float = _Handlers.forget_undo_hours  # `!forget` can be undone this long; then the brief is purged
 
     # environment variable -> (field, parser)
     ENV = {

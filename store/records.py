@@ -2,6 +2,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
+
+# exact: an alias matched; fuzzy: one clear typo-tolerant hit; ambiguous: several close hits; none: nothing close
+MatchHow = Literal["exact", "fuzzy", "ambiguous", "none"]
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a brief came from: built once where it arrives (the ingest cog, the console,
+    the CLI), carried unchanged through the handlers and kept by the store with the brief."""
+
+    source: str | None = None  # the link or file name the text was read from
+    message_id: int | None = None  # the Discord message it was posted in
+    channel_id: int | None = None
+    jump_url: str | None = None  # link to that message
+    author_id: int | None = None  # who posted it
 
 
 @dataclass
@@ -65,7 +81,7 @@ class EntityMatch:
     several close hits give `candidates` (did you mean); none gives `suggestions`."""
 
     entity: EntityRow | None
-    how: str  # "exact" | "fuzzy" | "ambiguous" | "none"
+    how: MatchHow
     candidates: list[EntityRow] = field(default_factory=list)
 
 

@@ -14,7 +14,8 @@ import sqlite3
 from contextlib import asynccontextmanager
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Callable
+from collections.abc import AsyncIterator
+from typing import TYPE_CHECKING, Callable
 
 import aiosqlite
 
@@ -26,7 +27,7 @@ from store.name_cache import NameCache, record_changes
 from store.normalize import name_key, text_fingerprint, url_key
 from store.opening import open_connections
 from store.records import (ArticleDetail, ArticleRow, Change, EntityMatch, EntityRow, Forgotten, GuildStats, Profile,
-                           SaveResult, StatementDetail, StatementRow)
+                           Provenance, SaveResult, StatementDetail, StatementRow)
 
 MAX_ID = 2 ** 63 - 1
 MAX_LIMIT = 500  # rows any one call returns
@@ -100,7 +101,7 @@ class Store:
         """Load the busiest guild's name index in the background, so the first
         typo-tolerant lookup after a start does not wait for it."""
         try:
-            rows = await self._reader.execute_fetchall("SELECT guild_id FROM guilds ORDER BY briefs DESC LIMIT 1")
+            rows = list(await self._reader.execute_fetchall("SELECT guild_id FROM guilds ORDER BY briefs DESC LIMIT 1"))
             if rows:
                 await self._names.get(self._reader, rows[0][0])
         except (StoreError, sqlite3.Error, ValueError):  # closed meanwhile, or a problem the next call reports
@@ -195,16 +196,13 @@ class Store:
         except sqlite3.Error:
             pass
 
-    async def save_brief(self, guild_id: int, brief: Brief, raw_text: str, *, source=None, message_id=None,
-                         channel_id=None, jump_url=None, author_id=None) -> SaveResult:
-        meta = {"source": source, "message_id": message_id, "channel_id": channel_id, "jump_url": jump_url,
-                "author_id": author_id}
-        [result] = await self.save_briefs(guild_id, [(brief, raw_text, meta)])
+    async def save_brief(self, guild_id: int, brief: Brief, raw_text: str,
+                         provenance: Provenance | None = None) -> SaveResult:
+        [result] = await self.save_briefs(guild_id, [(brief, raw_text, provenance or Provenance())])
         return result
 
-    async def save_briefs(self, guild_id: int, items: list[tuple[Brief, str, dict]]) -> list[SaveResult]:
-        """Save many briefs in one transaction; `items` are (brief, raw text,
-        metadata dict with the keyword arguments of save_brief)."""
+    async def save_briefs(self, guild_id: int, items: list[tuple[Brief, str, Provenance]]) -> list[SaveResult]:
+        """Save many briefs in one transaction; `items` are (brief, raw text, where it came from)."""
         guild_id = _guild(guild_id)
         if not items:
             return []
@@ -213,9 +211,9 @@ class Store:
         fingerprints = await _fingerprints([raw_text or "" for _, raw_text, _ in items])
         results = []
         async with self._write(guild_id) as tx:
-            for (brief, raw_text, meta), fingerprint in zip(items, fingerprints):
-                meta = {k: (meta or {}).get(k) for k in writes.METADATA}
-                results.append(await writes.insert_brief(self._writer, tx, brief, raw_text, meta, now, fingerprint))
+            for (brief, raw_text, provenance), fingerprint in zip(items, fingerprints):
+                results.append(await writes.insert_brief(self._writer, tx, brief, raw_text, provenance, now,
+                                                         fingerprint))
         return results
 
     async def update_brief(self, guild_id: int, brief_id: int, brief: Brief, raw_text: str) -> bool:
@@ -295,7 +293,8 @@ class Store:
         """Every (id, raw text) of the guild; `iter_raw_briefs` does not hold them all at once."""
         return await reads.raw_briefs(self._reader, _guild(guild_id))
 
-    async def iter_raw_briefs(self, guild_id: int, *, batch: int = 64, after: int = 0):
+    async def iter_raw_briefs(self, guild_id: int, *, batch: int = 64,
+                              after: int = 0) -> AsyncIterator[list[tuple[int, str]]]:
         """(id, raw text) lists of up to `batch` briefs with ids above `after`, in id
         order: a reindex of 100,000 briefs need not keep 250 MB of text in memory."""
         guild_id, batch, after = _guild(guild_id), _bounded(batch, low=1), max(0, int(after))
@@ -412,7 +411,7 @@ class Store:
         """Briefs matching `text` (words, "phrases", OR, -word), headline matches
         first; optionally only those posted in one channel or ingested before /
         on or after a day (ISO dates), or naming some entities (ids from a resolved name)."""
-        where = search.BriefFilter(channel_id=int(channel_id) if _is_id(channel_id) else None,
+        where = search.BriefFilter(channel_id=int(channel_id) if channel_id is not None and _is_id(channel_id) else None,
                                    before=before, after=after,
                                    entity_ids=tuple(int(i) for i in entity_ids or () if _is_id(i)))
         return await search.search_articles(self._reader, _guild(guild_id), text, _bounded(limit), where)
@@ -434,11 +433,6 @@ class Store:
 
     async def corrections(self, guild_id: int) -> list[Rule]:
         return await curation.rules(self._reader, _guild(guild_id))
-
-    async def correction(self, guild_id: int, rule_id: int) -> Rule | None:
-        if not _is_id(rule_id):
-            return None
-        return await curation.get_rule(self._reader, _guild(guild_id), rule_id)
 
     async def entity_keys(self, guild_id: int, entity_id: int) -> list[str]:
         """The name keys a correction of this entity applies to (see curation.entity_keys)."""
@@ -540,3 +534,9 @@ class Store:
             await curation.set_setting(self._writer, guild_id, name, value)
             await curation.log_change(self._writer, guild_id, self.now(), by, "setting", name, old, value)
             return True
+
+
+if TYPE_CHECKING:  # mypy holds the SQLite store to the interface the handlers are typed against
+    from store.interface import StoreInterface
+
+    _SQLITE_STORE: type[StoreInterface] = Store

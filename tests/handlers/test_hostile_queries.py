@@ -15,10 +15,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from handlers import complete, dispatch
-from handlers.commands import COMMANDS
-from handlers.limits import DESCRIPTION, TITLE
-from handlers.reply import Reply
+from handlers.core import complete, dispatch
+from handlers.core.commands import COMMANDS
+from handlers.core.limits import DESCRIPTION, TITLE
+from handlers.core.reply import Reply
 from hostile import GUILD, HOSTILE_NUMBERS, HOSTILE_TEXT, fingerprint, make_services
 
 # Commands that read only; `ingest` is in test_hostile_briefs.py.
@@ -176,7 +176,7 @@ def db_copy(populated_db, tmp_path_factory):
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(line=ANY_LINE)
 def test_any_line_from_a_member_is_answered_and_changes_nothing(db_copy, extractor, line):
-    from handlers.context import Scope
+    from handlers.core.context import Scope
     from store import Store
 
     call = dispatch.parse(line)

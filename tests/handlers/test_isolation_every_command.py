@@ -9,9 +9,10 @@ import sqlite3
 
 import pytest
 
-from handlers import complete, dispatch, reindex
-from handlers.commands import COMMANDS
-from handlers.context import Scope
+from handlers.core import complete, dispatch
+from handlers import reindex
+from handlers.core.commands import COMMANDS
+from handlers.core.context import Scope
 from hostile import GUILD, OTHER_GUILD, make_services
 
 WATCHED = 5  # a channel our server watches; the intruder's server may watch its own channel 5 too
