@@ -177,8 +177,8 @@ def test_a_handle_after_a_platform_is_not_a_name(extractor):
     # NER sometimes runs a byline's platform and handle into one person; the parse of
     # that line varies, so the rule is checked on the mention NER gave in such a case.
     from extract.gazetteer import gazetteer
-    from extract.mention import Mention
-    from extract.mention_rules import refine
+    from extract.entities.mention import Mention
+    from extract.entities.mention_rules import refine
 
     text = "Follow Owen Pritchard on Twitter @OwenPritchard."
     start = text.index("Twitter")
