@@ -46,6 +46,9 @@ class Gazetteer:
     terrain_words: frozenset[str]
     generic_org_words: frozenset[str]
     product_prefixes: tuple[str, ...]
+    product_names: frozenset[str]  # folded: software and devices ("Firefox", "Windows XP"), not organisations
+    platform_names: frozenset[str]  # services named like companies ("Twitter"): organisations, never people or places
+    regional_demonyms: frozenset[str]  # "Kentuckian Rand Paul": a state's or city's people before a name
     name_particles: frozenset[str]
     company_cues: frozenset[str]  # words after a name that show a company ("Nvidia's shares")
     org_suffixes: frozenset[str]  # folded: News, Group, Inc ... ("CBC" of "CBC News")
@@ -134,6 +137,9 @@ def gazetteer() -> Gazetteer:
         terrain_words=frozenset(words["terrain_words"]),
         generic_org_words=frozenset(words["generic_org_words"]),
         product_prefixes=tuple(words["product_prefixes"]),
+        product_names=_folded(words["product_names"]),
+        platform_names=frozenset(words["platform_names"]),
+        regional_demonyms=frozenset(words["regional_demonyms"]),
         name_particles=frozenset(words["name_particles"]),
         company_cues=frozenset(words["company_cues"]),
         org_suffixes=_folded(words["org_suffixes"]),

@@ -173,6 +173,8 @@ def is_junk(m: Mention, text: str, g: Gazetteer) -> bool:
         return True  # a lone title ("QC", "Governor") names nobody
     if _PRODUCT_CODE.match(t) and not re.match(r"^(?:COP|G)\d", t):
         return True
+    if m.label == "PERSON" and " " in t and re.fullmatch(r"\d+", t.split()[-1]):
+        return True  # "Anderson Cooper 360" is a programme, not its host
     if m.label in ("GPE", "LOC") and _LAW_WORDS.match(text, m.end):
         return True
     if m.label != "EVENT" and _HOLIDAY_AFTER.match(text, m.end):
@@ -196,6 +198,12 @@ def dropped_name_forms(m: Mention, text: str, g: Gazetteer) -> set[str] | None:
         blocked = {fold(m.text), fold(words[-1])} if len(words) > 1 and not g.place(words[-1]) else set()
     elif m.label not in ("PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC"):
         blocked = set()
+    elif fold(m.text) in g.product_names or fold(_word_before(text, m.start) + " " + m.text) in g.product_names:
+        # Browsers, systems and devices under any label NER guessed ("Firefox" as a person);
+        # "Internet Explorer" blocks a bare "Explorer" too.
+        blocked = {fold(m.text)}
+        if len(words) > 1 and not g.place(words[-1]) and not words[-1][:1].isdigit():
+            blocked.add(fold(words[-1]))
     else:
         for prefix in g.product_prefixes:
             if m.text.startswith(prefix):
@@ -209,6 +217,44 @@ def dropped_name_forms(m: Mention, text: str, g: Gazetteer) -> set[str] | None:
         if hit:
             blocked.add(fold(hit.group(1)))  # "... System (NEMISIS)"
     return blocked
+
+
+def strip_demonym(m: Mention, text: str, g: Gazetteer) -> Mention | None:
+    """'Kentuckian Rand Paul' -> the person 'Rand Paul': the people of a place before a
+    full name describe the person ('British Airways', two words and no person, stays)."""
+    if m.label != "PERSON":
+        return m
+    words = _word_spans(m)
+    for n in (2, 1):
+        head = " ".join(w for _, _, w in words[:n])
+        place = g.place(head)
+        if (head in g.regional_demonyms or place and place.kind == "demonym") and len(words) - n >= 2 \
+                and all(w[:1].isupper() for _, _, w in words[n:]):
+            return _sub(m, n, len(words), text)
+    return m
+
+
+# Seats of government named after the leader who holds them: "the Obama White House".
+_SEATS = ("White House", "Pentagon", "Kremlin", "Downing Street")
+
+
+def person_era_seat(m: Mention, text: str, g: Gazetteer) -> Mention | None:
+    """'Obama White House' is the White House in Obama's years, not a person."""
+    if m.label != "PERSON":
+        return m
+    for seat in _SEATS:
+        if m.text.endswith(" " + seat):
+            start = m.end - len(seat)
+            seat_m = _resized(m, start, m.end, text)
+            seat_m.place = g.place(seat)
+            seat_m.label = seat_m.place.type if seat_m.place else "ORG"
+            return seat_m
+    return m
+
+
+def _word_before(text: str, start: int) -> str:
+    hit = re.search(r"(\S+)[ \t]+$", text[max(0, start - 40):start])
+    return hit.group(1) if hit else ""
 
 
 def national_prefix(m: Mention, g: Gazetteer) -> None:
@@ -226,6 +272,12 @@ def national_prefix(m: Mention, g: Gazetteer) -> None:
 
 
 _NAME_PREFIX = re.compile(r"^(?:Mc|Mac|O['’]|D['’]|De|Di|Da|Du|La|Le|Van|Von)[A-Z]")
+
+
+def platform_is_org(m: Mention, g: Gazetteer) -> None:
+    """'Twitter', 'Reddit': online services are organisations, whatever NER guessed."""
+    if m.text in g.platform_names:
+        m.label, m.place = "ORG", None
 
 
 def fix_camel_case(m: Mention) -> None:
@@ -251,13 +303,15 @@ def cut_lowercase_tail(m: Mention, text: str, g: Gazetteer) -> Mention | None:
 
 _STANCE_PREFIX = re.compile(r"^(?:pro|anti|ex|non|post|pre|neo|then)[-‐‑]", re.IGNORECASE)
 _WEB_ADDRESS = re.compile(r"(?:https?:|www\.|\w\.(?:com|org|net|ly)/)", re.IGNORECASE)
-_INNER_BREAK = re.compile(r"[\"“”:—–]")
+# A quotation mark, colon, dash or social-media handle inside a span ends the name before it.
+_INNER_BREAK = re.compile(r"[\"“”:—–]|(?<=\s)@\w")
 
 
 def cut_to_the_name(m: Mention, text: str, g: Gazetteer) -> Mention | None:
     """A name is capitalised words only: 'last Democratic Party' -> 'Democratic Party',
     'pro-Jeb Bush' -> 'Jeb Bush'; a web address is no name, and a quotation mark, colon
-    or dash inside a span ends the name before it ('Joseph Kahn: http://...')."""
+    or dash inside a span ends the name before it ('Joseph Kahn: http://...'), and so does
+    a handle ('Twitter @SomeReporter' is the platform, the handle no name)."""
     if _WEB_ADDRESS.search(m.text):
         cut = _INNER_BREAK.search(m.text)
         if not cut or _WEB_ADDRESS.search(m.text[:cut.start()]):
@@ -389,16 +443,23 @@ def _code_family(form: str) -> set[str]:
     return {fold(hit.group(1))} if hit and not re.match(r"^(?:COP|G)\d", form) else set()
 
 
+def _product_tails(text: str, g: Gazetteer) -> set[str]:
+    """The last word of a product the text names ("Internet Explorer"): alone it means the product."""
+    lowered = text.casefold()
+    return {p.split()[-1] for p in g.product_names
+            if " " in p and not p.split()[-1].isdigit() and p in lowered}
+
+
 def refine(mentions: list[Mention], text: str, g: Gazetteer, doc=None) -> list[Mention]:
     """Apply the per-mention rules; forms blocked by dropped laws or vehicles go too."""
     kept: list[Mention] = []
-    blocked: set[str] = set()
+    blocked = _product_tails(text, g)
     for m in split_glued_person(split_known_pairs(mentions, text, g), text, g):
         forms = dropped_name_forms(m, text, g)
         if forms is not None:
             blocked |= forms
             continue
-        for rule in (cut_to_the_name, strip_leading_person_noun, peel_person, drop_post_nominals, strip_leading_noun, strip_trailing_titles,
+        for rule in (cut_to_the_name, strip_leading_person_noun, strip_demonym, person_era_seat, peel_person, drop_post_nominals, strip_leading_noun, strip_trailing_titles,
                      drop_portfolio, cut_lowercase_tail):
             m = rule(m, text, g)
             if m is None:
@@ -411,6 +472,7 @@ def refine(mentions: list[Mention], text: str, g: Gazetteer, doc=None) -> list[M
         if doc is not None and common_noun_opener(m, doc):
             continue
         fix_camel_case(m)
+        platform_is_org(m, g)
         team_country(m, g)
         m = national_force(m, text)
         national_prefix(m, g)

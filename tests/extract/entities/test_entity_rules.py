@@ -170,3 +170,20 @@ def test_a_first_name_that_is_also_a_word_stays_a_first_name(extractor):
     ents = names(extractor, "Campaign\n\nHillary Clinton spoke in Iowa on Monday. Bill Clinton said the crowd "
                             "was large. Dean Amar, a Clinton aide, agreed with Rand Paul's critics.")
     assert ents["Bill Clinton"].type == "PERSON" and "Bill Clinton" not in ents["Hillary Clinton"].aliases
+
+
+
+def test_a_handle_after_a_platform_is_not_a_name(extractor):
+    # NER sometimes runs a byline's platform and handle into one person; the parse of
+    # that line varies, so the rule is checked on the mention NER gave in such a case.
+    from extract.gazetteer import gazetteer
+    from extract.entities.mention import Mention
+    from extract.entities.mention_rules import refine
+
+    text = "Follow Owen Pritchard on Twitter @OwenPritchard."
+    start = text.index("Twitter")
+    glued = Mention(start, len(text) - 1, text[start:-1], "PERSON")
+    assert [(m.text, m.label) for m in refine([glued], text, gazetteer())] == [("Twitter", "ORG")]
+    ents = names(extractor, "Debate night\n\nThe moderators pressed both candidates on oil prices, Owen "
+                            "Pritchard reported.\n\n" + text)
+    assert not any("@" in n for n in ents)
