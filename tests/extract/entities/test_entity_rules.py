@@ -187,3 +187,37 @@ def test_a_handle_after_a_platform_is_not_a_name(extractor):
     ents = names(extractor, "Debate night\n\nThe moderators pressed both candidates on oil prices, Owen "
                             "Pritchard reported.\n\n" + text)
     assert not any("@" in n for n in ents)
+
+
+def test_browsers_and_systems_are_products_not_entities(extractor):
+    ents = names(extractor, "Browser share\n\nNew figures show Firefox gaining users while Safari and Internet "
+                            "Explorer slipped. Offices still on Windows XP were urged to move, since Explorer "
+                            "no longer gets fixes, Microsoft said.")
+    assert not {"Firefox", "Safari", "Internet Explorer", "Explorer", "Windows XP", "Windows"} & set(ents)
+    assert "Microsoft" in ents
+
+
+def test_online_platforms_are_organisations(extractor):
+    ents = names(extractor, "Viral video\n\nThe video spread on Twitter and Reddit within hours. A Reddit "
+                            "moderator said the thread had been locked.")
+    assert ents["Twitter"].type == "ORG"
+    assert ents["Reddit"].type == "ORG"
+
+
+def test_a_leaders_white_house_is_not_a_person(extractor):
+    ents = names(extractor, "Policy memo\n\nA former Obama White House aide said the plan would fail.")
+    assert "Obama White House" not in ents
+    assert ents["White House"].type != "PERSON"
+
+
+def test_a_show_named_after_its_host_is_no_person(extractor):
+    ents = names(extractor, "Cable news\n\nThe senator appeared on Anderson Cooper 360 on Tuesday night.")
+    assert "Anderson Cooper 360" not in ents
+
+
+def test_a_demonym_before_a_full_name_is_not_part_of_it(extractor):
+    ents = names(extractor, "Senate race\n\nKentuckian Rand Paul said the bill was flawed, and Californian "
+                            "Kamala Harris disagreed.")
+    assert ents["Rand Paul"].type == "PERSON"
+    assert ents["Kamala Harris"].type == "PERSON"
+    assert not any(n.startswith(("Kentuckian", "Californian")) for n in ents)
