@@ -184,7 +184,7 @@ def brief_files(paths: list[str]) -> list[tuple[Path, str | None]]:
 async def ingest_main(settings, paths: list[str], guild_id: int | None = None, out=None) -> int:
     from handlers.context import LOCAL_GUILD_ID, Scope
     from handlers.format import plural
-    from handlers.ingest import IngestOutcome, ingest_batches, read_file
+    from handlers.ingest import IngestOutcome, ingest_batches, read_dated_file
 
     out = out or sys.stdout
     scope = Scope.local(LOCAL_GUILD_ID if guild_id is None else guild_id)
@@ -201,11 +201,12 @@ async def ingest_main(settings, paths: list[str], guild_id: int | None = None, o
                 if problem:
                     lines[n] = f"{path}: skipped, {problem}"
                     continue
-                text = await read_file(services, path.name, _read(path))
-                if isinstance(text, IngestOutcome):
-                    lines[n] = f"{path}: skipped, {text.reason}"
+                read = await read_dated_file(services, path.name, _read(path))
+                if isinstance(read, IngestOutcome):
+                    lines[n] = f"{path}: skipped, {read.reason}"
                     continue
-                items.append((text, {"source": path.name}))
+                text, page_date = read  # an .html file's metadata may date it; else its text does
+                items.append((text, {"source": path.name, "page_date": page_date}))
                 where.append(n)
             read.append((batch, lines, where))
             yield items

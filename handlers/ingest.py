@@ -13,7 +13,7 @@ import threading
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
-from handlers import textfile
+from handlers import dating, textfile
 from handlers.fetch import FetchError, check_url, fetch_page, html_to_brief
 from handlers.format import plural
 from handlers.guard import handler
@@ -45,7 +45,9 @@ class IngestOutcome:
 # ---- entry points -----------------------------------------------------------
 
 async def ingest_text(services, scope, text: str, *, source=None, message_id=None, channel_id=None,
-                      jump_url=None) -> IngestOutcome:
+                      jump_url=None, posted_at=None, page_date=None) -> IngestOutcome:
+    """`posted_at`: when the message was posted; `page_date`: the day the page's metadata
+    gives. With the text's own dateline they date the brief (handlers.dating)."""
     text = storable(text or "")
     refused = precheck(services, text)
     if refused:
@@ -54,22 +56,30 @@ async def ingest_text(services, scope, text: str, *, source=None, message_id=Non
     if duplicate:
         return duplicate
     [brief] = await extract_briefs(services, [text])
+    published_at, date_source = dating.publication(text, page_date=page_date, posted_at=posted_at) or (None, None)
     result = await services.store.save_brief(
         scope.guild_id, brief, text, source=source, message_id=message_id, channel_id=channel_id,
-        jump_url=jump_url, author_id=scope.user_id)
+        jump_url=jump_url, author_id=scope.user_id, published_at=published_at, date_source=date_source)
     return saved(services, result, brief)
 
 
 async def ingest_file(services, scope, filename: str, data: bytes, *, source=None, **metadata) -> IngestOutcome:
     """A .txt/.md/.html attachment or file; its name is the source unless one is given."""
-    text = await read_file(services, filename, data)
-    if isinstance(text, IngestOutcome):
-        return text
-    return await ingest_text(services, scope, text, source=source or filename, **metadata)
+    read = await read_dated_file(services, filename, data)
+    if isinstance(read, IngestOutcome):
+        return read
+    text, page_date = read
+    return await ingest_text(services, scope, text, source=source or filename, page_date=page_date, **metadata)
 
 
 async def read_file(services, filename: str, data: bytes) -> str | IngestOutcome:
     """The brief text in a file's bytes, or a rejection saying why there is none."""
+    read = await read_dated_file(services, filename, data)
+    return read if isinstance(read, IngestOutcome) else read[0]
+
+
+async def read_dated_file(services, filename: str, data: bytes) -> tuple[str, str | None] | IngestOutcome:
+    """(brief text, publication day from an .html file's metadata or None), or a rejection."""
     kind = textfile.kind_of(filename)
     if kind is None:
         return rejected("not text", f"I can only read .txt, .md and .html files, not “{one_line(filename, 60)}”.",
@@ -89,9 +99,9 @@ async def read_file(services, filename: str, data: bytes) -> str | IngestOutcome
             return rejected("too large", f"“{one_line(filename, 60)}” is too large to read as a web page.",
                             f"It has {exc.chars:,} characters of markup besides scripts and styles; the limit is "
                             f"{exc.limit:,}. Save the article as plain text (.txt) and try again.")
-        title, body = await _off_loop(services, html_to_brief, markup, None)
-        text = compose(title, body)
-    return text
+        page = await _off_loop(services, html_to_brief, markup, None)
+        return compose(page.title, page.text), page.date
+    return text, None
 
 
 async def ingest_url(services, scope, url: str, *, source=None, **metadata) -> IngestOutcome:
@@ -117,14 +127,14 @@ async def ingest_url(services, scope, url: str, *, source=None, **metadata) -> I
             return rejected("too large", "I couldn't read that link: the page is too large to read.",
                             f"It has {exc.chars:,} characters of markup besides scripts and styles; the limit is "
                             f"{exc.limit:,}. Paste the brief's text instead.")
-        title, body = await _off_loop(services, html_to_brief, markup, page.url)
-        text = compose(title, body)
+        read = await _off_loop(services, html_to_brief, markup, page.url)
+        text, page_date = compose(read.title, read.text), read.date
     else:
-        text = page.text
+        text, page_date = page.text, None
     if not WORD.search(text):
         return rejected("no article", "I found no article text on that page.",
                         "Paste the brief's text instead.")
-    return await ingest_text(services, scope, text, source=source, **metadata)
+    return await ingest_text(services, scope, text, source=source, page_date=page_date, **metadata)
 
 
 async def ingest_many(services, scope, items: list[tuple[str, dict]]) -> list[IngestOutcome]:
@@ -172,7 +182,8 @@ async def _screen(services, scope, items) -> tuple[list, list[int]]:
 
 async def _save(services, scope, items, outcomes, todo, briefs) -> list[IngestOutcome]:
     if todo:
-        batch = [(brief, items[i][0], {"author_id": scope.user_id, **items[i][1]}) for brief, i in zip(briefs, todo)]
+        batch = [(brief, items[i][0], dating.dated({"author_id": scope.user_id, **items[i][1]}, items[i][0]))
+                 for brief, i in zip(briefs, todo)]
         results = await services.store.save_briefs(scope.guild_id, batch)
         for i, brief, result in zip(todo, briefs, results):
             outcomes[i] = saved(services, result, brief)
@@ -190,7 +201,7 @@ async def reingest_message(services, scope, message_id: int, text: str) -> Inges
     if refused:
         return refused
     [brief] = await extract_briefs(services, [text])
-    if not await services.store.update_brief(scope.guild_id, brief_id, brief, text):
+    if not await services.store.update_brief(scope.guild_id, brief_id, brief, text, published=dating.publication(text)):
         return None
     result = SaveResult(brief_id=brief_id, created=False, entities=len(brief.entities),
                         statements=len(brief.statements), title=brief.title)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Awaitable, Callable
 
+from handlers import dating
 from handlers.format import plural
 from handlers.guard import handler
 from handlers.ingest import extract_briefs
@@ -34,7 +35,8 @@ async def run(services, scope, progress: Progress | None = None) -> Reply:
         briefs = await extract_briefs(services, [text for _, text in batch])
         for (brief_id, text), brief in zip(batch, briefs):
             # False: forgotten while we worked; nothing to update.
-            updated += bool(await store.update_brief(guild, brief_id, brief, text))
+            updated += bool(await store.update_brief(guild, brief_id, brief, text,
+                                                     published=dating.publication(text)))
         done += len(batch)
         if progress:
             await progress(done, total)

@@ -16,21 +16,29 @@ CO_MENTION_WINDOW = 100  # co-mentions are counted over the entity's latest brie
 TRENDING_WINDOW = 20_000  # briefs looked at for `trending`, newest first
 _CHUNK = 500
 
-ARTICLE_COLUMNS = "a.id, a.title, a.created_at, a.source, a.jump_url, a.entity_count, a.statement_count"
+# The publication date comes last, so code that reads the first seven columns by position keeps working.
+ARTICLE_COLUMNS = ("a.id, a.title, a.created_at, a.source, a.jump_url, a.entity_count, a.statement_count, "
+                   "a.published_at, a.date_source")
+ARTICLE_WIDTH = 9
 STATEMENT_QUERY = (
     "SELECT s.id, s.text, s.kind, coalesce(e.name, s.speaker_name), s.speaker_entity_id, s.brief_id, "
-    "a.title, a.jump_url, a.created_at "
+    "a.title, a.jump_url, a.created_at, a.published_at "
     "FROM statements s JOIN articles a ON a.id = s.brief_id LEFT JOIN entities e ON e.id = s.speaker_entity_id ")
+# Newest first by publication date; briefs of one day in the order they were indexed.
+BY_DATE_DESC = "ORDER BY a.published_at DESC, a.id DESC"
 
 
 def article_row(row, snippet: str = "") -> ArticleRow:
+    dated = len(row) >= ARTICLE_WIDTH
     return ArticleRow(id=row[0], title=row[1], created_at=row[2], source=row[3], jump_url=row[4],
-                      entities=row[5], statements=row[6], snippet=snippet)
+                      entities=row[5], statements=row[6], snippet=snippet,
+                      published_at=(row[7] or "") if dated else "", date_source=(row[8] or "") if dated else "")
 
 
 def statement_row(row) -> StatementRow:
     return StatementRow(id=row[0], text=row[1], kind=row[2], speaker=row[3], speaker_id=row[4], brief_id=row[5],
-                        brief_title=row[6], jump_url=row[7], created_at=row[8])
+                        brief_title=row[6], jump_url=row[7], created_at=row[8],
+                        published_at=(row[9] or "") if len(row) > 9 else "")
 
 
 async def entity_rows(db: aiosqlite.Connection, guild_id: int, ids: list[int]) -> dict[int, EntityRow]:
@@ -86,14 +94,15 @@ async def get_article(db, guild_id: int, brief_id: int) -> ArticleDetail | None:
         listed.append(entity)
     statements = await db.execute_fetchall(STATEMENT_QUERY + "WHERE s.brief_id = ? ORDER BY s.id", (brief_id,))
     return ArticleDetail(
-        article=article_row(row), raw_text=row[7],
-        sections=unpack_sections(row[8], row[7]), insights=unpack_insights(row[9], row[7]),
+        article=article_row(row), raw_text=row[ARTICLE_WIDTH],
+        sections=unpack_sections(row[ARTICLE_WIDTH + 1], row[ARTICLE_WIDTH]),
+        insights=unpack_insights(row[ARTICLE_WIDTH + 2], row[ARTICLE_WIDTH]),
         entities=listed, statements=[statement_row(s) for s in statements])
 
 
 async def latest_articles(db, guild_id: int, limit: int, offset: int) -> list[ArticleRow]:
     rows = await db.execute_fetchall(
-        f"SELECT {ARTICLE_COLUMNS} FROM articles a WHERE a.guild_id = ? ORDER BY a.id DESC LIMIT ? OFFSET ?",
+        f"SELECT {ARTICLE_COLUMNS} FROM articles a WHERE a.guild_id = ? {BY_DATE_DESC} LIMIT ? OFFSET ?",
         (guild_id, limit, offset))
     return [article_row(r) for r in rows]
 
@@ -125,20 +134,19 @@ async def entity_profile(db, guild_id: int, entity_id: int, *, statements: int, 
     if entity is None:
         return None
     seen = await db.execute_fetchall(
-        "SELECT (SELECT created_at FROM articles WHERE id = (SELECT min(brief_id) FROM brief_entities "
-        "WHERE entity_id = ?)), (SELECT created_at FROM articles WHERE id = (SELECT max(brief_id) "
-        "FROM brief_entities WHERE entity_id = ?))", (entity_id, entity_id))
+        "SELECT min(a.published_at), max(a.published_at) FROM brief_entities be JOIN articles a ON a.id = be.brief_id "
+        "WHERE be.entity_id = ?", (entity_id,))
     first_seen, last_seen = seen[0]
     said = []
     if statements > 0:
         said = await db.execute_fetchall(
             STATEMENT_QUERY + "WHERE s.speaker_entity_id = ? AND s.guild_id = ? "
-            "ORDER BY s.brief_id DESC, s.id LIMIT ?", (entity_id, guild_id, statements))
+            "ORDER BY a.published_at DESC, s.brief_id DESC, s.id LIMIT ?", (entity_id, guild_id, statements))
     briefs = []
     if articles > 0:
         briefs = await db.execute_fetchall(
             f"SELECT {ARTICLE_COLUMNS} FROM brief_entities be JOIN articles a ON a.id = be.brief_id "
-            "WHERE be.entity_id = ? AND a.guild_id = ? ORDER BY be.brief_id DESC LIMIT ?",
+            f"WHERE be.entity_id = ? AND a.guild_id = ? {BY_DATE_DESC} LIMIT ?",
             (entity_id, guild_id, articles))
     company = []
     if co_mentions > 0:
@@ -167,8 +175,8 @@ async def stats(db, guild_id: int) -> GuildStats:
         "SELECT (SELECT briefs FROM guilds WHERE guild_id = :g), (SELECT statements FROM guilds WHERE guild_id = :g), "
         "(SELECT count(*) FROM entities WHERE guild_id = :g), "
         "(SELECT count(*) FROM entities WHERE guild_id = :g AND type = 'PERSON'), "
-        "(SELECT min(created_at) FROM articles WHERE guild_id = :g), "
-        "(SELECT max(created_at) FROM articles WHERE guild_id = :g)", {"g": guild_id})
+        "(SELECT min(published_at) FROM articles WHERE guild_id = :g), "
+        "(SELECT max(published_at) FROM articles WHERE guild_id = :g)", {"g": guild_id})
     briefs, statements, entities, people, first, last = rows[0]
     return GuildStats(briefs=briefs or 0, entities=entities or 0, statements=statements or 0, people=people or 0,
                       first_brief=first, last_brief=last)
@@ -177,7 +185,8 @@ async def stats(db, guild_id: int) -> GuildStats:
 async def trending(db, guild_id: int, since: datetime, limit: int) -> list[tuple[EntityRow, int]]:
     rows = await db.execute_fetchall(
         "SELECT be.entity_id, count(*) AS n FROM "
-        "(SELECT id FROM articles WHERE guild_id = ? AND created_at >= ? ORDER BY created_at DESC LIMIT ?) recent "
+        "(SELECT id FROM articles WHERE guild_id = ? AND published_at >= ? "
+        "ORDER BY published_at DESC LIMIT ?) recent "
         "JOIN brief_entities be ON be.brief_id = recent.id "
         "GROUP BY be.entity_id ORDER BY n DESC, max(be.brief_id) DESC LIMIT ?",
         (guild_id, iso(since), TRENDING_WINDOW, limit))

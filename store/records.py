@@ -23,6 +23,13 @@ class ArticleRow:
     entities: int = 0
     statements: int = 0
     snippet: str = ""  # search: text around the match
+    published_at: str = ""  # ISO day or time it was published ("" when unknown: use created_at)
+    date_source: str = ""  # how that is known: metadata | dateline | relative | posted | ingested
+
+    @property
+    def date(self) -> str:
+        """The date to show and sort by: published, else indexed."""
+        return self.published_at or self.created_at
 
 
 @dataclass
@@ -36,6 +43,11 @@ class StatementRow:
     brief_title: str
     jump_url: str | None = None
     created_at: str = ""
+    published_at: str = ""  # of its brief
+
+    @property
+    def date(self) -> str:
+        return self.published_at or self.created_at
 
 
 @dataclass

@@ -156,8 +156,19 @@ CREATE TRIGGER statements_fts_update AFTER UPDATE OF text, guild_id, speaker_ent
 END;
 """
 
+# Publication dates (issue 14): when a brief was published and how that is known
+# ("metadata" of its page, its text's "dateline", a "relative" day against the
+# posting date, the message's "posted" time, or the time it was "ingested").
+# ISO 8601: a day ("2008-03-17") or a UTC time; both sort as text.
+_V2_PUBLICATION_DATES = """
+ALTER TABLE articles ADD COLUMN published_at TEXT;
+ALTER TABLE articles ADD COLUMN date_source TEXT;
+UPDATE articles SET published_at = created_at, date_source = 'ingested';
+CREATE INDEX articles_published ON articles (guild_id, published_at, id);
+"""
+
 # Step N brings user_version N-1 to N.
-MIGRATIONS: list[str] = [_V1]
+MIGRATIONS: list[str] = [_V1, _V2_PUBLICATION_DATES]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -189,9 +189,12 @@ class Store:
             pass
 
     async def save_brief(self, guild_id: int, brief: Brief, raw_text: str, *, source=None, message_id=None,
-                         channel_id=None, jump_url=None, author_id=None) -> SaveResult:
+                         channel_id=None, jump_url=None, author_id=None, published_at=None,
+                         date_source=None) -> SaveResult:
+        """`published_at`/`date_source`: when the brief was published and how that is known
+        (writes.DATE_SOURCES); without them, the time of saving ("ingested")."""
         meta = {"source": source, "message_id": message_id, "channel_id": channel_id, "jump_url": jump_url,
-                "author_id": author_id}
+                "author_id": author_id, "published_at": published_at, "date_source": date_source}
         [result] = await self.save_briefs(guild_id, [(brief, raw_text, meta)])
         return result
 
@@ -211,14 +214,17 @@ class Store:
                 results.append(await writes.insert_brief(self._writer, tx, brief, raw_text, meta, now, fingerprint))
         return results
 
-    async def update_brief(self, guild_id: int, brief_id: int, brief: Brief, raw_text: str) -> bool:
+    async def update_brief(self, guild_id: int, brief_id: int, brief: Brief, raw_text: str, *,
+                           published: tuple[str, str] | None = None) -> bool:
+        """Re-read a brief under its id; `published` (date, source) is its date as the new
+        text gives it, kept only where the stored date is not better known."""
         guild_id = _guild(guild_id)
         if not _is_id(brief_id):
             return False
         [fingerprint] = await _fingerprints([raw_text or ""])
         async with self._write(guild_id) as tx:
             return await writes.replace_brief(self._writer, tx, brief_id, brief, raw_text, reads.iso(self._clock()),
-                                              fingerprint)
+                                              fingerprint, published)
 
     async def delete_brief(self, guild_id: int, brief_id: int) -> bool:
         guild_id = _guild(guild_id)

@@ -173,7 +173,7 @@ class Ingest(commands.Cog):
             found = ctx.message.attachments
             file = attachments.brief_file(found) or (None if text else attachments.refused_file(found))
         else:
-            meta = {"channel_id": ctx.channel.id}
+            meta = {"channel_id": ctx.channel.id, "posted_at": ctx.interaction.created_at}
         async with self.bot.inflight.track():
             if file is not None:
                 outcome = await attachments.ingest_attachment(services, scope, file, **meta)
@@ -194,7 +194,9 @@ class Ingest(commands.Cog):
 
 
 def _metadata(message: discord.Message) -> dict:
-    return {"message_id": message.id, "channel_id": message.channel.id, "jump_url": message.jump_url}
+    # When it was posted dates the brief when its text gives no date (handlers.dating).
+    return {"message_id": message.id, "channel_id": message.channel.id, "jump_url": message.jump_url,
+            "posted_at": message.created_at}
 
 
 async def setup(bot: commands.Bot) -> None:
