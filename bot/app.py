@@ -23,7 +23,7 @@ from handlers.context import Services
 
 log = logging.getLogger(__name__)
 
-EXTENSIONS = ("bot.cogs.errors", "bot.cogs.queries", "bot.cogs.admin", "bot.cogs.ingest")
+EXTENSIONS = ("bot.cogs.errors", "bot.cogs.queries", "bot.cogs.charts", "bot.cogs.admin", "bot.cogs.ingest")
 SHUTDOWN_GRACE = 8.0  # seconds for briefs being indexed when the bot stops (Docker kills after 10)
 
 

@@ -201,11 +201,11 @@ async def ingest_main(settings, paths: list[str], guild_id: int | None = None, o
                 if problem:
                     lines[n] = f"{path}: skipped, {problem}"
                     continue
-                read = await read_dated_file(services, path.name, _read(path))
-                if isinstance(read, IngestOutcome):
-                    lines[n] = f"{path}: skipped, {read.reason}"
+                found = await read_dated_file(services, path.name, _read(path))
+                if isinstance(found, IngestOutcome):
+                    lines[n] = f"{path}: skipped, {found.reason}"
                     continue
-                text, page_date = read  # an .html file's metadata may date it; else its text does
+                text, page_date = found  # an .html file's metadata may date it; else its text does
                 items.append((text, {"source": path.name, "page_date": page_date}))
                 where.append(n)
             read.append((batch, lines, where))
@@ -249,6 +249,10 @@ async def ask_main(settings, line: str, guild_id: int | None = None, out=None) -
         reply = await dispatch.execute(services, Scope.local(LOCAL_GUILD_ID if guild_id is None else guild_id),
                                        line)
     print(reply.to_text(), file=out)
+    if reply.attachment is not None:
+        from bot.chart_files import chart_line, charts_folder
+
+        print(chart_line(reply, charts_folder(settings.db_path)), file=out)
     return 0
 
 

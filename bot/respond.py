@@ -9,7 +9,7 @@ import discord
 from discord.ext import commands
 
 from bot import scope as scopes
-from bot.render import render
+from bot.render import attached_files, render
 from bot.views import ReplyView, needs_view
 from handlers import commands as table
 from handlers import dispatch
@@ -37,6 +37,8 @@ async def run_choice(interaction: discord.Interaction, choice: Choice) -> Reply:
 async def send_reply(ctx: commands.Context, reply: Reply) -> discord.Message:
     view = ReplyView(reply, author_id=ctx.author.id, run_choice=run_choice) if needs_view(reply) else None
     kwargs: dict = {"embed": view.embed if view else render(reply)[0]}
+    if reply.attachment is not None:
+        kwargs["files"] = attached_files(reply)
     if view is not None:
         kwargs["view"] = view
     if ctx.interaction is None:
@@ -53,6 +55,8 @@ async def send_to_interaction(interaction: discord.Interaction, reply: Reply) ->
     """For app-command errors that never became a command context."""
     view = ReplyView(reply, author_id=interaction.user.id, run_choice=run_choice) if needs_view(reply) else None
     kwargs: dict = {"embed": view.embed if view else render(reply)[0], "ephemeral": is_private(reply)}
+    if reply.attachment is not None:
+        kwargs["files"] = attached_files(reply)
     if view is not None:
         kwargs["view"] = view
     if interaction.response.is_done():

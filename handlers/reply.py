@@ -34,12 +34,22 @@ class Choice:
 
 
 @dataclass
+class Attachment:
+    """A file sent with the reply: a chart (PNG). Discord shows it as the embeds' image;
+    the console and `newsbrief ask` save it and print where."""
+
+    data: bytes
+    filename: str  # letters, digits, '-', '_' and '.': Discord's attachment:// names need no escaping
+
+
+@dataclass
 class Reply:
     pages: list[Page]
     ok: bool = True  # False: the request was refused or failed; front-ends show it as an error
     choices: list[Choice] = field(default_factory=list)
     ephemeral: bool = False  # only the asker needs to see it (errors, cooldowns)
     choices_prompt: str = "Did you mean"  # how the choices are introduced ("Profiles" for trending)
+    attachment: Attachment | None = None  # a chart drawn for this reply
 
     @classmethod
     def error(cls, title: str, description: str = "") -> "Reply":

@@ -8,7 +8,8 @@ from datetime import datetime, timedelta
 import aiosqlite
 
 from store.packing import unpack_insights, unpack_sections
-from store.records import ArticleDetail, ArticleRow, EntityRow, GuildStats, Profile, StatementRow
+from store.records import (ArticleDetail, ArticleRow, CoMentionGraph, EntityRow, GuildStats, Profile, StatementRow,
+                           Timeline)
 
 MAX_ALIASES = 20
 MAX_ROLES = 10
@@ -223,3 +224,87 @@ def iso(moment: datetime) -> str:
 
 def days_before(now: datetime, days: int) -> datetime:
     return now - timedelta(days=max(0, days))
+
+
+# ---- over time (timelines, comparisons, networks, digests) ----------------------
+
+async def entity_timeline(db, guild_id: int, entity_id: int, limit: int) -> Timeline | None:
+    """The entity's briefs and its own statements, oldest first by publication date
+    (the latest `limit` of each when there are more)."""
+    entity = (await entity_rows(db, guild_id, [entity_id])).get(entity_id)
+    if entity is None:
+        return None
+    briefs = await db.execute_fetchall(
+        f"SELECT * FROM (SELECT {ARTICLE_COLUMNS} FROM brief_entities be JOIN articles a ON a.id = be.brief_id "
+        f"WHERE be.entity_id = ? AND a.guild_id = ? {BY_DATE_DESC} LIMIT ?) ORDER BY published_at, id",
+        (entity_id, guild_id, limit))
+    said = await db.execute_fetchall(
+        "SELECT * FROM (" + STATEMENT_QUERY + "WHERE s.speaker_entity_id = ? AND s.guild_id = ? "
+        "ORDER BY a.published_at DESC, s.id DESC LIMIT ?) ORDER BY published_at, id",
+        (entity_id, guild_id, limit))
+    return Timeline(entity=entity, articles=[article_row(r) for r in briefs],
+                    statements=[statement_row(s) for s in said])
+
+
+async def co_mention_graph(db, guild_id: int, entity_id: int, neighbours: int) -> CoMentionGraph | None:
+    """The entity, the `neighbours` entities most often in its briefs, and how many
+    briefs each pair of them shares (over the entity's latest CO_MENTION_WINDOW briefs)."""
+    entity = (await entity_rows(db, guild_id, [entity_id])).get(entity_id)
+    if entity is None:
+        return None
+    window = await db.execute_fetchall(
+        "SELECT brief_id FROM brief_entities WHERE entity_id = ? ORDER BY brief_id DESC LIMIT ?",
+        (entity_id, CO_MENTION_WINDOW))
+    brief_ids = [r[0] for r in window]
+    if not brief_ids:
+        return CoMentionGraph(entity=entity, nodes=[], edges=[])
+    marks = ",".join("?" * len(brief_ids))
+    pairs = await db.execute_fetchall(
+        f"SELECT brief_id, entity_id FROM brief_entities WHERE brief_id IN ({marks})", brief_ids)
+    members: dict[int, set[int]] = {}
+    for brief_id, other in pairs:
+        members.setdefault(brief_id, set()).add(other)
+    together: dict[int, int] = {}
+    for ids in members.values():
+        for other in ids - {entity_id}:
+            together[other] = together.get(other, 0) + 1
+    top = sorted(together, key=lambda i: (-together[i], i))[:neighbours]
+    rows = await entity_rows(db, guild_id, top)
+    nodes = [rows[i] for i in top if i in rows]
+    kept = {entity_id, *(n.id for n in nodes)}
+    shared: dict[tuple[int, int], int] = {}
+    for ids in members.values():
+        inside = sorted(ids & kept)
+        for n, a in enumerate(inside):
+            for b in inside[n + 1:]:
+                shared[(a, b)] = shared.get((a, b), 0) + 1
+    return CoMentionGraph(entity=entity, nodes=nodes, edges=[(a, b, n) for (a, b), n in sorted(shared.items())])
+
+
+async def published_dates(db, guild_id: int, entity_id: int, limit: int) -> list[str]:
+    """Publication dates of the entity's latest `limit` briefs, oldest first."""
+    rows = await db.execute_fetchall(
+        "SELECT a.published_at FROM brief_entities be JOIN articles a ON a.id = be.brief_id "
+        f"WHERE be.entity_id = ? AND a.guild_id = ? {BY_DATE_DESC} LIMIT ?", (entity_id, guild_id, limit))
+    return sorted(r[0] or "" for r in rows)
+
+
+async def published_between(db, guild_id: int, since: str, until: str) -> list[tuple[int, str]]:
+    """(brief id, publication date) of the guild's briefs published in [since, until)."""
+    rows = await db.execute_fetchall(
+        "SELECT id, published_at FROM articles WHERE guild_id = ? AND published_at >= ? AND published_at < ? "
+        "ORDER BY published_at LIMIT ?", (guild_id, since, until, TRENDING_WINDOW))
+    return [(r[0], r[1]) for r in rows]
+
+
+async def entity_counts(db, guild_id: int, brief_ids: list[int]) -> dict[int, int]:
+    """How many of these briefs name each entity."""
+    counts: dict[int, int] = {}
+    for i in range(0, len(brief_ids), _CHUNK):
+        chunk = brief_ids[i:i + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        rows = await db.execute_fetchall(
+            f"SELECT entity_id, count(*) FROM brief_entities WHERE brief_id IN ({marks}) GROUP BY entity_id", chunk)
+        for entity_id, n in rows:
+            counts[entity_id] = counts.get(entity_id, 0) + n
+    return counts

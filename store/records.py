@@ -99,3 +99,22 @@ class GuildStats:
     people: int
     first_brief: str | None
     last_brief: str | None
+
+
+@dataclass
+class Timeline:
+    """An entity over time: its briefs and its own statements, oldest first."""
+
+    entity: EntityRow
+    articles: list[ArticleRow]
+    statements: list[StatementRow]
+
+
+@dataclass
+class CoMentionGraph:
+    """An entity and the entities most often named with it; `edges` are
+    (entity id, entity id, briefs both are in) among all of them."""
+
+    entity: EntityRow
+    nodes: list[EntityRow]
+    edges: list[tuple[int, int, int]]

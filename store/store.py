@@ -24,8 +24,8 @@ from store.errors import StoreError, translating
 from store.name_cache import NameCache
 from store.normalize import name_key, text_fingerprint, url_key
 from store.opening import open_connections
-from store.records import (ArticleDetail, ArticleRow, EntityMatch, EntityRow, GuildStats, Profile, SaveResult,
-                           StatementRow)
+from store.records import (ArticleDetail, ArticleRow, CoMentionGraph, EntityMatch, EntityRow, GuildStats, Profile,
+                           SaveResult, StatementRow, Timeline)
 
 MAX_ID = 2 ** 63 - 1
 MAX_LIMIT = 500  # rows any one call returns
@@ -347,6 +347,44 @@ class Store:
     async def trending(self, guild_id: int, *, days: int = 7, limit: int = 10) -> list[tuple[EntityRow, int]]:
         since = reads.days_before(self._clock(), int(days))
         return await reads.trending(self._reader, _guild(guild_id), since, _bounded(limit))
+
+    # ---- over time -----------------------------------------------------------------
+
+    async def generation(self, guild_id: int) -> int:
+        """Bumped by every write to the guild: what was drawn from an older one is stale."""
+        return await reads.generation(self._reader, _guild(guild_id))
+
+    async def entity_timeline(self, guild_id: int, entity_id: int, *, limit: int = MAX_LIMIT) -> Timeline | None:
+        if not _is_id(entity_id):
+            return None
+        return await reads.entity_timeline(self._reader, _guild(guild_id), entity_id, _bounded(limit, high=5000))
+
+    async def published_dates(self, guild_id: int, entity_id: int, *, limit: int = 5000) -> list[str]:
+        if not _is_id(entity_id):
+            return []
+        return await reads.published_dates(self._reader, _guild(guild_id), entity_id, _bounded(limit, high=5000))
+
+    async def co_mention_graph(self, guild_id: int, entity_id: int, *, neighbours: int = 12) -> CoMentionGraph | None:
+        if not _is_id(entity_id):
+            return None
+        return await reads.co_mention_graph(self._reader, _guild(guild_id), entity_id, _bounded(neighbours, high=50))
+
+    async def period_counts(self, guild_id: int, since: datetime, until: datetime) -> tuple[list[str], dict[int, int]]:
+        """Briefs published in [since, until): their dates, and in how many of them each entity is named."""
+        rows = await reads.published_between(self._reader, _guild(guild_id), reads.iso(since), reads.iso(until))
+        counts = await reads.entity_counts(self._reader, guild_id, [r[0] for r in rows])
+        return [r[1] for r in rows], counts
+
+    async def entities_by_id(self, guild_id: int, ids: list[int]) -> dict[int, EntityRow]:
+        return await reads.entity_rows(self._reader, _guild(guild_id), [i for i in ids if _is_id(i)][:MAX_LIMIT])
+
+    async def latest_statements_by(self, guild_id: int, entity_id: int, *, limit: int = 1) -> list[StatementRow]:
+        profile = await self.entity_profile(guild_id, entity_id, statements=limit, articles=0, co_mentions=0)
+        return profile.statements if profile else []
+
+    def now(self) -> datetime:
+        """The store's clock (tests set it): what "this week" means."""
+        return self._clock()
 
     async def watched_channels(self, guild_id: int) -> set[int]:
         return await reads.watched_channels(self._reader, _guild(guild_id))
