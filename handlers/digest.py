@@ -34,7 +34,7 @@ async def digest(services, scope, span: int) -> Reply:
     period = "today" if span == 1 else f"the last {span} days"
     dates, counts = await store.period_counts(scope.guild_id, since, until)
     if not dates:
-        return Reply.info(f"No briefs published in {period}.",
+        return Reply.info(f"No briefs published {'today' if span == 1 else 'in ' + period}.",
                           f"`{services.prefix}digest 30` looks further back; `{services.prefix}articles` lists "
                           "everything.")
     _, earlier = await store.period_counts(scope.guild_id, before, since)

@@ -13,10 +13,10 @@ from bot.respond import answer
 from bot.table import table_command
 
 
-async def _answer(ctx: commands.Context, name: str, **args) -> None:
+async def _answer(ctx: commands.Context, command: str, /, **args) -> None:
     if ctx.interaction is not None:
         await ctx.defer()
-    await answer(ctx, name, **args)
+    await answer(ctx, command, **args)
 
 
 class Charts(commands.Cog):
