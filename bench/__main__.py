@@ -20,11 +20,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import corpus, databases, ingest_row, loop_lag, queries, rows
+from bench import chart_lag, corpus, databases, ingest_row, loop_lag, queries, rows
 from bench.report import Report, header
 
 OUT = Path(__file__).resolve().parent / "out"
-ROWS = ("ingest", "queries", "memory", "lag", "autocomplete")
+ROWS = ("ingest", "queries", "memory", "lag", "autocomplete", "charts")
 
 
 def parse_args(argv=None):
@@ -144,6 +144,18 @@ def main(argv=None) -> int:
         row = report.add(rows.autocomplete_row(results, args.entities))
         if row.passed is False:
             misses.append(("autocomplete", roster))
+
+    if "charts" in args.only:
+        briefs = 300 if args.quick else 3000
+        log(f"row 6: event-loop lag while timeline, compare, network and digest draw, {briefs:,} dated briefs")
+        runs = []
+        with tempfile.TemporaryDirectory(prefix="newsbrief-charts-") as tmp:
+            for run in range(args.runs):
+                r = chart_lag.measure(Path(tmp), briefs, args.seed + run)
+                log(f"  chart run {run + 1}: max {r.max_ms:.0f} ms, p95 {r.p95_ms:.1f} ms, {r.ingest_s:.1f}s, "
+                    f"{r.status}")
+                runs.append(r)
+        report.add(rows.chart_lag_row(runs, briefs))
 
     if misses and not args.no_profile:
         profile_misses(misses, dbs, args, loaded_extractor, report)

@@ -19,6 +19,7 @@ from discord.ext import commands
 from bot.inflight import InFlight
 from bot.table import query_cooldowns
 from bot.watched import WatchedChannels
+from handlers.charts import render as charts_render
 from handlers.context import Services
 
 log = logging.getLogger(__name__)
@@ -106,6 +107,7 @@ class NewsBot(commands.Bot):
         if self.executor is not None:
             self.executor.shutdown(wait=False, cancel_futures=True)
             self.executor = None
+        charts_render.shutdown()  # the chart-drawing process, if a chart was drawn
 
 
 def create_bot(settings, *, extractor=None) -> NewsBot:

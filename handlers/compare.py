@@ -6,7 +6,6 @@ import re
 from collections import Counter
 
 from handlers import charts, validate
-from handlers.charts import drawing
 from handlers.charts.series import bucket_start, buckets_for, days_of
 from handlers.format import plural
 from handlers.guard import handler
@@ -46,7 +45,7 @@ async def run(services, scope, names=None) -> Reply:
     if len(entities) < 2:
         raise validate.BadInput("Those names all mean the same entity.", usage)
     series = [(e.name, days_of(await services.store.published_dates(scope.guild_id, e.id))) for e in entities]
-    png = await charts.drawn(services, scope, ("compare", *(e.id for e in entities)), drawing.comparison, series)
+    png = await charts.drawn(services, scope, ("compare", *(e.id for e in entities)), "comparison", series)
     unit = buckets_for([d for _, days in series for d in days]).unit
     fields = [Field(one_line(name, 200), summary(days, unit)) for name, days in series]
     return Reply(pages=[Page(title="Compared over time: " + ", ".join(e.name for e in entities),

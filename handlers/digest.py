@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 from handlers import charts, validate
-from handlers.charts import drawing
 from handlers.charts.series import days_of
 from handlers.format import plural, statement_line
 from handlers.guard import handler
@@ -55,7 +54,7 @@ async def digest(services, scope, span: int) -> Reply:
                  for s in latest]
     if said:
         fields.append(Field("Latest from the most mentioned", join_lines(said, FIELD_VALUE)))
-    png = await charts.drawn(services, scope, ("digest", span, until.date().isoformat()), drawing.digest,
+    png = await charts.drawn(services, scope, ("digest", span, until.date().isoformat()), "digest",
                              days_of(dates), since.date(), until.date() + timedelta(days=1))
     return Reply(pages=[Page(title=f"This server's news: {period}",
                              description=f"{plural(len(dates), 'brief')} published from {since:%Y-%m-%d} to "

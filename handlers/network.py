@@ -3,7 +3,6 @@ its most frequent co-mentions around it, edges as wide as the briefs shared."""
 from __future__ import annotations
 
 from handlers import charts
-from handlers.charts import drawing
 from handlers.format import plural
 from handlers.guard import handler
 from handlers.limits import join_lines
@@ -25,7 +24,7 @@ async def run(services, scope, name=None) -> Reply:
         return Reply.info(f"{entity.name} has appeared with no one else yet.",
                           f"{plural(entity.briefs, 'brief')} name {entity.name}, alone.")
     names = {entity.id: entity.name, **{n.id: n.name for n in graph.nodes}}
-    png = await charts.drawn(services, scope, ("network", entity.id), drawing.network, entity.name, names,
+    png = await charts.drawn(services, scope, ("network", entity.id), "network", entity.name, names,
                              entity.id, graph.edges)
     shared = {(a if b == entity.id else b): n for a, b, n in graph.edges if entity.id in (a, b)}
     lines = [f"{node.name} · {plural(shared.get(node.id, 0), 'brief')} together" for node in graph.nodes]

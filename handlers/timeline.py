@@ -3,7 +3,6 @@ chart of briefs naming it per day/week/month with its statements marked."""
 from __future__ import annotations
 
 from handlers import charts
-from handlers.charts import drawing
 from handlers.charts.series import days_of
 from handlers.format import article_line, day, plural, statement_line
 from handlers.guard import handler
@@ -23,7 +22,7 @@ async def run(services, scope, name=None) -> Reply:
     timeline = await services.store.entity_timeline(scope.guild_id, entity.id, limit=MAX_ITEMS)
     if timeline is None or not timeline.articles:
         return Reply.error(f"{entity.name} is no longer in this server's index.")
-    png = await charts.drawn(services, scope, ("timeline", entity.id), drawing.timeline, entity.name,
+    png = await charts.drawn(services, scope, ("timeline", entity.id), "timeline", entity.name,
                              days_of(a.date for a in timeline.articles), days_of(s.date for s in timeline.statements))
     return Reply(pages=_pages(timeline), attachment=Attachment(png, f"timeline-{entity.id}.png"))
 

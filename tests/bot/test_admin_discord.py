@@ -7,6 +7,7 @@ from discord.ext import commands
 from simcord import SetupError
 
 from bot.table import NotPermitted
+from handlers.commands import COMMANDS
 from simworld import SHORT_BRIEF, SIMCORD
 
 pytestmark = SIMCORD
@@ -84,4 +85,4 @@ async def test_sync_is_for_owners(world):
 
     world.bot.owner_id, world.bot.owner_ids = None, {world.mod.id}  # what OWNER_IDS sets
     synced = await world.mod.send(world.general, "!sync here")
-    assert world.replies_to(synced)[0].embeds[0].title.startswith("Synced 14 slash commands in Newsroom")
+    assert world.replies_to(synced)[0].embeds[0].title.startswith(f"Synced {len(COMMANDS)} slash commands in Newsroom")

@@ -11,6 +11,7 @@ from simcord import SetupError
 
 import handlers.reindex as reindex_handler
 from bot.table import NotPermitted
+from handlers.commands import COMMANDS
 from simworld import NOISY_BRIEF, SHORT_BRIEF, SIMCORD, SMITHS, save
 
 pytestmark = SIMCORD
@@ -143,7 +144,7 @@ async def test_commands_are_published_only_when_an_owner_asks(world):
 
     world.bot.owner_id, world.bot.owner_ids = None, {world.mod.id}  # what OWNER_IDS sets
     synced = await world.mod.send(world.general, "!sync")
-    assert world.replies_to(synced)[0].embeds[0].title.startswith("Synced 14 slash commands everywhere")
+    assert world.replies_to(synced)[0].embeds[0].title.startswith(f"Synced {len(COMMANDS)} slash commands everywhere")
     assert len(syncs()) == 1
     asked = await world.alice.slash(world.general, "stats")
     assert asked.response.embeds[0].colour != discord.Colour.red()

@@ -22,8 +22,8 @@ from hostile import GUILD, HOSTILE_NUMBERS, HOSTILE_TEXT, fingerprint, make_serv
 
 # Commands that read only; `ingest` is in test_hostile_briefs.py.
 TEXT_LINES = ["who {}", "quotes {}", "quotes {} by Hegseth", "quotes imminent by {}", "quotes {} by {}",
-              "search {}", "help {}"]
-NUMBER_LINES = ["article {}", "articles {}", "trending {}", "forget {}", "watch {}", "unwatch {}"]
+              "search {}", "help {}", "timeline {}", "network {}", "compare {}, Hegseth", "compare Hegseth, {}"]
+NUMBER_LINES = ["article {}", "articles {}", "trending {}", "forget {}", "watch {}", "unwatch {}", "digest {}"]
 LINES = sorted({t.format(v, v) for t in TEXT_LINES for v in HOSTILE_TEXT}
                | {t.format(v) for t in NUMBER_LINES for v in HOSTILE_NUMBERS}
                | {"!", "/", "!!who", "!who", "!quotes", "!search", "!article", "!forget", "!watch", "!unwatch",
