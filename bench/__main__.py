@@ -14,17 +14,18 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import random
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from bench import chart_lag, corpus, databases, ingest_row, loop_lag, queries, rows
+from bench import chart_lag, cold_start, corpus, databases, ingest_row, loop_lag, name_sync, queries, rows
 from bench.report import Report, header
 
 OUT = Path(__file__).resolve().parent / "out"
-ROWS = ("ingest", "queries", "memory", "lag", "autocomplete", "charts")
+ROWS = ("ingest", "queries", "memory", "lag", "autocomplete", "cold", "sync", "charts")
 
 
 def parse_args(argv=None):
@@ -79,13 +80,15 @@ def main(argv=None) -> int:
         return extractor
 
     dbs = []
-    if args.only & {"queries", "memory", "lag"}:
+    if args.only & {"queries", "memory", "lag", "cold", "sync"}:
         log(f"databases: {', '.join(f'{s:,}' for s in args.sizes)} briefs")
         dbs = [databases.corpus_db(args.out, size, args.seed, log, args.reuse_stale) for size in args.sizes]
         for db in dbs:
-            report.notes.append(f"Database of {db.briefs:,} briefs: {db.distinct_entities:,} distinct entities, "
+            words = len({w for name, _, _ in db.entities for w in name.lower().split()})
+            report.notes.append(f"Database of {db.briefs:,} briefs: {db.distinct_entities:,} distinct entities "
+                                f"({words:,} distinct name words), "
                                 f"{db.path.stat().st_size / 2**20:,.0f} MB"
-                                + (f", built in {db.build_s:,.0f}s through save_briefs "
+                                + (f", saved in {db.build_s:,.0f}s through save_briefs (generation excluded) "
                                    f"({db.briefs / db.build_s:,.0f} briefs/s)" if db.build_s else "")
                                 + (" (cached build from an older store schema)" if getattr(db, "stale", False)
                                    else ""))
@@ -145,9 +148,27 @@ def main(argv=None) -> int:
         if row.passed is False:
             misses.append(("autocomplete", roster))
 
+    if "cold" in args.only:
+        big = dbs[-1]
+        name = max(big.entities, key=lambda e: e[2])[0]
+        log(f"row 6: cold `newsbrief ask '!who {name}'` on {big.briefs:,} briefs x {max(5, args.runs)}")
+        seconds, cpu, spacy_loaded = cold_start.measure(big.path, big.guild, name, max(5, args.runs))
+        report.add(rows.cold_ask_row(seconds, cpu, big.briefs, spacy_loaded))
+
+    if "sync" in args.only:
+        big = dbs[-1]
+        typo = queries.typo(max(big.entities, key=lambda e: e[2])[0], random.Random(args.seed))
+        log(f"row 7: name index after another process writes, {big.briefs:,} briefs x {args.runs}")
+        runs = []
+        with tempfile.TemporaryDirectory(prefix="newsbrief-sync-") as tmp:
+            for run in range(args.runs):
+                db = databases.copy_db(big.path, Path(tmp) / f"sync-{run}.sqlite3")
+                runs.append(name_sync.measure(db, big.guild, typo, args.seed + run))
+        report.add(rows.name_sync_row(runs, big.briefs))
+
     if "charts" in args.only:
         briefs = 300 if args.quick else 3000
-        log(f"row 6: event-loop lag while timeline, compare, network and digest draw, {briefs:,} dated briefs")
+        log(f"row 8: event-loop lag while timeline, compare, network and digest draw, {briefs:,} dated briefs")
         runs = []
         with tempfile.TemporaryDirectory(prefix="newsbrief-charts-") as tmp:
             for run in range(args.runs):

@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import shutil
+import time
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +21,7 @@ from pathlib import Path
 from bench import corpus
 from bench.stats import stopwatch
 
-CORPUS_VERSION = 1  # bump when bench/corpus.py writes different briefs
+CORPUS_VERSION = 2  # bump when bench/corpus.py writes different briefs (2: generated name vocabulary)
 CORPUS_GUILD = 1_100_000_000_000_000_001  # a realistic Discord snowflake
 ROSTER_GUILD = 1_100_000_000_000_000_002
 BATCH = 500  # briefs per save_briefs call (one transaction each)
@@ -33,7 +34,7 @@ class BuiltDb:
     guild: int
     briefs: int
     entities: list[tuple[str, str, int]]  # (name, type, briefs naming it), most first
-    build_s: float | None  # how long building it took through save_briefs (None: unknown)
+    build_s: float | None  # seconds in save_briefs while building it, generation excluded (None: unknown)
 
     @property
     def distinct_entities(self) -> int:
@@ -96,30 +97,27 @@ def _drop_stale(out: Path, kind: str, size: int, seed: int, keep: Path) -> None:
             _remove(p)
 
 
-async def _fill(path: Path, guild: int, batches, log) -> Counter:
-    """Save every batch of (Brief, raw_text, metadata) with save_briefs; the next
-    batch is generated while the store writes the current one."""
+async def _fill(path: Path, guild: int, batches, log) -> tuple[Counter, float]:
+    """Save every batch of (Brief, raw_text, metadata) with save_briefs. Each batch is made
+    first and then saved, so the seconds returned are the saves alone (not the generating)."""
     from store import Store
 
     counts: Counter = Counter()
+    save_s = 0.0
     store = await Store.open(path)
     try:
-        pending = None
         done = 0
         for n, batch in enumerate(batches):
             for brief, _, _ in batch:
                 counts.update((e.name, e.type) for e in brief.entities)
-            if pending is not None:
-                done += len(await pending)
-            pending = asyncio.ensure_future(store.save_briefs(guild, batch))
+            start = time.perf_counter()
+            done += len(await store.save_briefs(guild, batch))
+            save_s += time.perf_counter() - start
             if n and n % 40 == 0:
-                log(f"    {done:,} briefs saved")
-            await asyncio.sleep(0)
-        if pending is not None:
-            await pending
+                log(f"    {done:,} briefs saved ({done / save_s:,.0f} briefs/s saving)")
     finally:
         await store.close()
-    return counts
+    return counts, save_s
 
 
 def _corpus_batches(seed: int, size: int):
@@ -167,16 +165,17 @@ def _ensure(out: Path, kind: str, size: int, seed: int, guild: int, batches, bri
     _remove(tmp)
     log(f"  building {path.name} ({size:,} {kind}) ...")
     with stopwatch() as t:
-        counts = asyncio.run(_fill(tmp, guild, batches, log))
+        counts, save_s = asyncio.run(_fill(tmp, guild, batches, log))
     entities = sorted(((n, ty, c) for (n, ty), c in counts.items()), key=lambda e: (-e[2], e[0]))
-    _sidecar(path).write_text(json.dumps({"briefs": briefs, "build_s": round(t(), 1), "entities": entities}))
+    _sidecar(path).write_text(json.dumps({"briefs": briefs, "build_s": round(save_s, 1), "entities": entities}))
     for suffix in ("-wal", "-shm"):
         side = Path(f"{tmp}{suffix}")
         if side.exists():
             os.replace(side, f"{path}{suffix}")
     os.replace(tmp, path)
-    log(f"  built in {t():.0f}s ({briefs / t():,.0f} briefs/s), {len(entities):,} distinct entities")
-    return _load(path, guild, t())
+    log(f"  built in {t():.0f}s, of which saving {save_s:.0f}s ({briefs / save_s:,.0f} briefs/s through "
+        f"save_briefs), {len(entities):,} distinct entities")
+    return _load(path, guild, save_s)
 
 
 def corpus_db(out: Path, size: int, seed: int, log=print, reuse_stale: bool = False) -> BuiltDb:

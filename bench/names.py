@@ -8,9 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bench import vocabulary as V
 from bench import words as W
 
-N_PEOPLE = len(W.FIRST_NAMES) * len(W.SURNAMES)
+# People's names come from the generated vocabulary (~100k distinct words), so a big guild's
+# name index holds a realistic number of words; a million people, most of them rarely named.
+N_PEOPLE = 1_000_000
 N_ORGS = len(W.ORG_ADJECTIVES) * len(W.ORG_NOUNS) * len(W.ORG_KINDS)
 N_TOWNS = len(W.PLACE_HEADS) * len(W.PLACE_TAILS)
 
@@ -55,9 +58,7 @@ def _gcd(a: int, b: int) -> int:
 
 @lru_cache(maxsize=200_000)
 def person(i: int) -> Person:
-    j = _scramble(i % N_PEOPLE, N_PEOPLE)
-    first = W.FIRST_NAMES[j % len(W.FIRST_NAMES)]
-    last = W.SURNAMES[j // len(W.FIRST_NAMES)]
+    first, last = V.person_name(_scramble(i % N_PEOPLE, N_PEOPLE))
     return Person(first, last, W.ROLES[(i * 31 + 7) % len(W.ROLES)])
 
 

@@ -15,7 +15,8 @@ from bench import words as W
 from bench.databases import BuiltDb
 from bench.stats import percentile
 
-KINDS = ("who exact", "who typo", "who unknown", "quotes", "search", "autocomplete")
+KINDS = ("who exact", "who typo", "who unknown", "quotes", "quotes long", "search", "autocomplete", "trending",
+         "stats")
 
 
 @dataclass
@@ -58,6 +59,16 @@ def typo(name: str, rng: random.Random) -> str:
     return " ".join(words)
 
 
+def long_quote(rng: random.Random) -> str:
+    """A whole sentence as the corpus quotes them (bench.corpus quotation), one word changed:
+    someone pasting a remembered quote."""
+    words = (f"{rng.choice(W.QUOTE_OPENERS)} {rng.choice(W.QUOTE_VERBS)} {rng.choice(W.TOPICS)} "
+             f"{rng.choice(W.QUOTE_CLOSERS)}").split()
+    i = rng.randrange(len(words))
+    words[i] = rng.choice([v for v in W.QUOTE_VERBS if v != words[i]])
+    return " ".join(words)
+
+
 def _names(db: BuiltDb, rng: random.Random, n: int, types=None) -> list[str]:
     pool = [e for e in db.entities if types is None or e[1] in types]
     weighted = rng.choices([e[0] for e in pool], weights=[e[2] for e in pool], k=n - n // 2)
@@ -84,6 +95,7 @@ def query_set(db: BuiltDb, n: int, seed: int) -> dict[str, list[Query]]:
     speakers = _names(db, rng, n, types=("PERSON",))
     out["quotes"] = [Query("quotes", {"text": rng.choice(W.QUOTE_WORDS),
                                       **({"speaker": speakers[i]} if i % 3 == 0 else {})}) for i in range(n)]
+    out["quotes long"] = [Query("quotes long", {"text": long_quote(rng)}) for _ in range(n)]
     out["search"] = [Query("search", {"text": rng.choice(W.SEARCH_WORDS) if i % 4 else
                                       f"{rng.choice(W.SEARCH_WORDS)} {rng.choice(W.SEARCH_WORDS)}"})
                      for i in range(n)]
@@ -93,6 +105,8 @@ def query_set(db: BuiltDb, n: int, seed: int) -> dict[str, list[Query]]:
         cut = part[: rng.randint(1, min(8, len(part)))]
         prefixes.append("" if i % 20 == 0 else (typo(cut, rng) if len(cut) >= 5 and i % 5 == 0 else cut))
     out["autocomplete"] = [Query("autocomplete", {"prefix": p}) for p in prefixes]
+    out["trending"] = [Query("trending", {"days": rng.choice(("1", "7", "30"))}) for _ in range(n)]
+    out["stats"] = [Query("stats", {}) for _ in range(n)]
     return out
 
 
@@ -101,14 +115,20 @@ async def call(services, scope, q: Query) -> bool:
     import handlers.complete
     import handlers.quotes
     import handlers.search
+    import handlers.stats
+    import handlers.trending
     import handlers.who
 
     if q.kind.startswith("who"):
         reply = await handlers.who.run(services, scope, **q.args)
-    elif q.kind == "quotes":
+    elif q.kind.startswith("quotes"):
         reply = await handlers.quotes.run(services, scope, **q.args)
     elif q.kind == "search":
         reply = await handlers.search.run(services, scope, **q.args)
+    elif q.kind == "trending":
+        reply = await handlers.trending.run(services, scope, **q.args)
+    elif q.kind == "stats":
+        reply = await handlers.stats.run(services, scope)
     else:
         return bool(await handlers.complete.entity_names(services, scope, **q.args))
     return bool(getattr(reply, "ok", True))

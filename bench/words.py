@@ -1,58 +1,10 @@
 """Word lists for the synthetic corpus: invented people, organisations, places.
 
-Pools are large enough that a 100,000-brief guild has tens of thousands of
-distinct entities: 240 first names x 420 surnames gives ~100k people, and the
-organisation pattern gives ~100k more.
+People's names come from bench/vocabulary.py (generated, ~100k distinct words);
+the organisation pattern gives ~100k organisations.
 """
 from __future__ import annotations
 
-FIRST_NAMES = """
-Aaron Abena Adaeze Adrian Agnieszka Ahmed Aiko Aisha Alain Alejandro Aleksandra Alexei Alice Alina Amara
-Amir Ana Anders Andrea Andrzej Aneta Anika Anita Antoine Anton Arjun Astrid Aurelio Ayesha Beatriz Benedikt
-Bilal Birgit Bogdan Boris Bruno Camila Carla Carlos Carmen Catalina Cecilia Chen Chiara Chidi Chloe Claudia
-Dalia Damian Daniel Daria Dario David Deepa Dmitri Dominik Dorota Eduardo Elena Elif Elijah Elisa Emeka
-Emil Emma Enrique Erik Esther Fatima Felipe Felix Fernanda Filip Fiona Florian Francesca Gabriel Gabriela
-Georg Gideon Giulia Gonzalo Grace Greta Gustavo Hana Hannah Haruto Hassan Heike Helena Henrik Hiroshi
-Hugo Ibrahim Ida Ifeoma Igor Ilya Ines Ingrid Irina Isabel Ivan Jakub Jana Javier Jelena Jens Joanna
-Jonas Jorge Josef Julia Julian Kamal Karim Karin Katarzyna Kenji Kerstin Khalid Kofi Kwame Lars Laura
-Layla Lea Leila Lena Leon Li Liam Lina Lorenzo Lucia Luis Lukas Magdalena Mai Malik Manuel Marco Marek
-Margit Maria Marina Mario Marta Martin Mateo Matteo Maya Mehmet Mei Mihai Mikael Milan Miriam Mohammed
-Nadia Naomi Natalia Nikola Nils Nina Noor Olga Oliver Omar Oskar Pablo Paola Patrick Paulo Pavel Petra
-Pierre Priya Rafael Rahul Rania Raul Rebecca Renata Ricardo Rita Roberto Rosa Ruth Sabine Sakura Salma
-Samir Sandra Santiago Sara Sebastian Selin Sergei Shira Simone Sofia Sonja Stefan Sunita Svetlana Tamar
-Tariq Teresa Thabo Thomas Tobias Tomasz Ulrich Valentina Vera Victor Viktor Wanjiru Wei Wiktor Xavier
-Yara Yasmin Yuki Yusuf Zainab Zofia Zoran Amadou Bongani Chinwe Dagny Eamon Farida Goran Halima Isak
-""".split()
-
-SURNAMES = """
-Abadi Abara Achterberg Adeyemi Agarwal Ahlgren Aldana Almeida Altmann Amato Andersen Aranda Arslan Asante
-Aurelius Azevedo Bakker Balogun Banerjee Barros Bartosz Basu Becker Bellini Benali Berg Bergstrom Bianchi
-Bjork Blanco Bodnar Bohm Borges Bosch Brandt Bruno Caldera Calvo Campos Cardenas Carvalho Castellano Cerny
-Chandra Chavez Cho Costa Cruz Dahl Dalton Danso Dasgupta Delgado Demir Diallo Diaz Dietrich Dimitrov Dogan
-Dominguez Dragan Dubois Dumont Duarte Eberhardt Ekström Engel Escobar Esposito Falk Farouk Fernandes Ferrara
-Ferreira Fischer Fontaine Fujita Gallo Garza Gashi Geller Ghosh Giordano Goldberg Gomes Gonzaga Grant Greco
-Gruber Guerrero Gupta Haddad Hahn Hakimi Halvorsen Hamid Hansen Hartmann Hayashi Herrera Hoffmann Holm Horvat
-Hussein Ibarra Ikeda Iqbal Ivanova Jablonski Jansen Jaramillo Jensen Jovanovic Kaczmarek Kahn Kamara Kapoor
-Karlsson Kato Keller Khalil Kimura Klein Koch Kovac Kowalczyk Kozlov Kraus Krishnan Kumar Kuznetsov Lang
-Larsen Laurent Lehmann Leone Lindqvist Lopes Lorenz Lozano Lund Macedo Maier Majewski Malik Mancini Marin
-Marino Markovic Martens Matsuda Mazur Medina Mehta Meier Mendes Mensah Merkel Meyer Michalski Mikkelsen
-Miranda Mishra Molina Montero Morales Moreau Moretti Mori Murphy Nagy Nakamura Navarro Neumann Nguyen Nielsen
-Novak Nowak Obi Odhiambo Okafor Okonkwo Oliveira Olsen Orlov Ortega Osei Otieno Ozturk Pacheco Park Pereira
-Petrov Pham Pichler Pinto Popescu Popov Quintero Rahman Ramos Rao Reddy Reyes Richter Rinaldi Rivera Romano
-Rossi Roth Rubio Russo Saito Salazar Santos Sato Sauer Schmid Schneider Schulz Sedlak Serrano Shah Shapiro
-Silva Sokolov Solberg Soto Stein Suarez Sundberg Suzuki Szabo Takahashi Tanaka Tavares Teixeira Thorsen
-Toth Torres Tran Ueda Urban Valdez Varga Vasquez Vega Verma Vidal Vogel Volkov Wagner Walczak Weber Werner
-Wiśniewski Wolf Yamamoto Yilmaz Zając Zhang Zielinski Zimmermann Adler Alvarado Amini Andrade Aoki Ardern
-Baptiste Barak Bauer Bekele Benson Bhatt Bishara Blum Bondarenko Brennan Castro Chaudhry Conti Darko Dekker
-Dunne Eklund Evers Farah Fiore Frank Gaspar Gil Grimaldi Haas Hakansson Hertz Hirano Hollis Horvath Ilic
-Inoue Jaber Jung Kadir Kamau Kang Kasprzak Kessler Kiplagat Kirchner Kohl Kraft Kruger Lachance Lam Landry
-Lindgren Lowe Lucero Mahlangu Makarov Mansour Marques Mayer Mbeki Mendoza Moyo Mueller Mwangi Nakata Nasser
-Ndlovu Njoroge Nkosi Noor Nyberg Ochieng Ogawa Okoye Oyelaran Pajari Pavlov Peralta Quist Radu Rasmussen
-Rojas Rosen Sadiq Sahin Sandoval Sarkar Schofield Sena Sharif Sidibe Singh Sorensen Stroud Tamura Tesfaye
-Vance Varela Vieira Wallin Weiss Yadav Yusuf Zapata Zeller Zubiri
-""".split()
-
-# Titles people carry: (role, holder's organisation word or None).
 ROLES = """
 Finance Minister|Foreign Minister|Defence Minister|Energy Minister|Trade Minister|Health Minister|
 Interior Minister|Prime Minister|President|Vice President|Central Bank Governor|Chief Economist|

@@ -19,12 +19,15 @@ from discord.ext import commands
 from bot.inflight import InFlight
 from bot.table import query_cooldowns
 from bot.watched import WatchedChannels
+from extract.model import ModelMissing
 from handlers.charts import render as charts_render
 from handlers.context import Services
+from store.errors import StoreError
 
 log = logging.getLogger(__name__)
 
-EXTENSIONS = ("bot.cogs.errors", "bot.cogs.queries", "bot.cogs.charts", "bot.cogs.admin", "bot.cogs.ingest")
+EXTENSIONS = ("bot.cogs.errors", "bot.cogs.queries", "bot.cogs.charts", "bot.cogs.admin", "bot.cogs.curation",
+              "bot.cogs.ingest")
 SHUTDOWN_GRACE = 8.0  # seconds for briefs being indexed when the bot stops (Docker kills after 10)
 
 
@@ -37,6 +40,7 @@ def intents() -> discord.Intents:
     wanted.guild_messages = True
     wanted.message_content = True
     wanted.dm_messages = True
+    wanted.guild_reactions = True  # 📰 on a message indexes it (settings optin)
     return wanted
 
 
@@ -88,6 +92,10 @@ class NewsBot(commands.Bot):
             await store.close()
             raise
         self.extractor, self.store = extractor, store
+        # Briefs forgotten longer ago than the undo window go for good (forget and restore purge too).
+        purged = await store.purge_forgotten(keep_hours=self.settings.forget_undo_hours)
+        if purged:
+            log.info("purged %d forgotten brief(s) past the undo window", purged)
         self.services = Services.from_settings(self.settings, store, extractor, self.executor)
         self.watched = WatchedChannels(store, self.settings.ingest_channel_ids)
         log.info("database %s open", self.settings.db_path)
@@ -119,9 +127,6 @@ def create_bot(settings, *, extractor=None) -> NewsBot:
 
 def failure_message(exc: BaseException) -> str | None:
     """One line for a failure the person running the bot can fix, else None."""
-    from extract import ModelMissing
-    from store import StoreError
-
     if isinstance(exc, discord.LoginFailure):
         return ("newsbrief: Discord refused DISCORD_TOKEN. Copy the token again from the Developer Portal "
                 "(your application -> Bot -> Reset Token) into .env.")
@@ -182,8 +187,9 @@ async def serve(settings, bot: NewsBot | None = None) -> int:
 
 
 def run_bot(settings) -> int:
-    level = getattr(logging, str(settings.log_level).upper(), logging.INFO)
-    discord.utils.setup_logging(level=level, root=True)
+    from bot.logs import setup_bot_logging
+
+    setup_bot_logging(getattr(logging, str(settings.log_level).upper(), logging.INFO))
     try:
         return asyncio.run(serve(settings))
     except KeyboardInterrupt:  # where signal handlers are unavailable; the bot closed on the way out

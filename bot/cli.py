@@ -15,10 +15,14 @@ import argparse
 import asyncio
 import contextlib
 import json
-import logging
+import os
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+
+from bot.logs import setup_tool_logging
+from extract.model import ModelMissing
+from store.errors import StoreError
 
 EXIT_FAILED = 1  # unexpected failure
 EXIT_STORE = 2  # the database cannot be used
@@ -81,23 +85,40 @@ def load_settings():
         raise ToolFailure(f"newsbrief: bad setting: {exc} (see .env.example)", EXIT_FAILED) from None
 
 
+class ExtractorOnFirstUse:
+    """Stands for an Extractor and imports the pipeline only when a command uses it: most
+    commands (`ask '!who X'`) only query, and importing it costs a cold start more than the
+    query itself."""
+
+    def __init__(self, model: str):
+        self._model = model
+        self._extractor = None
+
+    def __getattr__(self, name: str):
+        if self._extractor is None:
+            from extract import Extractor
+
+            self._extractor = Extractor(self._model)
+        return getattr(self._extractor, name)
+
+
 @contextlib.asynccontextmanager
-async def open_services(settings):
+async def open_services(settings, *, one_shot: bool = False):
     """Store, extractor (spaCy loads lazily, on first extraction) and a
-    one-thread executor for it; closed on the way out."""
-    from extract import Extractor
+    one-thread executor for it; closed on the way out. `one_shot`: a single
+    command follows, so the store does not warm up its name index."""
     from handlers.context import Services
     from store import Store, StoreError
 
     path = Path(settings.db_path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        store = await Store.open(path)
+        store = await Store.open(path, warm_names=not one_shot)
     except (StoreError, OSError) as exc:
         raise ToolFailure(f"newsbrief: cannot use the database {path}: {exc}", EXIT_STORE) from None
     executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="spacy")
     try:
-        yield Services.from_settings(settings, store, Extractor(settings.spacy_model), executor)
+        yield Services.from_settings(settings, store, ExtractorOnFirstUse(settings.spacy_model), executor)
     finally:
         await store.close()
         executor.shutdown(wait=True)
@@ -105,9 +126,6 @@ async def open_services(settings):
 
 def translate_failure(exc: BaseException) -> ToolFailure | None:
     """The one-line message for a failure of the tool itself, or None."""
-    from extract import ModelMissing
-    from store import StoreError
-
     if isinstance(exc, ToolFailure):
         return exc
     if isinstance(exc, ModelMissing):
@@ -124,6 +142,18 @@ def run_async(coro) -> int:
         return 130
 
 
+GOODBYE = "Stopped. Bye."
+
+
+def run_console_async(coro) -> int:
+    """Ctrl-C is how people leave a console: a short goodbye and success."""
+    try:
+        return asyncio.run(coro)
+    except KeyboardInterrupt:
+        print(f"\n{GOODBYE}", flush=True)
+        return 0
+
+
 # ---- commands ----------------------------------------------------------------
 
 def cmd_run(args) -> int:
@@ -132,11 +162,11 @@ def cmd_run(args) -> int:
         from bot.app import run_bot
 
         return run_bot(settings) or 0
-    return run_async(console_main(settings, "no DISCORD_TOKEN is set"))
+    return run_console_async(console_main(settings, "no DISCORD_TOKEN is set"))
 
 
 def cmd_console(args) -> int:
-    return run_async(console_main(load_settings(), "you asked for the console", guild_id=args.guild))
+    return run_console_async(console_main(load_settings(), "you asked for the console", guild_id=args.guild))
 
 
 async def console_main(settings, reason: str, *, guild_id: int | None = None, stdin=None, stdout=None) -> int:
@@ -245,7 +275,7 @@ async def ask_main(settings, line: str, guild_id: int | None = None, out=None) -
     from handlers.context import LOCAL_GUILD_ID, Scope
 
     out = out or sys.stdout
-    async with open_services(settings) as services:
+    async with open_services(settings, one_shot=True) as services:
         reply = await dispatch.execute(services, Scope.local(LOCAL_GUILD_ID if guild_id is None else guild_id),
                                        line)
     print(reply.to_text(), file=out)
@@ -289,15 +319,25 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    setup_tool_logging()  # the bot replaces it with discord.py's handler
     try:
         return args.func(args)
+    except BrokenPipeError:  # `newsbrief ask ... | head`: the reader has all it wanted
+        _silence_stdout()
+        return 0
     except Exception as exc:  # the tool's own failures are one line; anything else is a bug
         failure = translate_failure(exc)
         if failure is None:
             raise
         print(str(failure), file=sys.stderr)
         return failure.status
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so Python's flush at exit does not complain about the pipe again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 if __name__ == "__main__":

@@ -3,12 +3,12 @@
 is something to ask about straight away."""
 from __future__ import annotations
 
-import asyncio
 import sys
 from pathlib import Path
 from typing import TextIO
 
 from bot.chart_files import chart_line, charts_folder
+from bot.lines import LineReader
 from handlers import dispatch
 from handlers.context import LOCAL_GUILD_ID, Scope
 from handlers.ingest import IngestOutcome, ingest_many, read_file
@@ -49,13 +49,13 @@ async def run_console(services, stdin: TextIO = sys.stdin, stdout: TextIO = sys.
     """Read commands until quit or end of input; print each reply as text."""
     scope = Scope.local(guild_id)
     interactive = stdin.isatty()
-    loop = asyncio.get_running_loop()
+    reader = LineReader(stdin)
     choices = []
     while True:
         if interactive:
             stdout.write("> ")
             stdout.flush()
-        line = await loop.run_in_executor(None, stdin.readline)
+        line = await reader.readline()
         if not line:  # end of input
             break
         line = line.strip()

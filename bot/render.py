@@ -5,7 +5,8 @@ could have posted, so everything is escaped here: Markdown (`**`, `||`, `_`,
 headings, quotes, masked links) and mentions (`@everyone`, `<@123>`, `<@&456>`)
 are shown as typed and never format or ping. Two things the handlers write on
 purpose survive: `code spans` (command hints such as `!article 12`) and
-channel mentions `<#123>` (watch/settings replies). Links are left intact.
+channel mentions `<#123>` (watch/settings replies). Links are left intact, and
+the links handlers mark (handlers/links.py) become masked links `[#12 Headline](url)`.
 """
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ import re
 import discord
 
 from handlers.limits import fit_page
-from handlers.reply import Field, Page, Reply
+from handlers.links import labels, masked
+from handlers.reply import Field, Page, Reply, page_label
 
 OK_COLOUR = discord.Colour.blurple()
 ERROR_COLOUR = discord.Colour.red()
@@ -64,9 +66,10 @@ def safe_url(url: str | None) -> str | None:
 
 
 def escaped_page(page: Page) -> Page:
-    return Page(title=escape(page.title), description=escape(page.description),
-                fields=[Field(escape(f.name), escape(f.value), f.inline) for f in page.fields],
-                url=safe_url(page.url), footer=plain(page.footer) if page.footer else None)
+    # Links handlers wrote (handlers/links.py) become masked links where embeds render them.
+    return Page(title=escape(labels(page.title)), description=masked(page.description, escape),
+                fields=[Field(escape(labels(f.name)), masked(f.value, escape), f.inline) for f in page.fields],
+                url=safe_url(page.url), footer=plain(labels(page.footer)) if page.footer else None)
 
 
 def page_embed(page: Page, *, ok: bool = True, number: int = 1, total: int = 1) -> discord.Embed:
@@ -77,9 +80,7 @@ def page_embed(page: Page, *, ok: bool = True, number: int = 1, total: int = 1) 
                           colour=OK_COLOUR if ok else ERROR_COLOUR)
     for f in page.fields:
         embed.add_field(name=f.name, value=f.value, inline=f.inline)
-    footer = page.footer
-    if total > 1 and not (footer and f"{number} of {total}" in footer):
-        footer = f"Page {number} of {total}" + (f" · {footer}" if footer else "")
+    footer = page_label(page.footer, number, total)
     if footer:
         embed.set_footer(text=footer[:2048])
     return embed

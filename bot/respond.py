@@ -8,14 +8,18 @@ import logging
 import discord
 from discord.ext import commands
 
+from bot import modlog
 from bot import scope as scopes
 from bot.render import attached_files, render
-from bot.views import ReplyView, needs_view
+from bot.views import ConfirmView, ReplyView, needs_view
 from handlers import commands as table
 from handlers import dispatch
 from handlers.reply import Choice, Reply
 
 log = logging.getLogger(__name__)
+
+# Arguments the front-end adds (defaults, role names) are not part of what was typed.
+_TYPED: dict[str, tuple[str, ...]] = {"settings": ("name", "value")}
 
 
 def is_private(reply: Reply) -> bool:
@@ -31,11 +35,21 @@ async def run_choice(interaction: discord.Interaction, choice: Choice) -> Reply:
         return Reply.error("Use this in a server.")
     services = interaction.client.services  # type: ignore[attr-defined]
     scope = await scopes.for_interaction(interaction)
-    return await dispatch.execute(services, scope, f"{choice.command} {choice.args}")
+    line = f"{choice.command} {choice.args}"
+    reply = await dispatch.execute(services, scope, line)
+    if modlog.is_change(choice.command):  # a confirmed forget, merge or hide
+        await modlog.mirror(interaction.client, interaction.guild, interaction.user, line, reply)
+    return reply
+
+
+def view_for(reply: Reply, author_id: int) -> ReplyView | ConfirmView | None:
+    if reply.confirm is not None:
+        return ConfirmView(reply, author_id=author_id, run_choice=run_choice)
+    return ReplyView(reply, author_id=author_id, run_choice=run_choice) if needs_view(reply) else None
 
 
 async def send_reply(ctx: commands.Context, reply: Reply) -> discord.Message:
-    view = ReplyView(reply, author_id=ctx.author.id, run_choice=run_choice) if needs_view(reply) else None
+    view = view_for(reply, ctx.author.id)
     kwargs: dict = {"embed": view.embed if view else render(reply)[0]}
     if reply.attachment is not None:
         kwargs["files"] = attached_files(reply)
@@ -53,7 +67,7 @@ async def send_reply(ctx: commands.Context, reply: Reply) -> discord.Message:
 
 async def send_to_interaction(interaction: discord.Interaction, reply: Reply) -> None:
     """For app-command errors that never became a command context."""
-    view = ReplyView(reply, author_id=interaction.user.id, run_choice=run_choice) if needs_view(reply) else None
+    view = view_for(reply, interaction.user.id)
     kwargs: dict = {"embed": view.embed if view else render(reply)[0], "ephemeral": is_private(reply)}
     if reply.attachment is not None:
         kwargs["files"] = attached_files(reply)
@@ -85,4 +99,8 @@ async def answer(ctx: commands.Context, name: str, /, **args) -> Reply:
     scope = await scopes.for_context(ctx)
     reply = await table.BY_NAME[name].handler()(ctx.bot.services, scope, **args)
     await send_reply(ctx, reply)
+    if modlog.is_change(name):
+        typed = _TYPED.get(name)
+        shown = " ".join(str(v) for k, v in args.items() if v is not None and (typed is None or k in typed))
+        await modlog.mirror(ctx.bot, ctx.guild, ctx.author, f"{name} {shown}".strip(), reply)
     return reply

@@ -9,10 +9,12 @@ from discord.ext import commands
 from handlers.context import Scope
 
 
-def _scope(guild_id: int, user, channel_id: int | None, perms: discord.Permissions, is_owner: bool) -> Scope:
+def _scope(guild_id: int, user, channel_id: int | None, perms: discord.Permissions, is_owner: bool,
+           asks_first: bool = False) -> Scope:
     return Scope(guild_id=guild_id, user_id=user.id, channel_id=channel_id,
                  can_manage_messages=perms.manage_messages or perms.administrator,
-                 can_manage_guild=perms.manage_guild or perms.administrator, is_owner=is_owner)
+                 can_manage_guild=perms.manage_guild or perms.administrator, is_owner=is_owner,
+                 asks_first=asks_first)
 
 
 async def is_owner(bot: commands.Bot, user) -> bool:
@@ -27,8 +29,9 @@ async def for_context(ctx: commands.Context) -> Scope:
     assert ctx.guild is not None
     # ctx.permissions is the channel's permissions for a prefix command and
     # the interaction's resolved permissions for a slash command.
+    # A typed command that removes data asks first; the Confirm button runs it (for_interaction).
     return _scope(ctx.guild.id, ctx.author, ctx.channel.id if ctx.channel else None, ctx.permissions,
-                  await is_owner(ctx.bot, ctx.author))
+                  await is_owner(ctx.bot, ctx.author), asks_first=True)
 
 
 async def for_interaction(interaction: discord.Interaction) -> Scope:

@@ -33,6 +33,7 @@ class Settings:
     cooldown_per: float = 10.0  # ... per this many seconds
     spacy_model: str = "en_core_web_sm"
     log_level: str = "INFO"
+    forget_undo_hours: float = 24.0  # `!forget` can be undone this long; then the brief is purged
 
     # environment variable -> (field, parser)
     ENV = {
@@ -52,6 +53,7 @@ class Settings:
         "COOLDOWN_PER": ("cooldown_per", float),
         "SPACY_MODEL": ("spacy_model", str),
         "LOG_LEVEL": ("log_level", str),
+        "FORGET_UNDO_HOURS": ("forget_undo_hours", float),
     }
 
     @classmethod

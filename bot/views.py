@@ -16,6 +16,7 @@ from handlers.reply import Choice, Reply
 
 log = logging.getLogger(__name__)
 
+BUTTONS_IN_A_ROW = 5  # Discord's limit; more choices than that become a menu
 TIMEOUT = 180.0  # seconds; well inside the 15 minutes an interaction's message stays editable
 NOT_YOURS = ("These controls belong to the member who asked. "
              "Run the command yourself to get your own copy.")
@@ -24,6 +25,7 @@ NOT_YOURS = ("These controls belong to the member who asked. "
 ChoiceRunner = Callable[[discord.Interaction, Choice], Awaitable[Reply]]
 # Edits the message the view is attached to (Message.edit or Interaction.edit_original_response).
 Editor = Callable[..., Awaitable[object]]
+CONFIRM_TIMEOUT = 120.0  # seconds a "Forget brief #12?" question waits for its answer
 
 
 def needs_view(reply: Reply, can_choose: bool = True) -> bool:
@@ -86,15 +88,37 @@ class ReplyView(discord.ui.View):
     # ---- did you mean ---------------------------------------------------------
 
     def _add_choices(self) -> None:
+        if self.reply.choice_buttons and len(self.reply.choices) <= BUTTONS_IN_A_ROW:
+            for n, choice in enumerate(self.reply.choices):
+                button = discord.ui.Button(label=plain(choice.label)[:80] or "-", style=discord.ButtonStyle.secondary,
+                                           row=1)
+                button.callback = self._pressed(n)
+                self.add_item(button)
+            return
         options = [discord.SelectOption(label=plain(c.label)[:100] or "-", value=str(n))
                    for n, c in enumerate(self.reply.choices[:25])]
         menu = discord.ui.Select(placeholder=f"{self.reply.choices_prompt}…"[:150], options=options, row=1)
         menu.callback = self._chosen(menu)
         self.add_item(menu)
 
+    def _pressed(self, n: int):
+        async def pressed(interaction: discord.Interaction) -> None:
+            await self._answer_apart(interaction, self.reply.choices[n])
+        return pressed
+
+    async def _answer_apart(self, interaction: discord.Interaction, choice: Choice) -> None:
+        """A "full text" answer comes as a message of its own (for the asker), so
+        the list it came from stays where it is, still usable."""
+        assert self.run_choice is not None
+        reply = await self.run_choice(interaction, choice)
+        await interaction.response.send_message(embeds=render(reply)[:10], ephemeral=True)
+
     def _chosen(self, menu: discord.ui.Select):
         async def chosen(interaction: discord.Interaction) -> None:
             choice = self.reply.choices[int(menu.values[0])]
+            if self.reply.choice_buttons:
+                await self._answer_apart(interaction, choice)
+                return
             assert self.run_choice is not None
             reply = await self.run_choice(interaction, choice)
             self.stop()
@@ -137,3 +161,50 @@ class ReplyView(discord.ui.View):
                 await interaction.response.send_message(text, ephemeral=True)
         except discord.HTTPException:
             pass
+
+
+class ConfirmView(discord.ui.View):
+    """Confirm / Cancel under a question (Reply.confirm). Confirm runs the change
+    for the member who pressed it (their permissions are checked again); the
+    answer replaces the question. Only the member who asked can press either."""
+
+    def __init__(self, reply: Reply, *, author_id: int, run_choice: ChoiceRunner,
+                 timeout: float | None = CONFIRM_TIMEOUT):
+        super().__init__(timeout=timeout)
+        assert reply.confirm is not None
+        self.reply = reply
+        self.embed = render(reply)[0]
+        self.author_id = author_id
+        self.run_choice = run_choice
+        self._editor: Editor | None = None
+        confirm = discord.ui.Button(label=plain(reply.confirm.label)[:80] or "Confirm",
+                                    style=discord.ButtonStyle.danger)
+        confirm.callback = self._confirmed
+        cancel = discord.ui.Button(label="Cancel", style=discord.ButtonStyle.secondary)
+        cancel.callback = self._cancelled
+        self.add_item(confirm)
+        self.add_item(cancel)
+
+    def attach(self, editor: Editor) -> None:
+        self._editor = editor
+
+    async def _confirmed(self, interaction: discord.Interaction) -> None:
+        self.stop()
+        reply = await self.run_choice(interaction, self.reply.confirm)
+        await interaction.response.edit_message(embed=render(reply)[0], view=None)
+
+    async def _cancelled(self, interaction: discord.Interaction) -> None:
+        self.stop()
+        await interaction.response.edit_message(embed=render(Reply.info("Cancelled; nothing changed."))[0],
+                                                view=None)
+
+    interaction_check = ReplyView.interaction_check
+    on_error = ReplyView.on_error
+
+    async def on_timeout(self) -> None:
+        if self._editor is None:
+            return
+        try:
+            await self._editor(embed=render(Reply.info("Not confirmed in time; nothing changed."))[0], view=None)
+        except discord.HTTPException as exc:
+            log.debug("could not close a timed-out question: %s", exc)

@@ -5,14 +5,22 @@ Each rule is one function over one mention; `refine` runs them in order.
 from __future__ import annotations
 
 import re
-
-from spacy.lang.en.stop_words import STOP_WORDS
+from functools import cache
 
 from extract.gazetteer import Gazetteer
 from extract.mention import Mention
 from extract.names import fold, initials, peel_title
 
 _WORD = re.compile(r"\S+")
+
+
+@cache
+def stop_words() -> frozenset[str]:
+    """spaCy's English stop words, imported on first use so that importing the pipeline
+    (e.g. `newsbrief ask`, which never parses) does not load spaCy."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
 
 
 def _word_spans(m: Mention) -> list[tuple[int, int, str]]:
@@ -136,7 +144,7 @@ def is_junk(m: Mention, text: str, g: Gazetteer) -> bool:
     if f in g.not_entities or f == "i":
         return True
     # "US" is a country, "us" a pronoun: only the lower-case or capitalised forms are words.
-    if not t.isupper() and (f in g.pronouns or f in STOP_WORDS):
+    if not t.isupper() and (f in g.pronouns or f in stop_words()):
         return True
     if len(t) == 1 and (m.label != "ORG" or "sent_start" in m.notes):
         return True

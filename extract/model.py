@@ -11,6 +11,11 @@ ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC")
 STATEMENT_KINDS = ("direct", "reported")
 
 
+class ModelMissing(RuntimeError):
+    """The spaCy language model is not installed (raised by the pipeline, caught by front-ends
+    that must not import spaCy just to recognise it)."""
+
+
 @dataclass
 class Entity:
     """One real-world thing named in a brief, with every form the brief uses."""

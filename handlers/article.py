@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from handlers import validate
 from handlers.format import brief_ref, day, link_of, published_line, statement_line
-from handlers.guard import handler
+from handlers.guard import handler, permitted
 from handlers.limits import DESCRIPTION, FIELD_VALUE, clip, join_lines
 from handlers.reply import Field, Page, Reply
 
@@ -25,10 +25,11 @@ async def run(services, scope, id=None) -> Reply:
     if detail is None:
         raise validate.BadInput(f"There is no brief #{brief_id} in this server.",
                                 f"`{services.prefix}articles` lists the briefs with their ids.")
-    return article_reply(detail)
+    return article_reply(detail, with_ids=permitted("manage_messages", scope))
 
 
-def article_reply(detail) -> Reply:
+def article_reply(detail, *, with_ids: bool = False) -> Reply:
+    """`with_ids`: moderators see each statement's id, for `attribute`."""
     a = detail.article
     sections = dict(detail.sections)
     summary = sections.get("News Summary") or sections.get("Body") or next(iter(sections.values()), "")
@@ -58,7 +59,7 @@ def article_reply(detail) -> Reply:
     statements = detail.statements
     for i in range(0, len(statements), STATEMENTS_PER_PAGE):
         pages.append(Page(title=f"{brief_ref(a.id, a.title)}: statements", url=link,
-                          description=join_lines(statement_line(s, with_brief=False) for s in statements[i:i + STATEMENTS_PER_PAGE])))
+                          description=join_lines(statement_line(s, with_brief=False, with_id=with_ids) for s in statements[i:i + STATEMENTS_PER_PAGE])))
     if len(pages) > 1:
         for n, page in enumerate(pages, 1):
             page.footer = f"Page {n} of {len(pages)}"

@@ -19,6 +19,9 @@ class Scope:
     can_manage_messages: bool = False
     can_manage_guild: bool = False
     is_owner: bool = False  # a bot owner (OWNER_IDS): may run every command
+    # Changes that remove data (forget, merge, hide) ask for confirmation first
+    # (Discord buttons); False for the console and for the confirming button itself.
+    asks_first: bool = False
 
     @classmethod
     def local(cls, guild_id: int = LOCAL_GUILD_ID) -> "Scope":
@@ -42,6 +45,7 @@ class Services:
     fetch_max_bytes: int = 3_000_000
     max_attachment_bytes: int = 1_000_000  # files handed to ingest_file
     prefix: str = "!"  # shown in help and usage lines
+    forget_undo_hours: float = 24.0  # a forgotten brief can be restored this long, then it is purged
 
     @classmethod
     def from_settings(cls, settings, store, extractor, executor: Executor | None = None) -> "Services":
@@ -52,4 +56,5 @@ class Services:
                    fetch_timeout=settings.fetch_timeout,
                    fetch_max_bytes=settings.fetch_max_bytes,
                    max_attachment_bytes=settings.max_attachment_bytes,
+                   forget_undo_hours=settings.forget_undo_hours,
                    prefix=settings.command_prefix)

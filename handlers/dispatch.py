@@ -11,10 +11,12 @@ import logging
 import re
 from dataclasses import dataclass, field
 
+from extract.model import ModelMissing
 from handlers import commands, validate
 from handlers.help import nearest_command, usage
 from handlers.limits import fit
 from handlers.reply import Choice, Page, Reply
+from store.errors import StoreError
 
 log = logging.getLogger(__name__)
 
@@ -109,26 +111,16 @@ async def run_line(services, scope, line: str, **extra) -> Reply:
 def log_failure(logger: logging.Logger, exc: Exception, message: str, *args) -> None:
     """A StoreError is one line the admin can act on (disk full, damaged index):
     logged without a traceback; anything else is a bug, logged with one."""
-    if _is_store_error(exc):
+    if isinstance(exc, StoreError):
         logger.error(message + ": %s", *args, exc)
     else:
         logger.error(message, *args, exc_info=exc)
 
 
-def _is_store_error(exc: Exception) -> bool:
-    try:
-        from store import StoreError
-    except ImportError:
-        return False
-    return isinstance(exc, StoreError)
-
-
 def failure_hint(exc: Exception) -> str:
     """A one-line cause an admin can act on, without internals for members."""
-    from extract import ModelMissing
-
     if isinstance(exc, ModelMissing):
         return "The spaCy language model is not installed; the bot's admin should run `make install`."
-    if _is_store_error(exc):
+    if isinstance(exc, StoreError):
         return str(exc)  # one line, written for people (store.errors.describe)
     return "The error has been logged; try again, or ask the bot's admin."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from handlers.limits import one_line
+from handlers.links import linked
 
 TITLE_IN_LIST = 90  # a brief's title inside a list line
 STATEMENT_IN_LIST = 300
@@ -43,8 +44,8 @@ def link_of(jump_url: str | None = None, source: str | None = None) -> str | Non
 
 
 def article_line(row) -> str:
-    """One ArticleRow in a list: id, title, date, counts, and where to read it."""
-    line = f"{brief_ref(row.id, row.title)} · {day(row.date)}"
+    """One ArticleRow in a list: id and title (linked to where to read it), date, counts."""
+    line = f"{linked(brief_ref(row.id, row.title), link_of(row.jump_url, row.source))} · {day(row.date)}"
     counts = []
     if getattr(row, "entities", 0):
         counts.append(plural(row.entities, "entity", "entities"))
@@ -52,21 +53,21 @@ def article_line(row) -> str:
         counts.append(plural(row.statements, "statement"))
     if counts:
         line += " · " + ", ".join(counts)
-    link = link_of(row.jump_url, row.source)
-    return line + (f"\n  {link}" if link else "")
+    return line
 
 
 def statement_line(s, *, with_speaker: bool = True, with_brief: bool = True, with_link: bool = True,
-                   limit: int = STATEMENT_IN_LIST) -> str:
+                   limit: int = STATEMENT_IN_LIST, with_id: bool = False) -> str:
     """'“The threat … imminent,” — Pete Hegseth' and the brief it is from."""
     text = one_line(s.text, limit)
     line = f"“{text}”" if s.kind == "direct" else f"(reported) {text}"
     if with_speaker:
         line += f" — {s.speaker or 'unattributed'}"
+    if with_id:  # moderators correct a speaker with `attribute #s12 NAME`
+        line += f" · #s{s.id}"
     if with_brief:
-        line += f"\n  in {brief_ref(s.brief_id, s.brief_title)}"
-        if with_link and getattr(s, "jump_url", None):
-            line += f"\n  {s.jump_url}"
+        ref = brief_ref(s.brief_id, s.brief_title)
+        line += f"\n  in {linked(ref, getattr(s, 'jump_url', None)) if with_link else ref}"
     return line
 
 
@@ -83,3 +84,10 @@ def page_footer(n: int, total: int, extra: str = "") -> str | None:
 
 def joined(items: list[str], sep: str = ", ", empty: str = "-") -> str:
     return sep.join(items) if items else empty
+
+
+def hours(n: float) -> str:
+    """A stretch of time as people say it: "24 hours", "1 hour", "30 minutes"."""
+    if n < 1:
+        return plural(max(1, round(n * 60)), "minute")
+    return plural(round(n), "hour") if abs(n - round(n)) < 0.05 else f"{n:.1f} hours"

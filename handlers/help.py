@@ -7,6 +7,8 @@ from handlers import commands
 from handlers.guard import PERMISSION_NAMES, handler
 from handlers.reply import Choice, Field, Page, Reply
 
+MODERATOR_FIELDS = 12
+
 
 @handler("help")
 async def run(services, scope, command=None) -> Reply:
@@ -23,13 +25,21 @@ async def run(services, scope, command=None) -> Reply:
         return Reply(pages=[explain(cmd, p)])
     fields = [Field(usage(c, p), c.help + (f" ({PERMISSION_NAMES[c.permission]} only)"
                                                if c.permission in PERMISSION_NAMES else ""))
-              for c in commands.COMMANDS]
-    return Reply(pages=[Page(
+              for c in commands.COMMANDS if c.permission is None]
+    # Moderators' commands on pages of their own: an embed holds 25 fields.
+    moderators = [Field(usage(c, p), f"{c.help} ({PERMISSION_NAMES.get(c.permission, c.permission)} only)")
+                  for c in commands.COMMANDS if c.permission is not None]
+    pages = [Page(
         title="newsbrief commands",
         description=("I read the news briefs posted here and remember who appears in them and who said what. "
                      f"Names forgive typos. `{p}help who` explains one command."),
         fields=fields,
-        footer=f"Examples: {p}who Hegseth · {p}quotes imminent · {p}quotes threat by Hegseth")])
+        footer=f"Examples: {p}who Hegseth · {p}quotes imminent · {p}quotes threat by Hegseth")]
+    for i in range(0, len(moderators), MODERATOR_FIELDS):
+        pages.append(Page(title="newsbrief commands for moderators",
+                          description="Keeping the index right: what gets in, corrections, and undo.",
+                          fields=moderators[i:i + MODERATOR_FIELDS]))
+    return Reply(pages=pages)
 
 
 def explain(cmd: commands.Command, prefix: str) -> Page:
@@ -51,7 +61,8 @@ def explain(cmd: commands.Command, prefix: str) -> Page:
 def usage(cmd: commands.Command, prefix: str = "!") -> str:
     """`!quotes <text> [by SPEAKER]`: how the prefix form is typed."""
     return prefix + cmd.name + "".join(
-        (f" [{a.keyword} {a.name.upper()}]" if a.keyword else
+        (f" {a.keyword} <{a.name.upper()}>" if a.keyword and a.required else
+         f" [{a.keyword} {a.name.upper()}]" if a.keyword else
          f" <{a.name}>" if a.required else f" [{a.name}]") for a in cmd.args)
 
 

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from handlers import validate
-from handlers.format import page_footer, plural, statement_line
-from handlers.guard import handler
+from handlers.format import STATEMENT_IN_LIST, page_footer, plural, statement_line
+from handlers.guard import handler, permitted
 from handlers.limits import join_lines, one_line, paged
 from handlers.reply import Choice, Page, Reply
 from handlers.who import type_label
@@ -33,7 +33,7 @@ async def run(services, scope, text=None, speaker=None) -> Reply:
                 whole = validate.query(f"{words} by {speaker}", "words from the statement")
                 rows = await store.search_statements(guild, whole, limit=MAX_RESULTS)
                 if rows:
-                    return listing(rows, f"Statements like “{one_line(whole, 80)}”")
+                    return listing(rows, f"Statements like “{one_line(whole, 80)}”", services.prefix)
             suggestions = await store.suggest_names(guild, wanted, limit=5)
             return Reply(pages=[Page(title=f"No speaker called “{one_line(wanted, 80)}” in this server's briefs.",
                                      description=("Closest names: " + ", ".join(suggestions) + ".")
@@ -59,12 +59,24 @@ async def run(services, scope, text=None, speaker=None) -> Reply:
                                  f"No statements like “{one_line(words, 80)}”"
                                  + (f" by {entity.name}." if entity else "."),
                                  description=hint)], ok=False)
-    return listing(rows, title)
+    return listing(rows, title, services.prefix, with_ids=permitted("manage_messages", scope))
 
 
-def listing(rows, title: str) -> Reply:
+def listing(rows, title: str, prefix: str = "!", *, with_ids: bool = False) -> Reply:
+    """`with_ids`: moderators see each statement's id, for `attribute`."""
+    def line(s) -> str:
+        shown = statement_line(s, with_id=with_ids)
+        return shown + (f"\n  the whole of it: `{prefix}quote {s.id}`" if is_cut(s) else "")
+
     def make(group, n, total):
-        return Page(title=title, description=join_lines(statement_line(s) for s in group),
+        return Page(title=title, description=join_lines(line(s) for s in group),
                     footer=page_footer(n, total, plural(len(rows), "statement")))
 
-    return Reply(pages=paged(rows, PER_PAGE, make))
+    # The statements cut short get a "full text" button (a menu when there are many).
+    cut = [Choice(f"Full text of {s.id} ({one_line(s.speaker or 'unattributed', 50)})", "quote", str(s.id))
+           for s in rows if is_cut(s)]
+    return Reply(pages=paged(rows, PER_PAGE, make), choices=cut, choices_prompt="Full text", choice_buttons=True)
+
+
+def is_cut(s) -> bool:
+    return len(" ".join(s.text.split())) > STATEMENT_IN_LIST

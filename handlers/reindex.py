@@ -40,6 +40,7 @@ async def run(services, scope, progress: Progress | None = None) -> Reply:
         done += len(batch)
         if progress:
             await progress(done, total)
+    await store.log_change(guild, "reindex", "every brief", by=scope.user_id, after=f"{updated} re-read")
     return Reply.info(f"Re-read {plural(updated, 'brief')}.",
                       "Entities and statements now come from the current extractor; brief ids are unchanged."
                       + (" The damaged search index was rebuilt." if rebuilt else ""))

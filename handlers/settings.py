@@ -1,21 +1,93 @@
-"""`settings`: this server's newsbrief configuration."""
+"""`settings [NAME VALUE]`: this server's newsbrief configuration, and the
+server's own choices about what gets in:
+
+- `log #channel|off`: mirror every moderator change to a channel;
+- `quiet on|off`: indexed briefs get a reaction only, no public reply;
+- `role @Role|off`: only members with this role or a higher one post briefs in watched channels;
+- `optin @Role|off`: members with this role or higher index any message by reacting with 📰.
+
+Front-ends make sure a channel or role named here belongs to the server."""
 from __future__ import annotations
 
+import re
+
+from handlers import validate
 from handlers.guard import handler
 from handlers.reply import Field, Page, Reply
 
+OFF = {"off", "none", "no", "false", "0", "-"}
+ON = {"on", "yes", "true", "1"}
+_ROLE = re.compile(r"^<@&(\d{1,20})>$|^(\d{1,20})$")
+# name -> (what it is, how a value is read)
+GUILD_SETTINGS = {
+    "log": "the channel moderator changes are mirrored to",
+    "quiet": "react only to indexed briefs, without a public reply",
+    "role": "the lowest role that may post briefs in watched channels",
+    "optin": "the lowest role whose 📰 reaction indexes a message",
+}
+
+
+def parse_value(name: str, value) -> str | None:
+    """The stored form of a setting's value (None: cleared), or BadInput."""
+    text = " ".join(str(value or "").split())
+    if not text:
+        raise validate.BadInput(f"`{name}` needs a value.", _how(name))
+    if text.casefold() in OFF:
+        return None
+    if name == "quiet":
+        if text.casefold() in ON:
+            return "on"
+        raise validate.BadInput("Say `on` or `off`.", _how(name))
+    if name == "log":
+        return str(validate.channel_id(text))
+    found = _ROLE.match(text)
+    if not found or not 0 < int(found.group(1) or found.group(2)) <= validate.MAX_ID:
+        raise validate.BadInput("That is not a role.", _how(name))
+    return str(int(found.group(1) or found.group(2)))
+
+
+def _how(name: str) -> str:
+    return {"log": "Like `settings log #mod-log`, or `settings log off`.",
+            "quiet": "Like `settings quiet on`, or `settings quiet off`.",
+            "role": "Like `settings role @Reporters`, or `settings role off`.",
+            "optin": "Like `settings optin @Curators`, or `settings optin off`."}[name]
+
+
+def shown(name: str, value: str | None) -> str:
+    if value is None:
+        return "off"
+    if name == "log":
+        return f"<#{value}>"
+    if name in ("role", "optin"):
+        return f"role {value}"  # roles are named by the front-end, which knows them
+    return value
+
 
 @handler("settings")
-async def run(services, scope, defaults=None) -> Reply:
-    """`defaults`: channels watched in every server by configuration (INGEST_CHANNEL_IDS)."""
+async def run(services, scope, name=None, value=None, defaults=None, role_names=None) -> Reply:
+    """`defaults`: channels watched in every server by configuration (INGEST_CHANNEL_IDS).
+    `role_names`: role id -> name, from the front-end, to show roles by name."""
     p = services.prefix
-    watched = sorted(await services.store.watched_channels(scope.guild_id))
+    store = services.store
+    if name is not None and str(name).strip():
+        key = str(name).strip().casefold()
+        if key not in GUILD_SETTINGS:
+            raise validate.BadInput(f"There is no setting `{validate.clip_echo(str(name), 30)}`.",
+                                    "The settings are " + ", ".join(f"`{k}`" for k in GUILD_SETTINGS) + ".")
+        stored = parse_value(key, value)
+        changed = await store.set_guild_setting(scope.guild_id, key, stored, by=scope.user_id)
+        return Reply.info(f"Setting `{key}` is {'now' if changed else 'already'} {_named(key, stored, role_names)}.",
+                          f"It is {GUILD_SETTINGS[key]}.")
+    chosen = await store.guild_settings(scope.guild_id)
+    watched = sorted(await store.watched_channels(scope.guild_id))
     configured = sorted(set(defaults or ()) - set(watched))
     fields = [
         Field("Watched channels", ", ".join(f"<#{c}>" for c in watched) or f"none yet (`{p}watch #channel`)"),
     ]
     if configured:
         fields.append(Field("Also watched (INGEST_CHANNEL_IDS)", ", ".join(f"<#{c}>" for c in configured)))
+    fields += [Field(f"{key}: {_named(key, chosen.get(key), role_names)}", what[0].upper() + what[1:], inline=True)
+               for key, what in GUILD_SETTINGS.items()]
     fields += [
         Field("Command prefix", p, inline=True),
         Field("Longest brief", f"{services.max_brief_chars:,} characters", inline=True),
@@ -23,5 +95,13 @@ async def run(services, scope, defaults=None) -> Reply:
         Field("Largest file", f"{services.max_attachment_bytes:,} bytes", inline=True),
         Field("Links", f"pages up to {services.fetch_max_bytes:,} bytes, {services.fetch_timeout:g} s timeout"
                        + ("; private addresses allowed" if services.allow_private_urls else ""), inline=False),
+        Field("Undo a forget", f"for {services.forget_undo_hours:g} hours", inline=True),
     ]
-    return Reply(pages=[Page(title="newsbrief settings for this server", fields=fields)])
+    return Reply(pages=[Page(title="newsbrief settings for this server", fields=fields,
+                             footer=f"{p}settings NAME VALUE changes log, quiet, role or optin")])
+
+
+def _named(name: str, value: str | None, role_names=None) -> str:
+    if value is not None and name in ("role", "optin") and role_names and int(value) in role_names:
+        return f"@{role_names[int(value)]}"
+    return shown(name, value)

@@ -9,12 +9,16 @@ from handlers.reply import Choice, Page, Reply
 from handlers.who import type_label
 
 LIMIT = 10
+LEFT_OUT = {"NORP"}
+SPARE = 10  # rows asked for beyond LIMIT, for the ones left out
 
 
 @handler("trending")
 async def run(services, scope, days=None) -> Reply:
     span = validate.days(days)
-    rows = await services.store.trending(scope.guild_id, days=span, limit=LIMIT)
+    rows = await services.store.trending(scope.guild_id, days=span, limit=LIMIT + SPARE)
+    # Nationalities ("American", "Russian") only repeat the countries they belong to.
+    rows = [(e, n) for e, n in rows if e.type not in LEFT_OUT][:LIMIT]
     period = "today" if span == 1 else f"in the last {span} days"
     if not rows:
         return Reply.info(f"No briefs {period}.",

@@ -10,6 +10,7 @@ from handlers.reply import Reply
 async def run(services, scope, channel=None) -> Reply:
     channel_id = validate.channel_id(channel)
     if await services.store.unwatch(scope.guild_id, channel_id):
+        await services.store.log_change(scope.guild_id, "unwatch", f"<#{channel_id}>", by=scope.user_id)
         return Reply.info(f"Stopped watching <#{channel_id}>.", "Briefs already indexed from it stay.")
     return Reply.info(f"<#{channel_id}> was not being watched.",
                       "Channels set in INGEST_CHANNEL_IDS are watched by configuration and stay watched.")

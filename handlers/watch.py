@@ -10,6 +10,7 @@ from handlers.reply import Reply
 async def run(services, scope, channel=None) -> Reply:
     channel_id = validate.channel_id(channel)
     if await services.store.watch(scope.guild_id, channel_id):
+        await services.store.log_change(scope.guild_id, "watch", f"<#{channel_id}>", by=scope.user_id)
         return Reply.info(f"Watching <#{channel_id}>.",
                           "Briefs posted there are indexed from now on (text, .txt/.md/.html files and links).")
     return Reply.info(f"<#{channel_id}> is already watched.")

@@ -91,7 +91,9 @@ def profile_reply(profile, asked: str | None = None) -> Reply:
     fields.append(Field("In briefs", f"{plural(e.briefs, 'brief')}, {plural(e.mentions, 'mention')}", inline=True))
     fields.append(Field("First seen", day(profile.first_seen), inline=True))
     fields.append(Field("Last seen", day(profile.last_seen), inline=True))
-    if profile.co_mentions:
+    if e.briefs == 1:  # that one brief's entities, each "(1)", would say nothing
+        fields.append(Field("Often in the same briefs as", "Seen in one brief so far."))
+    elif profile.co_mentions:
         fields.append(Field("Often in the same briefs as",
                             joined([f"{n} ({c})" for n, c in profile.co_mentions], ", ")))
     statements = profile.statements

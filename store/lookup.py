@@ -105,5 +105,5 @@ async def _names(db, guild_id: int, ids: list[int]) -> dict[int, tuple[str, str,
         return {}
     marks = ",".join("?" * len(ids))
     rows = await db.execute_fetchall(
-        f"SELECT id, name, key, briefs FROM entities WHERE guild_id = ? AND id IN ({marks})", (guild_id, *ids))
+        f"SELECT id, name, key, briefs FROM entities WHERE guild_id = ? AND id IN ({marks}) AND hidden = 0", (guild_id, *ids))
     return {r[0]: (r[1], r[2], r[3]) for r in rows}

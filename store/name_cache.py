@@ -1,9 +1,12 @@
 """One NameIndex per guild, kept in step with the database.
 
-Every write transaction bumps the guild's `generation` row. An index
+Every write transaction bumps the guild's `generation` row and logs, in the
+same transaction, the entities it touched (`name_changes`). An index
 remembers the generation it reflects: the writer refreshes the entities a
-transaction touched right after its commit, and a reader that finds another
-generation in the database (another process wrote) reloads the index.
+transaction touched right after its commit, and a reader that finds a newer
+generation in the database (another process wrote) re-reads just the entities
+logged since, instead of reloading the guild. Only when the log no longer
+reaches back that far, or most of the guild changed, is the index rebuilt.
 
 A whole index is built in a worker thread with a connection of its own: the
 event loop keeps serving (a guild of 100,000 entities takes a second or two),
@@ -26,6 +29,8 @@ from store.opening import BUSY_TIMEOUT_MS
 
 _CHUNK = 500
 _LOAD_CHUNK = 5_000
+LOGGED_GENERATIONS = 64  # write generations whose touched entities stay in `name_changes`
+REBUILD_SHARE = 0.25  # when more than this share of an index changed, rebuilding is cheaper
 
 
 class NameCache:
@@ -48,7 +53,10 @@ class NameCache:
             return index
         async with self._load_lock:
             index = self._indexes.get(guild_id)
-            if index is not None and index.generation == await reads.generation(reader, guild_id):
+            current = await reads.generation(reader, guild_id)
+            if index is not None and index.generation == current:
+                return index
+            if index is not None and await catch_up(reader, index, guild_id, current):
                 return index
             index = await self._load(guild_id)
             if not self._closed:
@@ -67,8 +75,7 @@ class NameCache:
         index = self._indexes.get(guild_id)
         if index is None:
             return
-        if index.generation != before:  # another process wrote in between: reload when next read
-            self._indexes.pop(guild_id, None)
+        if index.generation != before:  # another process wrote in between: the next read catches up
             return
         try:
             await fill(writer, index, guild_id, list(touched))
@@ -79,6 +86,30 @@ class NameCache:
         except BaseException:
             self._indexes.pop(guild_id, None)
             raise
+
+
+async def record_changes(db: aiosqlite.Connection, guild_id: int, generation: int, touched: set[int]) -> None:
+    """Inside a write transaction: log the entities it touched under its generation, and drop
+    what is too old to be of use."""
+    await db.executemany("INSERT OR IGNORE INTO name_changes (guild_id, generation, entity_id) VALUES (?, ?, ?)",
+                         [(guild_id, generation, entity_id) for entity_id in touched])
+    await db.execute("DELETE FROM name_changes WHERE guild_id = ? AND generation <= ?",
+                     (guild_id, generation - LOGGED_GENERATIONS))
+
+
+async def catch_up(db: aiosqlite.Connection, index: NameIndex, guild_id: int, current: int) -> bool:
+    """Bring `index` to generation `current` by re-reading the entities logged since its own;
+    False when the log does not reach back that far or a rebuild would be cheaper."""
+    if not 0 < current - index.generation < LOGGED_GENERATIONS:
+        return False
+    rows = await db.execute_fetchall(
+        "SELECT DISTINCT entity_id FROM name_changes WHERE guild_id = ? AND generation > ? AND generation <= ?",
+        (guild_id, index.generation, current))
+    if len(rows) > max(_CHUNK, REBUILD_SHARE * len(index)):
+        return False
+    await fill(db, index, guild_id, [r[0] for r in rows])
+    index.generation = current
+    return True
 
 
 async def fill(db: aiosqlite.Connection, index: NameIndex, guild_id: int, ids: list[int]) -> None:

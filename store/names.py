@@ -8,8 +8,12 @@ count (for ranking). Names and keys themselves stay in the database; the
 store fetches them for the few entities a lookup ends with.
 
 Typos are matched word by word: rapidfuzz compares each typed word with the
-vocabulary (thousands of words, not the hundreds of thousands of names), and
-the entities of the close words are the candidates.
+vocabulary words that could be meant (not the hundreds of thousands of names),
+and the entities of the close words are the candidates. Which words could be
+meant comes from two small indexes kept as words come and go: words that begin
+with the typed word's first letter, and words that share its second and third
+letters (a wrong first letter); either within a few letters of its length. So a
+vocabulary of 100,000 words costs a few thousand comparisons per typed word.
 
 No SQL here: the store fills the index and keeps it in sync.
 """
@@ -32,6 +36,7 @@ MAX_TYPED_WORDS = 5
 CANDIDATES = 40  # entities handed on to be scored against the whole name
 PREFIX_CANDIDATES = 5_000  # bound on entities looked at for one keystroke
 MEMO_SIZE = 256
+LENGTH_SLACK = 3  # vocabulary words this many letters longer or shorter than a typed word are compared
 
 
 class NameIndex:
@@ -46,6 +51,10 @@ class NameIndex:
         self._words: dict[int, tuple[str, ...]] = {}
         self._postings: dict[str, array] = {}  # word -> ids of entities with it in a name or alias
         self._vocabulary: list[str] | None = []  # sorted words; None after a word came or went
+        self._ordered = False  # postings are ordered by briefs (after `loaded`), and kept so
+        # Where a typed word's look-alikes are: (first letter, length) and (letters 2-3, length) -> words.
+        self._by_start: dict[tuple[str, int], list[str]] = {}
+        self._by_inner: dict[tuple[str, int], list[str]] = {}
 
     def __len__(self) -> int:
         return len(self._briefs)
@@ -58,23 +67,39 @@ class NameIndex:
     def put(self, entity_id: int, briefs: int, keys) -> None:
         """Add or update one entity from its name keys (canonical and aliases)."""
         self.memo.clear()
-        self._briefs[entity_id] = briefs
         # Interned: an entity's words share the strings of every other use of the word.
         words = tuple(sorted({sys.intern(w) for key in keys for w in key.split()}))
         old = self._words.get(entity_id, ())
-        if words == old:
+        moved = self._ordered and self._briefs.get(entity_id) != briefs
+        if words == old and not moved:
+            self._briefs[entity_id] = briefs
             return
         for word in old:
             if word not in words:
                 self._unpost(word, entity_id)
+        self._briefs[entity_id] = briefs
         for word in words:
             if word not in old:
-                posting = self._postings.get(word)
-                if posting is None:
-                    posting = self._postings[word] = array("q")
-                    self._vocabulary = None
-                posting.append(entity_id)
+                self._post(word, entity_id)
+            elif moved:  # its place in the briefs order changed
+                self._postings[word].remove(entity_id)
+                self._insert(self._postings[word], entity_id)
         self._words[entity_id] = words
+
+    def _post(self, word: str, entity_id: int) -> None:
+        posting = self._postings.get(word)
+        if posting is None:
+            posting = self._postings[word] = array("q")
+            self._vocabulary = None
+            self._bucket(word, add=True)
+        self._insert(posting, entity_id)
+
+    def _insert(self, posting: array, entity_id: int) -> None:
+        if self._ordered:  # keep the most mentioned first (see loaded) as entities come and change
+            briefs = self._briefs
+            bisect.insort(posting, entity_id, key=lambda i: -briefs.get(i, 0))
+        else:
+            posting.append(entity_id)
 
     def remove(self, entity_id: int) -> None:
         self.memo.clear()
@@ -93,6 +118,29 @@ class NameIndex:
         if not posting:
             del self._postings[word]
             self._vocabulary = None
+            self._bucket(word, add=False)
+
+    def _bucket(self, word: str, *, add: bool) -> None:
+        for buckets, key in ((self._by_start, (word[:1], len(word))), (self._by_inner, (word[1:3], len(word)))):
+            if add:
+                buckets.setdefault(key, []).append(word)
+            else:
+                words = buckets.get(key)
+                if words is not None and word in words:
+                    words.remove(word)
+                    if not words:
+                        del buckets[key]
+
+    def look_alikes(self, typed: str, lengths: range) -> list[str]:
+        """Vocabulary words that may be `typed` with a typo: the same first letter, or the same
+        second and third letters, and a length in `lengths`."""
+        start, inner = typed[:1], typed[1:3]
+        found: list[str] = []
+        for n in lengths:
+            found += self._by_start.get((start, n), ())
+            if len(inner) == 2:
+                found += [w for w in self._by_inner.get((inner, n), ()) if w[:1] != start]
+        return found
 
     def loaded(self) -> None:
         """After a bulk load: order each word's entities by briefs, so a short
@@ -101,6 +149,7 @@ class NameIndex:
         for word, posting in self._postings.items():
             if len(posting) > 1:
                 self._postings[word] = array("q", sorted(posting, key=lambda i: -briefs.get(i, 0)))
+        self._ordered = True
 
     # ---- reading --------------------------------------------------------------
 
@@ -117,10 +166,9 @@ class NameIndex:
         close word for every typed word (else for all but one, else for any),
         the most mentioned first. Set operations and C-level keys only, so a
         common word with thousands of entities stays cheap."""
-        vocabulary = self.vocabulary()
         matched: list[set[int]] = []
         for typed in key.split()[:MAX_TYPED_WORDS]:
-            close = self._close_words(typed, vocabulary, word_cutoff)
+            close = self._close_words(typed, word_cutoff)
             if close:
                 best = close[0][1]
                 ids: set[int] = set()
@@ -137,12 +185,14 @@ class NameIndex:
             pool = set().union(*matched)
         return heapq.nlargest(limit, pool, key=self._briefs.__getitem__)
 
-    def _close_words(self, word: str, vocabulary: list[str], cutoff: float) -> list[tuple[str, float]]:
+    def _close_words(self, word: str, cutoff: float) -> list[tuple[str, float]]:
         if word in self._postings:
             return [(word, 100.0)]
         if len(word) < MIN_FUZZY_WORD:
             return []
-        return [(w, s) for w, s, _ in process.extract(word, vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff,
+        n = len(word)
+        look_alikes = self.look_alikes(word, range(max(1, n - LENGTH_SLACK), n + LENGTH_SLACK + 1))
+        return [(w, s) for w, s, _ in process.extract(word, look_alikes, scorer=fuzz.ratio, score_cutoff=cutoff,
                                                          limit=WORDS_PER_TYPED_WORD)]
 
     def complete(self, prefix_key: str, limit: int) -> list[int]:
@@ -161,9 +211,14 @@ class NameIndex:
         if len(last) <= MIN_FUZZY_WORD:
             return []
         n = len(last)
-        close = process.extract(last, self.vocabulary(), scorer=fuzz.ratio, processor=lambda s: s[:n],
+        # A word that starts like `last` (typo included) is at least about as long as it.
+        words = self.look_alikes(last, range(max(1, n - LENGTH_SLACK), n + self._longest_word() + 1))
+        close = process.extract(last, [w[:n] for w in words], scorer=fuzz.ratio,
                                 score_cutoff=PREFIX_WORD_CUTOFF, limit=WORDS_PER_TYPED_WORD)
-        return self._best([w for w, _, _ in close], before, limit)
+        return self._best([words[i] for _, _, i in close], before, limit)
+
+    def _longest_word(self) -> int:
+        return max((n for _, n in self._by_start), default=0)
 
     def _best(self, words: list[str], before: list[str], limit: int) -> list[int]:
         briefs = self._briefs

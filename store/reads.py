@@ -7,15 +7,21 @@ from datetime import datetime, timedelta
 
 import aiosqlite
 
+from store.naming import merged_roles
 from store.packing import unpack_insights, unpack_sections
-from store.records import (ArticleDetail, ArticleRow, CoMentionGraph, EntityRow, GuildStats, Profile, StatementRow,
-                           Timeline)
+from store.records import (ArticleDetail, ArticleRow, CoMentionGraph, EntityRow, GuildStats, Profile, StatementDetail,
+                           StatementRow, Timeline)
 
 MAX_ALIASES = 20
 MAX_ROLES = 10
 CO_MENTION_WINDOW = 100  # co-mentions are counted over the entity's latest briefs, so a famous name stays fast
 TRENDING_WINDOW = 20_000  # briefs looked at for `trending`, newest first
+SMALL_WINDOW = 200  # up to this many briefs, `trending` simply counts all their entities
 _CHUNK = 500
+# Nationalities ("American", "Russian") repeat the countries next to them, so they
+# are left out of "Often in the same briefs as"; a few spare rows make up for them.
+NOT_COMPANY = ("NORP",)
+CO_MENTION_SPARE = 8
 
 # The publication date comes last, so code that reads the first seven columns by position keeps working.
 ARTICLE_COLUMNS = ("a.id, a.title, a.created_at, a.source, a.jump_url, a.entity_count, a.statement_count, "
@@ -36,10 +42,11 @@ def article_row(row, snippet: str = "") -> ArticleRow:
                       published_at=(row[7] or "") if dated else "", date_source=(row[8] or "") if dated else "")
 
 
-def statement_row(row) -> StatementRow:
+def statement_row(row, *, dated: bool = True) -> StatementRow:
+    """From STATEMENT_QUERY's columns; `dated` False for a query whose tenth column is something else."""
     return StatementRow(id=row[0], text=row[1], kind=row[2], speaker=row[3], speaker_id=row[4], brief_id=row[5],
                         brief_title=row[6], jump_url=row[7], created_at=row[8],
-                        published_at=(row[9] or "") if len(row) > 9 else "")
+                        published_at=(row[9] or "") if dated and len(row) > 9 else "")
 
 
 async def entity_rows(db: aiosqlite.Connection, guild_id: int, ids: list[int]) -> dict[int, EntityRow]:
@@ -52,6 +59,7 @@ async def entity_rows(db: aiosqlite.Connection, guild_id: int, ids: list[int]) -
         marks = ",".join("?" * len(chunk))
         rows = await db.execute_fetchall(
             f"SELECT 'e', id, name, type, briefs, mentions, key FROM entities WHERE guild_id = ? AND id IN ({marks}) "
+            f"AND hidden = 0 "
             f"UNION ALL SELECT 'a', entity_id, alias, NULL, briefs, NULL, key FROM aliases "
             f"WHERE guild_id = ? AND entity_id IN ({marks}) "
             f"UNION ALL SELECT 'r', r.entity_id, r.role, NULL, r.briefs, r.first_brief_id, NULL FROM roles r "
@@ -70,8 +78,9 @@ async def entity_rows(db: aiosqlite.Connection, guild_id: int, ids: list[int]) -
                 roles.setdefault(entity_id, []).append((-briefs, extra, text))
         for entity_id in keys:
             row = out[entity_id]
-            row.aliases = [t for _, t, k in sorted(aliases.get(entity_id, [])) if k != keys[entity_id]][:MAX_ALIASES]
-            row.roles = [t for *_, t in sorted(roles.get(entity_id, []))[:MAX_ROLES]]
+            # Every form but the one shown as the name (store/naming.py picks it).
+            row.aliases = [t for _, t, k in sorted(aliases.get(entity_id, [])) if t != row.name][:MAX_ALIASES]
+            row.roles = merged_roles([(t, -b) for b, _, t in sorted(roles.get(entity_id, []))])[:MAX_ROLES]
     return out
 
 
@@ -99,6 +108,26 @@ async def get_article(db, guild_id: int, brief_id: int) -> ArticleDetail | None:
         sections=unpack_sections(row[ARTICLE_WIDTH + 1], row[ARTICLE_WIDTH]),
         insights=unpack_insights(row[ARTICLE_WIDTH + 2], row[ARTICLE_WIDTH]),
         entities=listed, statements=[statement_row(s) for s in statements])
+
+
+STATEMENT_CONTEXT_CHARS = 600  # of the brief's text each side of a statement: enough for its sentence
+
+
+async def get_statement(db, guild_id: int, statement_id: int) -> StatementDetail | None:
+    rows = await db.execute_fetchall(
+        "SELECT s.id, s.text, s.kind, coalesce(e.name, s.speaker_name), s.speaker_entity_id, s.brief_id, "
+        "a.title, a.jump_url, a.created_at, s.start, s.\"end\", "
+        "substr(a.raw_text, max(1, s.start + 1 - :n), min(s.start, :n)), substr(a.raw_text, s.\"end\" + 1, :n), "
+        "a.source FROM statements s JOIN articles a ON a.id = s.brief_id "
+        "LEFT JOIN entities e ON e.id = s.speaker_entity_id WHERE s.id = :id AND s.guild_id = :g",
+        {"n": STATEMENT_CONTEXT_CHARS, "id": statement_id, "g": guild_id})
+    if not rows:
+        return None
+    row = rows[0]
+    start, end = row[9] or 0, row[10] or 0
+    found = end > start  # offsets are those of the text it was extracted from
+    return StatementDetail(statement=statement_row(row, dated=False), before=row[11] if found else "",
+                           after=row[12] if found else "", source=row[13])
 
 
 async def latest_articles(db, guild_id: int, limit: int, offset: int) -> list[ArticleRow]:
@@ -158,8 +187,10 @@ async def entity_profile(db, guild_id: int, entity_id: int, *, statements: int, 
             " (SELECT brief_id FROM brief_entities WHERE entity_id = ? ORDER BY brief_id DESC LIMIT ?) mine "
             " JOIN brief_entities other ON other.brief_id = mine.brief_id "
             " WHERE other.entity_id != ? GROUP BY other.entity_id ORDER BY together DESC, other.entity_id LIMIT ?) top "
-            "JOIN entities e ON e.id = top.id WHERE e.guild_id = ? ORDER BY top.together DESC, top.id",
-            (entity_id, CO_MENTION_WINDOW, entity_id, co_mentions, guild_id))
+            "JOIN entities e ON e.id = top.id WHERE e.guild_id = ? AND e.hidden = 0 AND e.type NOT IN (%s) "
+            "ORDER BY top.together DESC, top.id LIMIT ?" % ",".join("?" * len(NOT_COMPANY)),
+            (entity_id, CO_MENTION_WINDOW, entity_id,
+             co_mentions + CO_MENTION_SPARE + await hidden_count(db, guild_id), guild_id, *NOT_COMPANY, co_mentions))
     return Profile(entity=entity, first_seen=first_seen or "", last_seen=last_seen or "",
                    co_mentions=[(name, n) for name, n in company],
                    statements=[statement_row(s) for s in said], articles=[article_row(r) for r in briefs])
@@ -167,32 +198,78 @@ async def entity_profile(db, guild_id: int, entity_id: int, *, statements: int, 
 
 async def popular_names(db, guild_id: int, limit: int) -> list[str]:
     rows = await db.execute_fetchall(
-        "SELECT name FROM entities WHERE guild_id = ? ORDER BY briefs DESC LIMIT ?", (guild_id, limit * 2))
+        "SELECT name FROM entities WHERE guild_id = ? AND hidden = 0 ORDER BY briefs DESC LIMIT ?", (guild_id, limit * 2))
     return list(dict.fromkeys(r[0] for r in rows))[:limit]
 
 
 async def stats(db, guild_id: int) -> GuildStats:
+    # Every figure is a counter on the guild's row or one end of an index: no scan at any size.
     rows = await db.execute_fetchall(
-        "SELECT (SELECT briefs FROM guilds WHERE guild_id = :g), (SELECT statements FROM guilds WHERE guild_id = :g), "
-        "(SELECT count(*) FROM entities WHERE guild_id = :g), "
-        "(SELECT count(*) FROM entities WHERE guild_id = :g AND type = 'PERSON'), "
+        "SELECT g.briefs, g.statements, g.entities, g.people, "
         "(SELECT min(published_at) FROM articles WHERE guild_id = :g), "
-        "(SELECT max(published_at) FROM articles WHERE guild_id = :g)", {"g": guild_id})
+        "(SELECT max(published_at) FROM articles WHERE guild_id = :g) "
+        "FROM (SELECT :g AS guild_id) one LEFT JOIN guilds g ON g.guild_id = one.guild_id", {"g": guild_id})
     briefs, statements, entities, people, first, last = rows[0]
     return GuildStats(briefs=briefs or 0, entities=entities or 0, statements=statements or 0, people=people or 0,
                       first_brief=first, last_brief=last)
 
 
 async def trending(db, guild_id: int, since: datetime, limit: int) -> list[tuple[EntityRow, int]]:
+    """The entities named in the most of the guild's briefs since `since` (at most the newest
+    TRENDING_WINDOW), ties to the most recently named."""
     rows = await db.execute_fetchall(
-        "SELECT be.entity_id, count(*) AS n FROM "
-        "(SELECT id FROM articles WHERE guild_id = ? AND published_at >= ? "
-        "ORDER BY published_at DESC LIMIT ?) recent "
-        "JOIN brief_entities be ON be.brief_id = recent.id "
-        "GROUP BY be.entity_id ORDER BY n DESC, max(be.brief_id) DESC LIMIT ?",
-        (guild_id, iso(since), TRENDING_WINDOW, limit))
-    entities = await entity_rows(db, guild_id, [r[0] for r in rows])
-    return [(entities[entity_id], n) for entity_id, n in rows if entity_id in entities]
+        "SELECT count(*), min(id) FROM (SELECT id FROM articles WHERE guild_id = ? AND created_at >= ? "
+        "ORDER BY created_at DESC LIMIT ?)", (guild_id, iso(since), TRENDING_WINDOW))
+    window, first_id = rows[0]
+    if not window:
+        return []
+    wanted = limit + await hidden_count(db, guild_id)  # hidden entities take no slot
+    if window <= SMALL_WINDOW:
+        counted = await _count_window(db, guild_id, first_id, wanted)
+    else:
+        counted = await _count_popular_first(db, guild_id, first_id, wanted)
+    entities = await entity_rows(db, guild_id, [entity_id for entity_id, _ in counted])  # leaves out hidden ones
+    return [(entities[entity_id], n) for entity_id, n in counted if entity_id in entities][:limit]
+
+
+async def hidden_count(db, guild_id: int) -> int:
+    """Entities a moderator hid: lists ask for that many more rows, then leave them out."""
+    rows = await db.execute_fetchall("SELECT count(*) FROM entities WHERE guild_id = ? AND hidden = 1", (guild_id,))
+    return int(rows[0][0])
+
+
+# Briefs are stamped when saved and ids only grow, so "since then" is "id >= first_id".
+async def _count_window(db, guild_id: int, first_id: int, limit: int) -> list[tuple[int, int]]:
+    """Few briefs: count every entity they name."""
+    rows = await db.execute_fetchall(
+        "SELECT be.entity_id, count(*) AS n FROM articles a JOIN brief_entities be ON be.brief_id = a.id "
+        "WHERE a.guild_id = ? AND a.id >= ? GROUP BY be.entity_id "
+        "ORDER BY n DESC, max(be.brief_id) DESC, be.entity_id DESC LIMIT ?",
+        (guild_id, first_id, limit))
+    return [(r[0], r[1]) for r in rows]
+
+
+async def _count_popular_first(db, guild_id: int, first_id: int, limit: int) -> list[tuple[int, int]]:
+    """Many briefs: visit entities by their all-time brief count (an index), counting each one's
+    briefs in the window (another index), and stop once no later entity can beat the current
+    top `limit`: its all-time count bounds its count in the window. Popular entities come first,
+    so a handful of chunks settles it instead of grouping the window's every mention."""
+    best: list[tuple[int, int, int]] = []  # (count in window, latest brief, entity id)
+    offset, chunk = 0, 4 * limit
+    while True:
+        rows = await db.execute_fetchall(
+            "SELECT e.id, e.briefs, "
+            "(SELECT count(*) FROM brief_entities be WHERE be.entity_id = e.id AND be.brief_id >= :first), "
+            "(SELECT max(brief_id) FROM brief_entities be WHERE be.entity_id = e.id) "
+            "FROM entities e WHERE e.guild_id = :g ORDER BY e.briefs DESC LIMIT :n OFFSET :o",
+            {"g": guild_id, "first": first_id, "n": chunk, "o": offset})
+        for entity_id, _, n, latest in rows:
+            if n:
+                best.append((n, latest or 0, entity_id))
+        best = sorted(best, reverse=True)[:limit]
+        if len(rows) < chunk or (len(best) == limit and rows[-1][1] < best[-1][0]):
+            return [(entity_id, n) for n, _, entity_id in best]
+        offset, chunk = offset + chunk, chunk * 2
 
 
 async def raw_briefs(db, guild_id: int) -> list[tuple[int, str]]:

@@ -51,6 +51,16 @@ class StatementRow:
 
 
 @dataclass
+class StatementDetail:
+    """One statement with the article text just around it (for its context sentence)."""
+
+    statement: StatementRow
+    before: str  # up to CONTEXT_CHARS of the brief's text before the statement
+    after: str  # and after it
+    source: str | None = None  # the brief's source (a URL when it came from a link)
+
+
+@dataclass
 class EntityRow:
     id: int
     name: str
@@ -99,6 +109,29 @@ class GuildStats:
     people: int
     first_brief: str | None
     last_brief: str | None
+
+
+@dataclass
+class Forgotten:
+    """A brief `forget` removed, kept for a while so it can be restored."""
+
+    brief_id: int
+    title: str
+    forgotten_at: str
+    forgotten_by: int | None
+
+
+@dataclass
+class Change:
+    """One entry of the moderators' audit log."""
+
+    id: int
+    at: str
+    user_id: int | None
+    action: str
+    target: str
+    before: str | None
+    after: str | None
 
 
 @dataclass

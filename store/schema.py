@@ -156,11 +156,96 @@ CREATE TRIGGER statements_fts_update AFTER UPDATE OF text, guild_id, speaker_ent
 END;
 """
 
+# Counters `stats` reads instead of counting entities, kept by triggers so every
+# write path (linking, forgetting, moderators' merges) updates them in its own
+# transaction; and a log of the entities each write generation touched, so a
+# name index in another process catches up with the changes instead of reloading.
+_V2 = """
+ALTER TABLE guilds ADD COLUMN entities INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE guilds ADD COLUMN people INTEGER NOT NULL DEFAULT 0;
+UPDATE guilds SET
+    entities = (SELECT count(*) FROM entities e WHERE e.guild_id = guilds.guild_id),
+    people = (SELECT count(*) FROM entities e WHERE e.guild_id = guilds.guild_id AND e.type = 'PERSON');
+CREATE TRIGGER entities_counted_insert AFTER INSERT ON entities BEGIN
+    INSERT INTO guilds (guild_id, entities, people) VALUES (new.guild_id, 1, new.type = 'PERSON')
+    ON CONFLICT (guild_id) DO UPDATE SET entities = entities + 1, people = people + (new.type = 'PERSON');
+END;
+CREATE TRIGGER entities_counted_delete AFTER DELETE ON entities BEGIN
+    UPDATE guilds SET entities = entities - 1, people = people - (old.type = 'PERSON')
+    WHERE guild_id = old.guild_id;
+END;
+CREATE TRIGGER entities_counted_update AFTER UPDATE OF type, guild_id ON entities BEGIN
+    UPDATE guilds SET entities = entities - 1, people = people - (old.type = 'PERSON')
+    WHERE guild_id = old.guild_id;
+    INSERT INTO guilds (guild_id, entities, people) VALUES (new.guild_id, 1, new.type = 'PERSON')
+    ON CONFLICT (guild_id) DO UPDATE SET entities = entities + 1, people = people + (new.type = 'PERSON');
+END;
+
+CREATE TABLE name_changes (
+    guild_id   INTEGER NOT NULL,
+    generation INTEGER NOT NULL,
+    entity_id  INTEGER NOT NULL,
+    PRIMARY KEY (guild_id, generation, entity_id)
+) WITHOUT ROWID;
+"""
+
+# Moderators' tools: corrections kept as rules of the guild and re-applied to the
+# extractor's own output (kept per brief in `extraction`) at every save; forgotten
+# briefs kept for a while so `!forget` can be undone; an audit log; per-guild settings.
+_V3_CURATION = """
+ALTER TABLE articles ADD COLUMN extraction TEXT;  -- entities and statements as extracted, before corrections
+ALTER TABLE entities ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0;  -- a `hide` rule names it
+CREATE INDEX entities_hidden ON entities (guild_id) WHERE hidden = 1;
+
+CREATE TABLE corrections (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    guild_id   INTEGER NOT NULL,
+    kind       TEXT NOT NULL,     -- merge | rename | retype | hide | attribute
+    subject    TEXT NOT NULL,     -- what it corrects, as the moderator saw it
+    keys       TEXT NOT NULL,     -- JSON list of the name keys (or statement text key) it applies to
+    brief_id   INTEGER,           -- attribute: the brief of the statement
+    name       TEXT,              -- merge: the entity kept; rename: the new name; attribute: the speaker
+    type       TEXT,              -- merge: the kept entity's type; retype: the new type
+    created_by INTEGER,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX corrections_guild ON corrections (guild_id, id);
+
+CREATE TABLE forgotten (
+    brief_id     INTEGER PRIMARY KEY,
+    guild_id     INTEGER NOT NULL,
+    forgotten_at TEXT NOT NULL,
+    forgotten_by INTEGER,
+    title        TEXT NOT NULL,
+    saved        TEXT NOT NULL     -- JSON: the article row and its statement ids
+);
+CREATE INDEX forgotten_guild ON forgotten (guild_id, forgotten_at);
+
+CREATE TABLE changes (
+    id       INTEGER PRIMARY KEY AUTOINCREMENT,
+    guild_id INTEGER NOT NULL,
+    at       TEXT NOT NULL,
+    user_id  INTEGER,
+    action   TEXT NOT NULL,
+    target   TEXT NOT NULL,
+    before   TEXT,
+    after    TEXT
+);
+CREATE INDEX changes_guild ON changes (guild_id, id);
+
+CREATE TABLE guild_settings (
+    guild_id INTEGER NOT NULL,
+    name     TEXT NOT NULL,
+    value    TEXT NOT NULL,
+    PRIMARY KEY (guild_id, name)
+) WITHOUT ROWID;
+"""
+
 # Publication dates (issue 14): when a brief was published and how that is known
 # ("metadata" of its page, its text's "dateline", a "relative" day against the
 # posting date, the message's "posted" time, or the time it was "ingested").
 # ISO 8601: a day ("2008-03-17") or a UTC time; both sort as text.
-_V2_PUBLICATION_DATES = """
+_V4_PUBLICATION_DATES = """
 ALTER TABLE articles ADD COLUMN published_at TEXT;
 ALTER TABLE articles ADD COLUMN date_source TEXT;
 UPDATE articles SET published_at = created_at, date_source = 'ingested';
@@ -168,7 +253,7 @@ CREATE INDEX articles_published ON articles (guild_id, published_at, id);
 """
 
 # Step N brings user_version N-1 to N.
-MIGRATIONS: list[str] = [_V1, _V2_PUBLICATION_DATES]
+MIGRATIONS: list[str] = [_V1, _V2, _V3_CURATION, _V4_PUBLICATION_DATES]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

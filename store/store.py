@@ -12,20 +12,21 @@ import asyncio
 import logging
 import sqlite3
 from contextlib import asynccontextmanager
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Callable
 
 import aiosqlite
 
 from extract.model import Brief
-from store import fts_repair, lookup, reads, search, writes
+from store import curation, fts_repair, lookup, reads, search, writes
+from store.corrections import Rule
 from store.errors import StoreError, translating
-from store.name_cache import NameCache
+from store.name_cache import NameCache, record_changes
 from store.normalize import name_key, text_fingerprint, url_key
 from store.opening import open_connections
-from store.records import (ArticleDetail, ArticleRow, CoMentionGraph, EntityMatch, EntityRow, GuildStats, Profile,
-                           SaveResult, StatementRow, Timeline)
+from store.records import (ArticleDetail, ArticleRow, Change, CoMentionGraph, EntityMatch, EntityRow, Forgotten,
+                           GuildStats, Profile, SaveResult, StatementDetail, StatementRow, Timeline)
 
 MAX_ID = 2 ** 63 - 1
 MAX_LIMIT = 500  # rows any one call returns
@@ -77,16 +78,20 @@ class Store:
         self._closed = False
 
     @classmethod
-    async def open(cls, path, *, clock: Clock | None = None, check_fulltext: bool = False) -> "Store":
+    async def open(cls, path, *, clock: Clock | None = None, check_fulltext: bool = False,
+                   warm_names: bool = True) -> "Store":
         """Open (creating and migrating) the database at `path`. `clock` gives
         the time briefs are stamped with (tests set it). `check_fulltext` (the
         long-running bot) checks the search indexes in the background and rebuilds
         a damaged one; writes wait for it, reads go on (about 1.4 s per 10,000 briefs,
-        too slow for a one-shot `newsbrief ask`)."""
+        too slow for a one-shot `newsbrief ask`). `warm_names=False` skips loading
+        the busiest guild's name index in the background: a one-shot command would
+        pay for it and rarely use it."""
         path = Path(path).expanduser()
         writer, reader = await open_connections(path)
         store = cls(path, writer, reader, clock or _utc_now)
-        store._warming = asyncio.create_task(store._warm_up())
+        if warm_names:
+            store._warming = asyncio.create_task(store._warm_up())
         if check_fulltext:
             store._repair_in_background()
         return store
@@ -174,6 +179,8 @@ class Store:
                 before = await reads.generation(db, guild_id)
                 yield tx
                 after = await writes.bump_generation(db, tx) if tx.changed else None
+                if after is not None:
+                    await record_changes(db, guild_id, after, tx.touched)
                 await db.execute("COMMIT")
             except BaseException:
                 await self._rollback()
@@ -293,6 +300,12 @@ class Store:
             return EntityMatch(None, "none")
         return await lookup.find_entity(self._reader, lambda: self._names.get(self._reader, guild_id), guild_id, key)
 
+    async def get_statement(self, guild_id: int, statement_id: int) -> StatementDetail | None:
+        """One statement of this guild, with the brief's text around it."""
+        if not _is_id(statement_id):
+            return None
+        return await reads.get_statement(self._reader, _guild(guild_id), statement_id)
+
     async def entity_profile(self, guild_id: int, entity_id: int, *, statements: int = 5, articles: int = 50,
                              co_mentions: int = 8) -> Profile | None:
         if not _is_id(entity_id):
@@ -388,3 +401,117 @@ class Store:
 
     async def watched_channels(self, guild_id: int) -> set[int]:
         return await reads.watched_channels(self._reader, _guild(guild_id))
+
+    # ---- moderators' tools -------------------------------------------------------
+
+    def now(self) -> str:
+        return reads.iso(self._clock())
+
+    async def corrections(self, guild_id: int) -> list[Rule]:
+        return await curation.rules(self._reader, _guild(guild_id))
+
+    async def correction(self, guild_id: int, rule_id: int) -> Rule | None:
+        if not _is_id(rule_id):
+            return None
+        return await curation.get_rule(self._reader, _guild(guild_id), rule_id)
+
+    async def entity_keys(self, guild_id: int, entity_id: int) -> list[str]:
+        """The name keys a correction of this entity applies to (see curation.entity_keys)."""
+        if not _is_id(entity_id):
+            return []
+        return await curation.entity_keys(self._reader, _guild(guild_id), entity_id)
+
+    async def statement(self, guild_id: int, statement_id: int) -> tuple[int, str, str | None] | None:
+        """(brief id, text, speaker) of a statement of this guild."""
+        if not _is_id(statement_id):
+            return None
+        return await curation.statement(self._reader, _guild(guild_id), statement_id)
+
+    async def add_correction(self, guild_id: int, rule: Rule, *, by: int | None = None,
+                             before: str | None = None) -> Rule:
+        """Store a correction and re-link the briefs it changes, in one
+        transaction with its audit entry. `rule.id` and `created_at` are filled in."""
+        guild_id = _guild(guild_id)
+        now = self.now()
+        rule = Rule(0, rule.kind, rule.subject, tuple(rule.keys), rule.brief_id, rule.name, rule.type, by, now)
+        async with self._write(guild_id) as tx:
+            saved = await curation.add_rule(self._writer, tx, rule)
+            await curation.log_change(self._writer, guild_id, now, by, rule.kind, rule.subject, before,
+                                      f"correction #{saved.id}: {saved.describe()}")
+        return saved
+
+    async def remove_correction(self, guild_id: int, rule_id: int, *, by: int | None = None) -> Rule | None:
+        """Drop a correction (the briefs it changed are re-linked without it); None if there is none."""
+        guild_id = _guild(guild_id)
+        if not _is_id(rule_id):
+            return None
+        async with self._write(guild_id) as tx:
+            rule = await curation.get_rule(self._writer, guild_id, rule_id)
+            if rule is None:
+                return None
+            await curation.remove_rule(self._writer, tx, rule)
+            await curation.log_change(self._writer, guild_id, self.now(), by, "remove correction",
+                                      f"#{rule.id}", rule.describe(), None)
+        return rule
+
+    async def forget_brief(self, guild_id: int, brief_id: int, *, by: int | None = None) -> str | None:
+        """Soft delete: the brief leaves every query but can be restored until
+        purged. Its title, or None if the guild has no such brief."""
+        guild_id = _guild(guild_id)
+        if not _is_id(brief_id):
+            return None
+        now = self.now()
+        async with self._write(guild_id) as tx:
+            title = await curation.forget(self._writer, tx, brief_id, by, now)
+            if title is not None:
+                await curation.log_change(self._writer, guild_id, now, by, "forget", f"brief #{brief_id}", title)
+        return title
+
+    async def restore_brief(self, guild_id: int, brief_id: int, *, by: int | None = None) -> tuple[str, int | None]:
+        """("restored" | "missing" | "duplicate", the duplicate's id)."""
+        guild_id = _guild(guild_id)
+        if not _is_id(brief_id):
+            return "missing", None
+        async with self._write(guild_id) as tx:
+            outcome = await curation.restore(self._writer, tx, brief_id)
+            if outcome[0] == "restored":
+                await curation.log_change(self._writer, guild_id, self.now(), by, "restore", f"brief #{brief_id}",
+                                          None, "restored")
+        return outcome
+
+    async def forgotten_briefs(self, guild_id: int, *, within_hours: float, limit: int = 10) -> list[Forgotten]:
+        """Briefs forgotten in the last `within_hours`, latest first."""
+        since = self._clock() - timedelta(hours=max(0.0, float(within_hours)))
+        return await curation.forgotten(self._reader, _guild(guild_id), reads.iso(since), _bounded(limit))
+
+    async def purge_forgotten(self, *, keep_hours: float) -> int:
+        """Drop for good the briefs forgotten more than `keep_hours` ago (every guild)."""
+        before = self._clock() - timedelta(hours=max(0.0, float(keep_hours)))
+        async with self._write(0):
+            return await curation.purge_forgotten(self._writer, reads.iso(before))
+
+    async def log_change(self, guild_id: int, action: str, target: str, *, by: int | None = None,
+                         before: str | None = None, after: str | None = None) -> None:
+        guild_id = _guild(guild_id)
+        async with self._write(guild_id):
+            await curation.log_change(self._writer, guild_id, self.now(), by, action, target, before, after)
+
+    async def changes(self, guild_id: int, *, limit: int = 10, offset: int = 0) -> list[Change]:
+        """The guild's audit log, latest first."""
+        return await curation.changes(self._reader, _guild(guild_id), _bounded(limit),
+                                      _bounded(offset, high=MAX_ID))
+
+    async def guild_settings(self, guild_id: int) -> dict[str, str]:
+        return await curation.settings(self._reader, _guild(guild_id))
+
+    async def set_guild_setting(self, guild_id: int, name: str, value: str | None, *,
+                                by: int | None = None) -> bool:
+        """Set (None: clear) one of the guild's settings, with an audit entry; False if it was so already."""
+        guild_id = _guild(guild_id)
+        async with self._write(guild_id):
+            old = (await curation.settings(self._writer, guild_id)).get(name)
+            if old == value:
+                return False
+            await curation.set_setting(self._writer, guild_id, name, value)
+            await curation.log_change(self._writer, guild_id, self.now(), by, "setting", name, old, value)
+            return True

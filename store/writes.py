@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 import aiosqlite
 
 from extract.model import STATEMENT_KINDS, Brief
+from store import corrections, extraction
 from store.linking import KEY_SEPARATOR, Links, link_entities, role_key
+from store.naming import preferred_name
 from store.normalize import name_key, storable, url_key
 from store.packing import pack_insights, pack_sections
 from store.records import SaveResult
@@ -28,6 +30,7 @@ class WriteTx:
     briefs: int = 0
     statements: int = 0
     touched: set[int] = field(default_factory=set)
+    rules: list | None = None  # the guild's corrections, read once per transaction
 
     @property
     def changed(self) -> bool:
@@ -64,17 +67,20 @@ async def insert_brief(db: aiosqlite.Connection, tx: WriteTx, brief: Brief, raw_
             "SELECT title, entity_count, statement_count FROM articles WHERE id = ?", (existing,))
         title, entities, statements = rows[0]
         return SaveResult(existing, False, entities, statements, title)
-    links = await _link(db, tx, brief)
-    statements = _statement_rows(brief, links)
+    corrected = corrections.apply(brief, await guild_rules(db, tx))
+    links = await _link(db, tx, corrected)
+    statements = _statement_rows(corrected, links)
     brief_id = (await db.execute_insert(
         "INSERT INTO articles (guild_id, created_at, title, source, source_key, jump_url, message_id, channel_id, "
-        "author_id, fingerprint, entity_count, statement_count, truncated, raw_text, sections, insights, "
-        "published_at, date_source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "author_id, fingerprint, entity_count, statement_count, truncated, raw_text, sections, insights, extraction, "
+        "published_at, date_source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (tx.guild_id, now, _title(brief), source, source_key, meta.get("jump_url"), meta.get("message_id"),
          meta.get("channel_id"), meta.get("author_id"), fingerprint, len(links.mentions), len(statements),
          int(bool(brief.truncated)), raw_text, storable(pack_sections(brief, raw_text)),
-         storable(pack_insights(brief, raw_text)), *_publication(meta, now))))[0]
+         storable(pack_insights(brief, raw_text)), storable(extraction.pack(brief, raw_text)),
+         *_publication(meta, now))))[0]
     await write_links(db, tx, brief_id, links, statements)
+    await mark_hidden(db, tx, [m.entity_id for m in links.mentions])
     tx.briefs += 1
     return SaveResult(int(brief_id), True, len(links.mentions), len(statements), _title(brief))
 
@@ -85,23 +91,68 @@ async def replace_brief(db: aiosqlite.Connection, tx: WriteTx, brief_id: int, br
     `published` (date, source) replaces the stored date unless that is better known."""
     if not await _owned(db, tx.guild_id, brief_id):
         return False
-    # Entities this brief alone named are purged only after re-linking, so an
-    # entity the new version names again keeps its id.
-    old_ids = await unlink_brief(db, tx, brief_id, purge=False)
     raw_text = storable(raw_text or "")
-    links = await _link(db, tx, brief)
-    statements = _statement_rows(brief, links)
     await db.execute(
-        "UPDATE articles SET updated_at = ?, title = ?, fingerprint = ?, entity_count = ?, statement_count = ?, "
-        "truncated = ?, raw_text = ?, sections = ?, insights = ? WHERE id = ?",
-        (now, _title(brief), fingerprint, len(links.mentions), len(statements),
-         int(bool(brief.truncated)), raw_text, storable(pack_sections(brief, raw_text)),
-         storable(pack_insights(brief, raw_text)), brief_id))
-    await write_links(db, tx, brief_id, links, statements)
-    await purge_unused(db, old_ids)
+        "UPDATE articles SET updated_at = ?, title = ?, fingerprint = ?, truncated = ?, raw_text = ?, "
+        "sections = ?, insights = ?, extraction = ? WHERE id = ?",
+        (now, _title(brief), fingerprint, int(bool(brief.truncated)), raw_text,
+         storable(pack_sections(brief, raw_text)), storable(pack_insights(brief, raw_text)),
+         storable(extraction.pack(brief, raw_text)), brief_id))
+    await relink(db, tx, brief_id, brief)
     if published is not None and published[1] in DATE_SOURCES:
         await redate(db, brief_id, *published)
     return True
+
+
+async def relink(db, tx: WriteTx, brief_id: int, brief: Brief, kept: list | None = None) -> None:
+    """Link `brief` (what the extractor found) to the guild's entities again,
+    with the guild's corrections applied. A statement found again keeps its id
+    (moderators refer to statements by id); `kept` gives the (id, start, text)
+    of statements whose rows are already gone (a restored brief)."""
+    if kept is None:
+        kept = await db.execute_fetchall("SELECT id, start, text FROM statements WHERE brief_id = ?", (brief_id,))
+    # Entities this brief alone named are purged only after re-linking, so an
+    # entity the new version names again keeps its id.
+    old_ids = await unlink_brief(db, tx, brief_id, purge=False)
+    corrected = corrections.apply(brief, await guild_rules(db, tx), brief_id)
+    links = await _link(db, tx, corrected)
+    statements = _with_old_ids(_statement_rows(corrected, links), kept)
+    await db.execute("UPDATE articles SET entity_count = ?, statement_count = ? WHERE id = ?",
+                     (len(links.mentions), len(statements), brief_id))
+    await write_links(db, tx, brief_id, links, statements)
+    await mark_hidden(db, tx, [m.entity_id for m in links.mentions])
+    await purge_unused(db, old_ids)
+
+
+async def guild_rules(db, tx: WriteTx) -> list:
+    if tx.rules is None:
+        from store.curation import rules  # curation builds on this module
+
+        tx.rules = await rules(db, tx.guild_id)
+    return tx.rules
+
+
+async def mark_hidden(db, tx: WriteTx, entity_ids: list[int]) -> None:
+    """An entity is hidden while a `hide` rule names its key."""
+    keys = {key for rule in await guild_rules(db, tx) if rule.kind == "hide" for key in rule.keys}
+    if not keys or not entity_ids:
+        return
+    for i in range(0, len(entity_ids), 500):
+        chunk = entity_ids[i:i + 500]
+        await db.execute(f"UPDATE entities SET hidden = 1 WHERE id IN ({','.join('?' * len(chunk))}) "
+                         f"AND key IN ({','.join('?' * len(keys))})", (*chunk, *keys))
+
+
+def _with_old_ids(rows: list[tuple], kept) -> list[tuple]:
+    """(id or None, *row): the id of an old statement with the same offset and text."""
+    free: dict[tuple, list[int]] = {}
+    for statement_id, start, text in kept:
+        free.setdefault((int(start), text), []).append(int(statement_id))
+    out = []
+    for row in rows:
+        ids = free.get((row[2], row[5]))
+        out.append((ids.pop(0) if ids else None, *row))
+    return out
 
 
 async def redate(db, brief_id: int, published_at: str, date_source: str) -> None:
@@ -180,10 +231,12 @@ async def write_links(db, tx: WriteTx, brief_id: int, links: Links, statements: 
         "INSERT INTO roles (entity_id, key, role, briefs, first_brief_id) VALUES (?, ?, ?, 1, ?) "
         "ON CONFLICT (entity_id, key) DO UPDATE SET briefs = briefs + 1",
         [(m.entity_id, role_key(m.role), m.role, brief_id) for m in links.mentions if m.role])
+    await refresh_names(db, tx, [m.entity_id for m in links.mentions], {k for m in links.mentions for k in m.forms})
     await db.executemany(
-        'INSERT INTO statements (guild_id, brief_id, speaker_entity_id, kind, start, "end", speaker_name, text) '
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [(guild_id, brief_id, *row) for row in statements])
+        'INSERT INTO statements (id, guild_id, brief_id, speaker_entity_id, kind, start, "end", speaker_name, text) '
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(row[0], guild_id, brief_id, *row[1:]) if len(row) == 7 else (None, guild_id, brief_id, *row)
+         for row in statements])
     tx.statements += len(statements)
 
 
@@ -206,7 +259,41 @@ async def unlink_brief(db, tx: WriteTx, brief_id: int, *, purge: bool = True) ->
                          [(entity_id, role_key(role)) for entity_id, _, role, _ in links if role])
     if purge:
         await purge_unused(db, ids)
+    await refresh_names(db, tx, ids)
     return ids
+
+
+async def refresh_names(db, tx: WriteTx, ids: list[int], keys: set[str] = frozenset()) -> None:
+    """Show each entity by the form its briefs use most (store/naming.py); its
+    key, which linking matches by, stays as it is. Other entities named by one
+    of `keys` are looked at again too: a form they now share is no longer a good name."""
+    ids = list(ids)
+    ordered = sorted(keys)
+    for i in range(0, len(ordered), 500):
+        chunk = ordered[i:i + 500]
+        rows = await db.execute_fetchall(
+            f"SELECT a.entity_id FROM aliases a JOIN entities e ON e.id = a.entity_id "
+            f"WHERE a.guild_id = ? AND a.key IN ({','.join('?' * len(chunk))}) AND e.name = a.alias",
+            (tx.guild_id, *chunk))
+        ids.extend(r[0] for r in rows)
+    ids = list(dict.fromkeys(ids))
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        marks = ",".join("?" * len(chunk))
+        rows = await db.execute_fetchall(
+            f"SELECT e.id, e.type, e.name, a.alias, a.briefs, EXISTS (SELECT 1 FROM aliases o "
+            f"WHERE o.guild_id = a.guild_id AND o.key = a.key AND o.entity_id != a.entity_id AND o.briefs > 0) "
+            f"FROM entities e JOIN aliases a ON a.entity_id = e.id WHERE e.id IN ({marks}) AND a.briefs > 0 "
+            # A name a moderator gave (rename, merge) is kept as given.
+            f"AND NOT EXISTS (SELECT 1 FROM corrections c WHERE c.guild_id = e.guild_id "
+            f"AND c.kind IN ('rename', 'merge') AND c.name = e.name)", chunk)
+        forms: dict[int, tuple[str, str, list]] = {}
+        for entity_id, entity_type, name, alias, briefs, shared in rows:
+            forms.setdefault(entity_id, (entity_type, name, []))[2].append((alias, briefs, bool(shared)))
+        renamed = [(best, entity_id) for entity_id, (entity_type, name, seen) in forms.items()
+                   if (best := preferred_name(entity_type, seen, name)) != name]
+        await db.executemany("UPDATE entities SET name = ? WHERE id = ?", renamed)
+        tx.touched.update(entity_id for _, entity_id in renamed)
 
 
 async def purge_unused(db, ids: list[int]) -> None:

@@ -15,6 +15,7 @@ from bot.render import progress_embed, render
 from bot.respond import answer, send_reply
 from bot.table import TableInputError, table_command
 from handlers import commands as table
+from handlers import settings as settings_handler
 from handlers import validate
 from handlers.reply import Reply
 
@@ -46,8 +47,11 @@ class Admin(commands.Cog):
             self.bot.watched.forget(ctx.guild.id)
 
     @table_command("settings")
-    async def settings(self, ctx: commands.Context):
-        await answer(ctx, "settings", defaults=self.bot.settings.ingest_channel_ids)
+    async def settings(self, ctx: commands.Context, name: Optional[str] = None, value: Optional[str] = None):
+        if name and value and name.strip().casefold() in ("log", "role", "optin"):
+            self._check_belongs(ctx, name.strip().casefold(), value)
+        await answer(ctx, "settings", name=name, value=value, defaults=self.bot.settings.ingest_channel_ids,
+                     role_names={r.id: r.name for r in ctx.guild.roles})
 
     @table_command("reindex")
     async def reindex(self, ctx: commands.Context):
@@ -95,6 +99,21 @@ class Admin(commands.Cog):
             where = f"in {guild.name}"
         log.info("%s synced %d commands %s", ctx.author, len(synced), where)
         await send_reply(ctx, Reply.info(f"Synced {len(synced)} slash commands {where}."))
+
+    @staticmethod
+    def _check_belongs(ctx: commands.Context, name: str, value: str) -> None:
+        """A channel or role given to `settings` must be one of this server's."""
+        try:
+            stored = settings_handler.parse_value(name, value)
+        except validate.BadInput:
+            return  # the handler explains
+        if stored is None:
+            return
+        found = (ctx.guild.get_channel_or_thread(int(stored)) if name == "log" else ctx.guild.get_role(int(stored)))
+        if found is None:
+            what = "channel" if name == "log" else "role"
+            raise TableInputError(Reply.error(f"I can't find that {what} in this server.",
+                                              f"Name it like {'#mod-log' if name == 'log' else '@Reporters'}."))
 
     @staticmethod
     def _channel_here(ctx: commands.Context, channel) -> discord.abc.GuildChannel:

@@ -3,7 +3,10 @@
 those messages, and the `ingest` command.
 
 Each posted brief gets a reaction (✅ indexed, ♻️ already indexed, ❌ not
-indexed) and a short reply saying what happened or why not.
+indexed) and a short reply saying what happened or why not (none in a server
+that chose `settings quiet on`, unless it was refused); an edit updates that
+reply. A server may let only members with a role post briefs (`settings role`)
+and let members with a role index any message by reacting with 📰 (`settings optin`).
 """
 from __future__ import annotations
 
@@ -16,15 +19,19 @@ from discord.ext import commands
 
 from bot import attachments
 from bot import scope as scopes
+from bot.render import render
 from bot.respond import send_reply, send_to_message
 from bot.table import table_command
 from handlers import ingest as ingesting
 from handlers.dispatch import failure_hint, log_failure
 from handlers.ingest import IngestOutcome
+from handlers.linkpost import commented_link
 
 log = logging.getLogger(__name__)
 
 REACTIONS = {"indexed": "✅", "updated": "✅", "duplicate": "♻️", "rejected": "❌"}
+OPT_IN = "📰"
+EARLIER_REPLY_WINDOW = 50  # messages after a brief searched for the bot's reply to it
 
 
 class Ingest(commands.Cog):
@@ -57,7 +64,13 @@ class Ingest(commands.Cog):
             return False  # joins, pins, replies and forwards: conversation, not briefs
         if not await self.bot.watched.contains(message.guild.id, message.channel.id):
             return False
-        return not await self._is_command(message)
+        if await self._is_command(message):
+            return False
+        return _has_role(message.author, message.guild, (await self._chosen(message.guild.id)).get("role"))
+
+    async def _chosen(self, guild_id: int) -> dict[str, str]:
+        """The server's own settings (quiet, role, optin, log)."""
+        return await self.bot.store.guild_settings(guild_id)
 
     async def _is_command(self, message: discord.Message) -> bool:
         """Commands typed in a watched channel are commands, not briefs."""
@@ -65,7 +78,9 @@ class Ingest(commands.Cog):
         prefixes = (prefixes,) if isinstance(prefixes, str) else tuple(prefixes)
         return (message.content or "").startswith(prefixes)
 
-    async def _ingest_message(self, scope, message: discord.Message, meta: dict) -> IngestOutcome | None:
+    async def _ingest_message(self, scope, message: discord.Message, meta: dict,
+                              chosen: bool = False) -> IngestOutcome | None:
+        """`chosen`: a member asked for this message (📰), so a short one is read too."""
         services = self.bot.services
         file = attachments.brief_file(message.attachments)
         if file is not None:
@@ -76,10 +91,10 @@ class Ingest(commands.Cog):
             if refused is not None:
                 return await attachments.ingest_attachment(services, scope, refused, **meta)
             return None  # a picture, a sticker: not a brief, nothing to say
-        link = ingesting.link_in(text)
+        link = ingesting.link_in(text) or commented_link(text, services.min_brief_words)
         if link:
             return await ingesting.ingest_url(services, scope, link, **meta)
-        if ingesting.is_conversation(services, text):
+        if not chosen and ingesting.is_conversation(services, text):
             return None  # members talking about the news, not posting it
         return await ingesting.ingest_text(services, scope, message.content, **meta)
 
@@ -88,7 +103,64 @@ class Ingest(commands.Cog):
             await message.add_reaction(REACTIONS.get(outcome.status, "❌"))
         except discord.HTTPException as exc:  # no Add Reactions permission, or the message is gone
             log.warning("could not react to message %s: %s", message.id, exc)
+        if outcome.ok and await self._quiet(message):
+            return
         await send_to_message(message, outcome.reply)
+
+    async def _quiet(self, message: discord.Message) -> bool:
+        return message.guild is not None and (await self._chosen(message.guild.id)).get("quiet") == "on"
+
+    async def _answer_again(self, message: discord.Message, outcome: IngestOutcome) -> None:
+        """An edited brief: the bot's earlier reply says what changed, rather than a second reply."""
+        if outcome.ok and await self._quiet(message):
+            return
+        earlier = None
+        try:
+            async for later in message.channel.history(after=message, limit=EARLIER_REPLY_WINDOW,
+                                                       oldest_first=True):
+                if later.author.id == self.bot.user.id and later.reference \
+                        and later.reference.message_id == message.id:
+                    earlier = later
+                    break
+            if earlier is not None:
+                await earlier.edit(embed=render(outcome.reply)[0])
+                return
+        except discord.HTTPException as exc:  # no Read Message History: answer anew
+            log.debug("could not find or edit the earlier reply to %s: %s", message.id, exc)
+        await send_to_message(message, outcome.reply)
+
+    # ---- 📰 from a member with the opt-in role --------------------------------------
+
+    @commands.Cog.listener()
+    async def on_raw_reaction_add(self, payload: discord.RawReactionActionEvent) -> None:
+        if str(payload.emoji) != OPT_IN or payload.guild_id is None or self.bot.stopping \
+                or self.bot.services is None or payload.member is None or payload.member.bot:
+            return
+        guild = self.bot.get_guild(payload.guild_id)
+        role = (await self._chosen(payload.guild_id)).get("optin")
+        if guild is None or role is None or not _has_role(payload.member, guild, role):
+            return
+        channel = guild.get_channel_or_thread(payload.channel_id)
+        if channel is None:
+            return
+        try:
+            message = await channel.fetch_message(payload.message_id)
+        except discord.HTTPException as exc:
+            log.warning("could not read message %s for 📰: %s", payload.message_id, exc)
+            return
+        if message.author.bot:
+            return
+        scope = scopes.for_message(message)
+        async with self.bot.inflight.track():
+            try:
+                outcome = await self._ingest_message(scope, message, _metadata(message), chosen=True)
+            except Exception as exc:
+                await self._failed(message, exc, "indexing chosen")
+                return
+        if outcome is not None:
+            log.info("message %s chosen with 📰 in guild %s: %s", message.id, guild.id,
+                     outcome.reason or outcome.status)
+            await self._acknowledge(message, outcome)
 
     async def _failed(self, message: discord.Message, exc: Exception, doing: str) -> None:
         log_failure(log, exc, "%s message %s failed (guild %s, channel %s, author %s)", doing, message.id,
@@ -124,7 +196,7 @@ class Ingest(commands.Cog):
             await self._edited_into_brief(scope, message)
             return
         log.info("edited message %s in guild %s: %s", payload.message_id, payload.guild_id, outcome.status)
-        await send_to_message(message, outcome.reply)
+        await self._answer_again(message, outcome)
 
     async def _edited_into_brief(self, scope, message: discord.Message) -> None:
         async with self.bot.inflight.track():
@@ -191,6 +263,15 @@ class Ingest(commands.Cog):
                 await ctx.message.add_reaction(REACTIONS.get(outcome.status, "❌"))
             except discord.HTTPException:
                 pass  # the reply already says what happened
+
+
+def _has_role(member, guild: discord.Guild, role_id: str | None) -> bool:
+    """The member holds the role, or one above it; no role chosen (or it was deleted): everyone."""
+    role = guild.get_role(int(role_id)) if role_id else None
+    if role is None:
+        return True
+    top = getattr(member, "top_role", None)
+    return top is not None and top >= role
 
 
 def _metadata(message: discord.Message) -> dict:

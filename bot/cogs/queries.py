@@ -1,4 +1,4 @@
-"""Read-only questions: who, quotes, search, articles, article, trending, stats, help.
+"""Read-only questions: who, quotes, quote, search, articles, article, trending, stats, help.
 
 Each method only declares the slash-command signature; @table_command takes
 name, help, descriptions, cooldown and autocomplete from the command table."""
@@ -27,6 +27,10 @@ class Queries(commands.Cog):
     @table_command("quotes")
     async def quotes(self, ctx: commands.Context, text: str, speaker: Optional[str] = None):
         await answer(ctx, "quotes", text=text, speaker=speaker)
+
+    @table_command("quote")
+    async def quote(self, ctx: commands.Context, id: Positive):
+        await answer(ctx, "quote", id=id)
 
     @table_command("search")
     async def search(self, ctx: commands.Context, *, text: str):

@@ -60,7 +60,10 @@ async def test_forget_needs_manage_messages(world):
     assert "Manage Messages" in world.replies_to(refused)[0].embeds[0].title
     assert [type(e) for e in world.env.errors] == [NotPermitted]
     done = await world.mod.send(world.general, "!forget 1")
-    assert world.replies_to(done)[0].embeds[0].title== "Forgot brief #1."
+    question = world.replies_to(done)[0]
+    assert question.embeds[0].title == "Forget brief #1?"  # asks first; only the moderator may answer
+    await world.mod.click(question, label="Forget")
+    assert world.fresh(question).embeds[0].title == "Forgot brief #1."
     assert (await world.store.stats(world.guild.id)).briefs == 0
 
 

@@ -72,6 +72,17 @@ def test_ask_who(ingested):
     assert "#1 Pentagon Seeks China" in run.stdout
 
 
+def test_ask_never_loads_spacy(ingested):
+    """`ask` only queries: a cold start must not pay the seconds spaCy takes to import."""
+    db, _, _ = ingested
+    probe = ("import sys\nfrom bot.cli import main\nstatus = main(['ask', '!who Hegseth'])\n"
+             "print('spaCy loaded' if 'spacy' in sys.modules else 'spaCy not loaded', status)")
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=300,
+                         env={**os.environ, "NEWSBRIEF_DB": str(db), "DISCORD_TOKEN": "", "PYTHONPATH": str(ROOT)})
+    assert "Hegseth" in run.stdout
+    assert run.stdout.rstrip().endswith("spaCy not loaded 0"), run.stdout + run.stderr
+
+
 def test_ask_answers_bad_input_with_exit_0(ingested):
     db, _, _ = ingested
     run = newsbrief("ask", "!who Zbigniew Qwertyuiop", db=db)

@@ -22,6 +22,20 @@ ADMIN = {  # command -> (slash options, prefix arguments); the world's channels 
     "watch": (lambda w: {"channel": w.general}, lambda w: w.general.mention),
     "unwatch": (lambda w: {"channel": w.news}, lambda w: w.news.mention),
     "settings": (lambda w: {}, lambda w: ""),
+    # moderators' tools (issue 13)
+    "restore": (lambda w: {"id": 1}, lambda w: "1"),
+    "undo": (lambda w: {}, lambda w: ""),
+    "merge": (lambda w: {"name": "John Smith", "into": "Jane Smith"}, lambda w: "John Smith into Jane Smith"),
+    "unmerge": (lambda w: {"name": "John Smith"}, lambda w: "John Smith"),
+    "split": (lambda w: {"name": "John Smith"}, lambda w: "John Smith"),
+    "rename": (lambda w: {"name": "John Smith", "to": "Johnny"}, lambda w: "John Smith to Johnny"),
+    "retype": (lambda w: {"name": "John Smith", "type": "org"}, lambda w: "John Smith as org"),
+    "hide": (lambda w: {"name": "John Smith"}, lambda w: "John Smith"),
+    "unhide": (lambda w: {"name": "John Smith"}, lambda w: "John Smith"),
+    "attribute": (lambda w: {"statement": "#s1", "speaker": "none"}, lambda w: "#s1 none"),
+    "corrections": (lambda w: {}, lambda w: ""),
+    "uncorrect": (lambda w: {"id": 1}, lambda w: "1"),
+    "changes": (lambda w: {}, lambda w: ""),
 }
 
 
@@ -52,6 +66,8 @@ async def test_every_admin_command_refuses_a_member_on_both_paths(world, name):
     assert [type(e) for e in world.env.errors] == [NotPermitted, NotPermitted]
     assert (await world.store.stats(world.guild.id)).briefs == 1  # nothing forgotten...
     assert await world.store.watched_channels(world.guild.id) == {world.news.id}  # ...or (un)watched
+    assert await world.store.corrections(world.guild.id) == []  # ...or corrected
+    assert [c.action for c in await world.store.changes(world.guild.id)] == ["watch"]  # the world's own setup
 
 
 async def test_manage_messages_may_forget_but_not_change_the_setup(world):
@@ -64,6 +80,8 @@ async def test_manage_messages_may_forget_but_not_change_the_setup(world):
     assert [type(e) for e in world.env.errors] == [NotPermitted]
 
     done = await dan.slash(world.general, "forget", id=1)
+    assert done.response.embeds[0].title == "Forget brief #1?"
+    await dan.click(done.response, label="Forget")
     assert done.response.embeds[0].title == "Forgot brief #1."
     assert (await world.store.stats(world.guild.id)).briefs == 0
     again = await dan.slash(world.general, "forget", id=1)

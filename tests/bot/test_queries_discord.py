@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import discord
 
+from extract.model import Entity, Statement
 from simworld import NOISY_BRIEF, SIMCORD, SMITHS, handmade, save
 
 pytestmark = SIMCORD
@@ -23,7 +24,8 @@ async def test_who_answers_with_an_embed_naming_the_person(world, seed_text):
     assert embed.title == "Pete Hegseth"
     assert "Defense Secretary" in embed.description
     briefs = next(f for f in embed.fields if f.name.startswith("Briefs"))
-    assert posted.jump_url in briefs.value  # links back to the brief's message
+    # A masked link back to the brief's message, not the bare ~90-character URL on a line of its own.
+    assert f"]({posted.jump_url})" in briefs.value and f"\n  {posted.jump_url}" not in briefs.value
 
     slash = await world.bob.slash(world.general, "who", name="hegseth")
     assert slash.response.embeds[0].title == "Pete Hegseth" and not slash.ephemeral
@@ -148,3 +150,28 @@ async def test_slash_replies_page_and_offer_choices_too(world):
     john = next(o["value"] for o in menu["options"] if o["label"].startswith("John Smith"))
     await world.alice.select(smiths.response, [john])
     assert smiths.response.embeds[0].title == "John Smith"
+
+
+async def test_a_cut_quote_has_a_full_text_button_that_keeps_the_list(world):
+    opening = "Ann Lee, the mayor, told reporters: \u201c"
+    long = ("we will keep the ferry running through the winter, " * 9) + "whatever the council decides"
+    body = opening + long + "\u201d and then she left the quay."
+    start = len("Ferry saved\n\n") + len(opening)
+    await save(world.store, world.guild.id, handmade(
+        "Ferry saved", body, [Entity("Ann Lee", "PERSON")],
+        [Statement(long, "Ann Lee", "direct", start, start + len(long))]))
+    asked = await world.alice.send(world.general, "!quotes ferry winter")
+    [answer] = world.replies_to(asked)
+    assert long not in answer.embeds[0].description
+
+    refused = await world.bob.click(answer, label="Full text of 1 (Ann Lee)")
+    assert refused.ephemeral and "belong to the member who asked" in refused.response.content
+    shown = await world.alice.click(answer, label="Full text of 1 (Ann Lee)")
+    embed = shown.response.embeds[0]
+    assert long in embed.description and embed.title == "Statement 1 · Ann Lee"
+    context = next(f.value for f in embed.fields if f.name == "In context")
+    assert context.startswith("Ann Lee, the mayor, told reporters:") and context.endswith("left the quay.")
+    assert world.fresh(answer).embeds[0].title == answer.embeds[0].title  # the list stays
+
+    typed = await world.bob.send(world.general, "!quote 1")  # (alice has used her burst of queries)
+    assert long in world.replies_to(typed)[0].embeds[0].description

@@ -43,3 +43,17 @@ async def test_stats_and_trending(services, member, ids):
     reply = await trending.run(services, member, days=3650)
     assert reply.ok and reply.choices and reply.choices[0].command == "who"
     assert (await trending.run(services, member, days=-1)).ok is False
+
+
+async def test_trending_leaves_nationalities_out(empty_store, extractor, member):
+    from extract.model import Brief, Entity
+    from handlers.context import Services
+
+    for n in range(3):
+        brief = Brief(title=f"Summit {n}", text=f"Summit {n}\n\nAmerican and Russian envoys met in Oslo.",
+                      entities=[Entity("American", "NORP"), Entity("Russian", "NORP"), Entity("Oslo", "GPE")])
+        await empty_store.save_brief(member.guild_id, brief, brief.text)
+    reply = await trending.run(Services(store=empty_store, extractor=extractor), member, days=3650)
+    text = reply.to_text()
+    assert "Oslo" in text and "American" not in text and "Russian" not in text
+    assert [c.label for c in reply.choices] == ["Oslo"]

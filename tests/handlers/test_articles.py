@@ -66,3 +66,10 @@ async def test_forget_in_another_guild_does_nothing(services, moderator, ids):
     other = Scope(999, can_manage_messages=True)
     assert (await forget.run(services, other, id=ids["smiths"])).ok is False
     assert (await article.run(services, moderator, id=ids["smiths"])).ok
+
+
+async def test_ask_articles_page_2_numbers_its_pages_as_the_titles_do(empty_store, extractor, member):
+    await fill(empty_store, member.guild_id, 20)
+    text = (await articles.run(Services(store=empty_store, extractor=extractor), member, page=2)).to_text()
+    assert "Briefs, page 2" in text and "Page 2 of 3" in text and "Page 3 of 3" in text
+    assert "page 1/" not in text.lower() and "Page 1 of" not in text

@@ -6,6 +6,7 @@ hiding it behind an apology."""
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import io
 import shutil
 from pathlib import Path
@@ -22,12 +23,21 @@ from hostile import GUILD, HOSTILE_NUMBERS, HOSTILE_TEXT, fingerprint, make_serv
 
 # Commands that read only; `ingest` is in test_hostile_briefs.py.
 TEXT_LINES = ["who {}", "quotes {}", "quotes {} by Hegseth", "quotes imminent by {}", "quotes {} by {}",
-              "search {}", "help {}", "timeline {}", "network {}", "compare {}, Hegseth", "compare Hegseth, {}"]
-NUMBER_LINES = ["article {}", "articles {}", "trending {}", "forget {}", "watch {}", "unwatch {}", "digest {}"]
+              "search {}", "help {}",
+              # moderators' tools: names are looked up by merge and hide (which ask first); a hostile
+              # value is never a rule, a type or a statement
+              "merge {} into Pete Hegseth", "merge Pete Hegseth into {}", "hide {}", "unmerge {}", "split {}",
+              "unhide {}", "rename Nobody Here to {}", "retype Pete Hegseth as {}", "retype {} as spaceship",
+              "attribute {} Pete Hegseth", "attribute #s999999999 {}", "settings {}", "settings quiet {}",
+              "timeline {}", "network {}", "compare {}, Hegseth", "compare Hegseth, {}"]
+NUMBER_LINES = ["article {}", "articles {}", "quote {}", "trending {}", "forget {}", "watch {}", "unwatch {}",
+                "restore {}", "corrections {}", "uncorrect {}", "changes {}", "settings log {}", "digest {}"]
+# Changes that remove data ask first on Discord; asked so, a valid name changes nothing yet.
+ASKS_FIRST = {"merge", "hide", "forget"}
 LINES = sorted({t.format(v, v) for t in TEXT_LINES for v in HOSTILE_TEXT}
                | {t.format(v) for t in NUMBER_LINES for v in HOSTILE_NUMBERS}
                | {"!", "/", "!!who", "!who", "!quotes", "!search", "!article", "!forget", "!watch", "!unwatch",
-                  "!" + "x" * 2000, "!🙂", "!DROP TABLE articles", "!who\x00", "!\u202ewho Hegseth"})
+                  "!quote", "!" + "x" * 2000, "!🙂", "!DROP TABLE articles", "!who\x00", "!\u202ewho Hegseth"})
 
 
 def assert_friendly(reply: Reply, line: str) -> None:
@@ -42,8 +52,10 @@ def assert_friendly(reply: Reply, line: str) -> None:
 async def test_every_hostile_line_is_answered_and_changes_nothing(services, admin):
     """An admin may run every command, so each hostile value reaches the handler itself."""
     before = fingerprint(services.store.path)
+    asking = dataclasses.replace(admin, asks_first=True)
     for line in LINES:
-        assert_friendly(await dispatch.execute(services, admin, line), line)
+        scope = asking if line.split(" ")[0] in ASKS_FIRST else admin
+        assert_friendly(await dispatch.execute(services, scope, line), line)
     assert fingerprint(services.store.path) == before
     # ...and the index still answers normally.
     assert (await dispatch.execute(services, admin, "who Hegseth")).ok

@@ -36,6 +36,9 @@ def guild_rows(path, guild_id: int) -> str:
             "ORDER BY b.brief_id, b.entity_id",
             "SELECT * FROM statements WHERE guild_id = ? ORDER BY id",
             "SELECT * FROM watched_channels WHERE guild_id = ? ORDER BY channel_id",
+            "SELECT * FROM corrections WHERE guild_id = ? ORDER BY id",
+            "SELECT * FROM forgotten WHERE guild_id = ? ORDER BY brief_id",
+            "SELECT * FROM changes WHERE guild_id = ? ORDER BY id",
         ):
             for row in db.execute(sql, (guild_id,)):
                 digest.update(repr(row).encode())
@@ -62,7 +65,11 @@ def intruder() -> Scope:
 @pytest.fixture
 async def ours(store, ids):
     await store.watch(GUILD, WATCHED)
+    await store.forget_brief(GUILD, ids["smiths"], by=10)  # a forgotten brief of ours, still restorable
+    await store.restore_brief(GUILD, ids["smiths"], by=10)
+    await store.forget_brief(GUILD, ids["smiths"], by=10)
     return {"briefs": ids_of(store.path, "articles", GUILD), "entities": ids_of(store.path, "entities", GUILD),
+            "statements": ids_of(store.path, "statements", GUILD), "forgotten": ids["smiths"],
             "handmade": (await store.get_article(GUILD, ids["handmade"])).raw_text}
 
 
@@ -102,6 +109,16 @@ async def probe_who(services, scope, ours):
 async def probe_quotes(services, scope, ours):
     return await run(services, scope, "quotes imminent", "quotes duty", "quotes threat by Hegseth",
                      "quotes by Hegseth", "quotes by Pete Hegseth", "quotes bread by Hegseth")
+
+
+async def probe_quote(services, scope, ours):
+    """Statement numbers count across servers: ours must look like no statement at all to them."""
+    statements = ids_of(services.store.path, "statements", GUILD)
+    assert statements
+    texts = await run(services, scope, *(f"quote {i}" for i in statements))
+    for i, text in zip(statements, texts):
+        assert f"There is no statement {i} in this server." in text, text
+    return texts
 
 
 async def probe_search(services, scope, ours):
@@ -208,6 +225,67 @@ async def probe_autocomplete(services, scope, ours):
         names += await complete.entity_names(services, scope, typed)
     assert "John Smith" in names  # their own names are offered
     SEEN.append(("autocomplete", "\n".join(names)))
+
+
+async def probe_merge(services, scope, ours):
+    return await run(services, scope, "merge Hegseth into Jeanne Shaheen", "merge John Smith into Jane Smith")
+
+
+async def probe_unmerge(services, scope, ours):
+    return await run(services, scope, "unmerge Hegseth", "unmerge Pete Hegseth")
+
+
+async def probe_split(services, scope, ours):
+    return await run(services, scope, "split Hegseth")
+
+
+async def probe_rename(services, scope, ours):
+    return await run(services, scope, "rename Pete Hegseth to Nobody", "rename Hegseth to Nobody")
+
+
+async def probe_retype(services, scope, ours):
+    return await run(services, scope, "retype Pete Hegseth as org", "retype Taiwan as person")
+
+
+async def probe_hide(services, scope, ours):
+    return await run(services, scope, "hide Pete Hegseth", "hide Senate")
+
+
+async def probe_unhide(services, scope, ours):
+    return await run(services, scope, "unhide Pete Hegseth")
+
+
+async def probe_attribute(services, scope, ours):
+    texts = await run(services, scope, *(f"attribute #s{i} John Smith" for i in ours["statements"]),
+                      *(f"attribute {i} none" for i in ours["statements"]))
+    assert all("There is no statement" in t for t in texts), texts
+    return texts
+
+
+async def probe_corrections(services, scope, ours):
+    return await run(services, scope, "corrections", "corrections 2")
+
+
+async def probe_uncorrect(services, scope, ours):
+    return await run(services, scope, *(f"uncorrect {i}" for i in range(1, 6)))
+
+
+async def probe_restore(services, scope, ours):
+    [text] = await run(services, scope, f"restore {ours['forgotten']}")
+    assert "There is no forgotten brief" in text, text
+    return [text]
+
+
+async def probe_undo(services, scope, ours):
+    [text] = await run(services, scope, "undo")
+    assert "There is no forgotten brief to bring back" in text, text
+    return [text]
+
+
+async def probe_changes(services, scope, ours):
+    [text] = await run(services, scope, "changes")
+    assert text.startswith("No changes recorded."), text
+    return [text]
 
 
 PROBES = {name[len("probe_"):]: fn for name, fn in globals().items() if name.startswith("probe_")}

@@ -71,3 +71,19 @@ async def test_busy_profile_is_paged(empty_store, extractor, member):
     text = reply.to_text()
     assert all(f"Lovelace note {n}" in text for n in range(20))
     assert all(len(f.value) <= FIELD_VALUE for p in reply.pages for f in p.fields)
+
+
+async def test_one_brief_says_so_instead_of_listing_its_entities_each_once(services, member):
+    text = (await who.run(services, member, name="Jeanne Shaheen")).to_text()
+    assert "Seen in one brief so far" in text and "(1)" not in text
+
+
+async def test_nationalities_are_not_company_kept(empty_store, extractor, member):
+    for n in range(2):
+        brief = Brief(title=f"Talks {n}", text=f"Talks {n}\n\nAmerican and Russian envoys met Ann Lee in Oslo.",
+                      entities=[Entity("Ann Lee", "PERSON"), Entity("American", "NORP"),
+                                Entity("Russian", "NORP"), Entity("Oslo", "GPE")])
+        await empty_store.save_brief(member.guild_id, brief, brief.text)
+    reply = await who.run(Services(store=empty_store, extractor=extractor), member, name="Ann Lee")
+    company = next(f.value for f in reply.pages[0].fields if f.name == "Often in the same briefs as")
+    assert company == "Oslo (2)"

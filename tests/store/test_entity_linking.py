@@ -60,7 +60,8 @@ async def test_aliases_link_and_are_all_recorded(store, make):
     await save(store, make, "Three", make.thing("the I.M.F.", "ORG"))
     e = await entity(store, "International Monetary Fund")
     assert e.briefs == 3
-    assert set(e.aliases) == {"IMF", "the Fund"}  # "the I.M.F." is the same name as "IMF"
+    # "the I.M.F." is the same name as "IMF", the form the briefs use most: it is the name shown.
+    assert e.name == "IMF" and set(e.aliases) == {"International Monetary Fund", "the Fund"}
     assert (await entity(store, "the fund")).id == e.id
 
 
@@ -114,8 +115,11 @@ async def test_a_short_form_alone_is_upgraded_by_a_fuller_name(store, make):
     await save(store, make, "One", make.thing("IMF", "ORG"))
     await save(store, make, "Two", make.thing("International Monetary Fund", "ORG", "IMF"))
     e = await entity(store, "IMF")
-    assert e.name == "International Monetary Fund" and e.briefs == 2 and e.aliases == ["IMF"]
-    # A second fund with the same acronym is a new entity, not a third brief of the first.
+    assert (await entity(store, "International Monetary Fund")).id == e.id and e.briefs == 2
+    assert e.name == "IMF" and e.aliases == ["International Monetary Fund"]  # "IMF" is the form used most
+    # A second fund with the same acronym is a new entity, not a third brief of the first;
+    # "IMF" names neither of them any more.
     await save(store, make, "Three", make.thing("Islamic Monetary Forum", "ORG", "IMF"))
     assert (await entity(store, "Islamic Monetary Forum")).id != e.id
-    assert (await entity(store, "International Monetary Fund")).briefs == 2
+    first = await entity(store, "International Monetary Fund")
+    assert first.briefs == 2 and first.name == "International Monetary Fund"

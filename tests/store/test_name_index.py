@@ -61,3 +61,33 @@ def test_put_updates_and_remove_forgets():
     index.memo["x"] = 1
     index.put(9, 1, ["new person"])
     assert index.memo == {}
+
+
+def test_typos_are_found_among_many_words_even_in_the_first_letter():
+    """Look-alike words come from indexes by first letter and by second and third letters; a
+    wrong first letter, a dropped or doubled letter, are still found in a large vocabulary."""
+    import random
+
+    rng = random.Random(3)
+    people = dict(PEOPLE)
+    for i in range(7, 3_000):  # filler names, none close to the ones asked about
+        people[i] = ("".join(rng.choice("bdfkmnrstvz") + rng.choice("aiou") for _ in range(3)).title()
+                     + " " + "".join(rng.choice("bdfkmnrstvz") + rng.choice("aiou") for _ in range(4)).title(), 1, [])
+    index = index_of(people)
+    assert index.candidates("gegseth")[0] == 1  # wrong first letter
+    assert index.candidates("hegsseth")[0] == 1 and index.candidates("hgseth")[0] == 1
+    assert 1 in index.complete_fuzzy("pete hegsh", 5)
+    index.remove(1)
+    assert 1 not in index.candidates("hegseth")
+    assert index.look_alikes("hegseth", range(7, 8)) == []  # the word went with its only entity
+
+
+def test_a_name_that_becomes_popular_later_is_completed_first():
+    """Autocomplete takes the front of each word's entity list when a prefix matches many;
+    entities added or counted after the index was loaded must take their place in that order."""
+    people = {i: (f"Member Family{i}", 1, []) for i in range(1, 6_001)}
+    index = index_of(people)
+    index.put(9_000, 50, [name_key("Famous Family")])  # new, and in more briefs than anyone
+    index.put(17, 80, [name_key("Member Family17")])  # an old entity's count grew
+    assert index.complete("fam", 2)[:2] == [17, 9_000]
+    assert index.complete("member", 1)[0] == 17

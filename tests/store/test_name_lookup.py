@@ -117,6 +117,40 @@ async def test_lookups_follow_writes_from_another_process(named, tmp_path, make)
     assert (await named.find_entity(GUILD, "Grace Hopper")).how == "exact"
 
 
+async def test_writes_from_another_process_are_caught_up_without_a_reload(named, make, monkeypatch):
+    """The other process's writes (new names, a forgotten brief) reach this process's name
+    index by re-reading only the entities they touched; many writes later it still agrees."""
+    from store import name_cache
+
+    assert (await named.find_entity(GUILD, "Pete Hegsth")).entity.name == "Pete Hegseth"  # index loaded
+    loads = []  # whole-guild loads by this process's cache (the other store warms up its own)
+    real_load = name_cache.NameCache._load
+
+    async def counted_load(cache, guild_id):
+        if cache is named._names:
+            loads.append(guild_id)
+        return await real_load(cache, guild_id)
+
+    monkeypatch.setattr(name_cache.NameCache, "_load", counted_load)
+    other = await Store.open(named.path)
+    try:
+        b = make.brief("Elsewhere", "Text.", entities=[make.person("Ada Lovelace"), make.person("Alan Turing")])
+        saved = await other.save_brief(GUILD, b, b.text)
+        assert (await named.find_entity(GUILD, "Ada Lovelace")).how == "exact"
+        assert (await named.find_entity(GUILD, "Alan Turnig")).entity.name == "Alan Turing"
+        await other.delete_brief(GUILD, saved.brief_id)
+        assert (await named.find_entity(GUILD, "Ada Lovelace")).how == "none"
+        assert "Ada Lovelace" not in await named.entity_names(GUILD, "ada")
+        assert loads == []
+        for i in range(name_cache.LOGGED_GENERATIONS + 1):  # more writes than the log keeps
+            b = make.brief(f"Busy {i}", "Text.", entities=[make.person(f"Busy Person{i}")])
+            await other.save_brief(GUILD, b, b.text)
+    finally:
+        await other.close()
+    assert (await named.entity_names(GUILD, "busy person64"))[0] == "Busy Person64"
+    assert len(loads) == 1  # too far behind: rebuilt once
+
+
 async def test_a_write_is_seen_at_once_even_while_names_load(tmp_path, make):
     """Opening starts loading the busiest guild's names in the background; no
     read may see the database as it was before a write that has returned."""

@@ -39,3 +39,67 @@ async def test_watch_and_unwatch(store):
     assert await store.unwatch(GUILD, 10) is False
     assert await store.watched_channels(GUILD) == {11}
     assert await store.watched_channels(OTHER) == {10}
+
+
+async def test_trending_of_a_busy_window_ranks_as_plain_counting_does(store, make, clock, monkeypatch):
+    """A window of many briefs is ranked by visiting popular entities first; the answer must be
+    the one that counting every brief gives, ties to the most recently named."""
+    import random
+
+    from store import reads
+
+    rng = random.Random(7)
+    names = [f"Person Number{i}" for i in range(40)]
+    for day in range(30):
+        for _ in range(3):
+            picked = rng.sample(names, 4) if day < 20 else rng.sample(names[30:], 3)  # late risers
+            b = make.brief(f"Day {day} brief {rng.random()}", "Text.", entities=[make.person(n) for n in picked])
+            await store.save_brief(GUILD, b, b.text)
+        clock.advance(days=1)
+    for days in (3, 9, 15, 40):
+        for limit in (1, 5, 10):
+            counted = [(e.name, n) for e, n in await store.trending(GUILD, days=days, limit=limit)]
+            monkeypatch.setattr(reads, "SMALL_WINDOW", 0)  # the busy-window path for the same question
+            visited = [(e.name, n) for e, n in await store.trending(GUILD, days=days, limit=limit)]
+            monkeypatch.setattr(reads, "SMALL_WINDOW", 1_000)
+            assert visited == counted and len(counted) == limit
+
+
+async def test_stats_counts_entities_and_people_as_briefs_come_and_go(store, make):
+    first = make.brief("One", "Text.", entities=[make.person("Ada Lovelace"), make.thing("Paris", "GPE")])
+    second = make.brief("Two", "Text.", entities=[make.person("Grace Hopper"), make.person("Ada Lovelace")])
+    one = await store.save_brief(GUILD, first, first.text)
+    await store.save_brief(GUILD, second, second.text)
+    s = await store.stats(GUILD)
+    assert (s.briefs, s.entities, s.people) == (2, 3, 2)
+    await store.delete_brief(GUILD, one.brief_id)
+    s = await store.stats(GUILD)
+    assert (s.briefs, s.entities, s.people) == (1, 2, 2)  # Paris went with its only brief
+    assert (await store.stats(OTHER)).entities == 0
+
+
+async def test_a_database_from_before_the_counters_gets_them_filled_in(tmp_path):
+    """Opening a database of schema 1 (no counters yet) counts its entities once, in the migration."""
+    import sqlite3
+
+    from store import Store
+    from store.schema import MIGRATIONS, statements_of
+
+    path = tmp_path / "old.sqlite3"
+    con = sqlite3.connect(path)
+    for statement in statements_of(MIGRATIONS[0]):
+        con.execute(statement)
+    con.execute("INSERT INTO guilds (guild_id, generation, briefs, statements) VALUES (?, 3, 2, 0)", (GUILD,))
+    con.executemany("INSERT INTO entities (guild_id, type, name, key, last_word, briefs) VALUES (?, ?, ?, ?, ?, 1)",
+                    [(GUILD, "PERSON", "Ada Lovelace", "ada lovelace", "lovelace"),
+                     (GUILD, "PERSON", "Grace Hopper", "grace hopper", "hopper"),
+                     (GUILD, "GPE", "Paris", "paris", "paris")])
+    con.execute("PRAGMA user_version = 1")
+    con.commit()
+    con.close()
+    store = await Store.open(path)
+    try:
+        s = await store.stats(GUILD)
+        assert (s.briefs, s.entities, s.people) == (2, 3, 2)
+    finally:
+        await store.close()

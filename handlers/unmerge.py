@@ -1,0 +1,22 @@
+"""`unmerge NAME` (or `split`): drop the merge that made NAME part of another entity."""
+from __future__ import annotations
+
+from handlers import validate
+from handlers.guard import handler
+from handlers.limits import one_line
+from handlers.reply import Reply
+from store.normalize import name_key
+
+
+@handler("unmerge")
+async def run(services, scope, name=None) -> Reply:
+    wanted = validate.name(name)
+    key = name_key(wanted)
+    rules = [r for r in await services.store.corrections(scope.guild_id) if r.kind == "merge" and key in r.keys]
+    if not rules:
+        raise validate.BadInput(f"Nothing was merged as “{one_line(wanted, 80)}” in this server.",
+                                f"`{services.prefix}corrections` lists the merges.")
+    for rule in rules:
+        await services.store.remove_correction(scope.guild_id, rule.id, by=scope.user_id)
+    return Reply.info(f"“{rules[0].subject}” is its own entity again.",
+                      f"Removed the merge into “{rules[0].name}”.")
