@@ -345,9 +345,9 @@ async def co_mention_graph(db, guild_id: int, entity_id: int, neighbours: int) -
     for ids in members.values():
         for other in ids - {entity_id}:
             together[other] = together.get(other, 0) + 1
-    top = sorted(together, key=lambda i: (-together[i], i))[:neighbours]
-    rows = await entity_rows(db, guild_id, top)
-    nodes = [rows[i] for i in top if i in rows]
+    top = sorted(together, key=lambda i: (-together[i], i))[:neighbours + CO_MENTION_SPARE]
+    rows = await entity_rows(db, guild_id, top)  # hidden entities are left out
+    nodes = [rows[i] for i in top if i in rows and rows[i].type not in NOT_COMPANY][:neighbours]
     kept = {entity_id, *(n.id for n in nodes)}
     shared: dict[tuple[int, int], int] = {}
     for ids in members.values():
