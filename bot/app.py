@@ -26,8 +26,8 @@ from store.errors import StoreError
 
 log = logging.getLogger(__name__)
 
-EXTENSIONS = ("bot.cogs.errors", "bot.cogs.queries", "bot.cogs.charts", "bot.cogs.admin", "bot.cogs.curation",
-              "bot.cogs.ingest")
+EXTENSIONS = ("bot.cogs.errors", "bot.cogs.queries", "bot.cogs.charts", "bot.cogs.digests", "bot.cogs.admin",
+              "bot.cogs.curation", "bot.cogs.ingest")
 SHUTDOWN_GRACE = 8.0  # seconds for briefs being indexed when the bot stops (Docker kills after 10)
 
 

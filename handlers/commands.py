@@ -128,10 +128,11 @@ COMMANDS: tuple[Command, ...] = (
             (Arg("channel", "The channel to stop watching", kind="channel"),), ("unwatch #news",),
             permission="manage_guild", query=False),
     Command("settings", "This server's newsbrief configuration; `settings NAME VALUE` changes one "
-            "(log, quiet, role, optin).",
-            (Arg("name", "log, quiet, role or optin", required=False),
-             Arg("value", "#channel, on/off, @role, or off", required=False, rest=True)),
-            ("settings", "settings log #mod-log", "settings quiet on", "settings optin @Curators"),
+            "(log, quiet, role, optin, digest).",
+            (Arg("name", "log, quiet, role, optin or digest", required=False),
+             Arg("value", "#channel, on/off, @role, #channel weekly|daily, or off", required=False, rest=True)),
+            ("settings", "settings log #mod-log", "settings quiet on", "settings optin @Curators",
+             "settings digest #news weekly"),
             permission="manage_guild", query=False),
 )
 

@@ -28,7 +28,7 @@ async def run(services, scope, days=None) -> Reply:
 async def digest(services, scope, span: int) -> Reply:
     """The digest itself (also sent by the weekly schedule)."""
     store = services.store
-    until = store.now()
+    until = store.clock_now()
     since, before = until - timedelta(days=span), until - timedelta(days=2 * span)
     period = "today" if span == 1 else f"the last {span} days"
     dates, counts = await store.period_counts(scope.guild_id, since, until)

@@ -395,7 +395,7 @@ class Store:
         profile = await self.entity_profile(guild_id, entity_id, statements=limit, articles=0, co_mentions=0)
         return profile.statements if profile else []
 
-    def now(self) -> datetime:
+    def clock_now(self) -> datetime:
         """The store's clock (tests set it): what "this week" means."""
         return self._clock()
 

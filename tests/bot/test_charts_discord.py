@@ -68,3 +68,28 @@ async def test_posted_briefs_are_dated_by_page_dateline_or_posting(world, news_s
     listing = answer.embeds[0].description
     posted_day = undated.created_at.date().isoformat()
     assert listing.index(posted_day) < listing.index("2012-05-09") < listing.index("2008-03-17")
+
+
+async def test_a_scheduled_digest_is_posted_in_the_chosen_channel(world, seed_text):
+    import datetime as dt
+
+    posted = await world.post_brief(files=[("message.txt", seed_text.encode())])
+    # The simulated Discord keeps its own time: "this week" is the week the brief was posted in.
+    world.store._clock = lambda: posted.created_at + dt.timedelta(hours=1)
+    set_it = await world.mod.send(world.general, f"!settings digest {world.news.mention} weekly")
+    assert "now" in world.replies_to(set_it)[0].embeds[0].title
+    refused = await world.mod.send(world.general, "!settings digest #news hourly")
+    assert "weekly" in world.replies_to(refused)[0].embeds[0].to_dict().get("description", "")
+    digests = world.bot.get_cog("Digests")
+    today = dt.datetime.now(dt.timezone.utc).date()
+    tuesday = today + dt.timedelta(days=(1 - today.weekday()) % 7)
+    assert await digests.post_digests(tuesday) == 0  # weekly: Mondays only
+    assert await digests.post_digests(tuesday - dt.timedelta(days=1)) == 1
+    [posted] = [m for m in world.news.history() if m.author.id == world.bot.user.id and m.embeds
+                and m.embeds[0].title.startswith("This server's news")]
+    assert "1 brief published" in posted.embeds[0].description
+    [attachment] = posted.attachments
+    check_png(await attachment.read(), (1000, 350))
+    off = await world.mod.send(world.general, "!settings digest off")
+    assert world.replies_to(off)
+    assert await digests.post_digests(tuesday - dt.timedelta(days=1)) == 0
