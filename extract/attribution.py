@@ -11,6 +11,9 @@ GenderGapTracker rules, rewritten for spaCy's English parse):
 4. A speech verb right before it, ending in a colon, comma or `that`
    (`X said: “…”`, `X told reporters, “…”`); with a colon this comes first.
 5. `according to X` or `in the words of X` in the same sentence.
+6. A quotation embedded in a clause (`X pledged to “fight for every vote”`,
+   `X bemoaned a climate in which people “hate each other”`): the nearest named
+   person (or he/she) who is the subject of a verb above it, outside the quote.
 Anything else is left to the caller (follow-on quotes inherit a speaker).
 """
 from __future__ import annotations
@@ -18,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from extract.docview import DocView
-from extract.grammar import is_question, pobj, relayed_source
+from extract.grammar import is_question, pobj, relayed_source, same_line
 from extract.lexicon import lexicon
 from extract.quotes import QuoteSpan
 from extract.speakers import Speaker, SpeakerResolver
@@ -40,6 +43,8 @@ _INTRO_REACH = 12
 # Verbs whose open complement is an instruction (told to, asked to), not speech.
 _INSTRUCTION_VERBS = {"tell", "ask", "urge", "order", "instruct", "advise", "warn", "call"}
 _DASHES = ("—", "–", "--", "-")
+# A quotation this short inside a trailing attribution is a name or label, not the next quote.
+_NAME_IN_APPOSITIVE = 3
 _SENTENCE_END = {".", "!", "?"}
 
 
@@ -58,7 +63,7 @@ class Attributor:
     def attribute(self, q: QuoteSpan) -> Attribution | None:
         for sieve, how in ((self._dash, "dash"), (self._colon, "colon"), (self._tree, "tree"),
                            (self._after, "after"), (self._before, "before"),
-                           (self._according, "according")):
+                           (self._according, "according"), (self._embedded, "subject")):
             speaker = sieve(q)
             if speaker is not None:
                 return Attribution(speaker, how)
@@ -119,8 +124,13 @@ class Attributor:
                 break  # the quote sits in a modifier of a noun: a term, not speech
             if edge == "ccomp":
                 via_clause = True
-            if not self.view.in_quote(node):
+            if not self.view.in_quote(node) and same_line(node, anchor):
+                # a parse run across a paragraph break is no attribution
                 speaker = self._cue_speaker(node, child, direct=not outside)
+                if speaker is None and not cues and self._unnamed_cue(node, child, outside):
+                    # `X recalled how the pilot called the route “…”`: the pilot's words,
+                    # never the outer speaker's
+                    return [Speaker(None)]
                 if speaker is not None:
                     if cues and not via_clause:
                         break
@@ -140,6 +150,17 @@ class Attributor:
         if node.pos_ in ("NOUN", "PROPN") and lemma in self.lex.nominal and edge in NOMINAL_EDGES:
             return self._noun_speaker(node)
         return None
+
+    def _unnamed_cue(self, node, child, outside: bool) -> bool:
+        """A speech verb governing the quote whose subject is someone the text leaves unnamed
+        (`the pilot called it …`), as opposed to no subject at all."""
+        lemma = node.lemma_.casefold()
+        if not (self._verbal(node) and self.lex.is_quote_verb(lemma)):
+            return False
+        if not self._speech_edge(lemma, child, child.dep_, not outside):
+            return False
+        subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        return subj is not None and subj.pos_ == "NOUN" and node.dep_ != "ROOT"
 
     def _verbal(self, tok) -> bool:
         """A verb, or a speech verb the tagger took for a plural noun (`the Department
@@ -182,10 +203,21 @@ class Attributor:
     def _after(self, q: QuoteSpan) -> Speaker | None:
         if not q.closed or not self._may_trail(q):
             return None
-        for tok in self._window_after(q):
+        window = self._window_after(q)
+        for k, tok in enumerate(window):
             if self._verbal(tok) and (tok.lemma_.casefold() in self.lex.speech
                                       or tok.lemma_.casefold() in self.lex.quote_only):
-                return self._verb_speaker(tok)
+                got = self._verb_speaker(tok)
+                return got if got is not None else self._first_person(window[:k])
+        return None
+
+    def _first_person(self, toks: list) -> Speaker | None:
+        """`“…,” Texas delegate Bill Eastland, wearing a hat and pins, said`: the parse loses
+        the subject behind a long appositive; the first person named after the quote speaks."""
+        for tok in toks:
+            ent = self.resolver.entity_at(tok.idx, tok.idx + len(tok))
+            if ent is not None and ent.type == "PERSON":
+                return Speaker(self.resolver.canonical(ent, tok.idx))
         return None
 
     def _may_trail(self, q: QuoteSpan) -> bool:
@@ -204,11 +236,17 @@ class Attributor:
 
     def _window_after(self, q: QuoteSpan) -> list:
         end = self.view.line_end(q.after)
-        nxt = next((o.open_at for o in self.view.quotes if o.open_at >= q.after), None)
-        if nxt is not None and nxt < end:
-            end = nxt
+        for o in self.view.quotes:
+            if o.open_at < q.after or o.open_at >= end:
+                continue
+            if o.closed and len(self.view.text[o.start:o.end].split()) <= _NAME_IN_APPOSITIVE:
+                continue  # `X, wearing “Ted Cruz” pins, said`: a name inside the attribution
+            end = o.open_at
+            break
         out = []
         for tok in self.view.tokens_between(q.after, end):
+            if self.view.in_quote(tok):
+                continue
             if tok.text in _SENTENCE_END:
                 break
             out.append(tok)
@@ -219,7 +257,26 @@ class Attributor:
         """`X told GB News: “…”`: a colon is the clearest introduction, and it beats a
         parse that hangs the quoted sentence somewhere else."""
         window = self._window_before(q)
-        return self._before(q) if window and window[-1].text == ":" else None
+        if not window or window[-1].text != ":":
+            return None
+        return self._label(q, window[:-1]) or self._before(q)
+
+    def _label(self, q: QuoteSpan, words: list) -> Speaker | None:
+        """Transcript layout, `PENCE: “Well, look …”` or `Mike Pence: “…”`: a line that opens
+        with a person's name and a colon. Only a person of the brief counts (`Q:` is none)."""
+        line = self.view.line_start(q.open_at)
+        if not words or words[0].idx != line or len(words) > 4:
+            return None
+        if not all(w.is_alpha or w.text in (".", "-") for w in words):
+            return None
+        if not all(w.text[:1].isupper() for w in words if w.is_alpha):
+            return None
+        label = " ".join(w.text for w in words if w.is_alpha).casefold()
+        for ent in self.resolver.people():
+            name = ent.name.casefold()
+            if name == label or name.split()[-1] == label:
+                return Speaker(ent.name)
+        return None
 
     def _before(self, q: QuoteSpan) -> Speaker | None:
         window = self._window_before(q)
@@ -272,3 +329,37 @@ class Attributor:
         start = before[0].idx if before else q.open_at
         toks = [t for t in self.view.tokens_between(start, q.open_at) if not self.view.in_quote(t)]
         return toks + self._window_after(q) if q.closed else toks
+
+    # -- sieve 6: the subject of the clause the quote is embedded in -----------------------
+    def _embedded(self, q: QuoteSpan) -> Speaker | None:
+        """A quotation inside a sentence that opens outside it: the first verb above the
+        quote whose subject names a person (a pronoun resolved) speaks it."""
+        before = self._window_before(q)
+        if not any(tok.is_alpha for tok in before):
+            return None  # the quote opens its sentence: no clause holds it
+        for anchor in self._anchors(q):
+            if anchor.dep_ in _MODIFIER_EDGES and anchor.head.pos_ in ("NOUN", "PROPN"):
+                continue
+            node, seen = anchor.head, 0
+            while seen < 12 and same_line(node, anchor):
+                seen += 1
+                if not self.view.in_quote(node) and node.pos_ in ("VERB", "AUX"):
+                    got = self._person_subject(node)
+                    if got is not None:
+                        return got
+                if node.head.i == node.i:
+                    break
+                node = node.head
+        return None
+
+    def _person_subject(self, verb) -> Speaker | None:
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or self.view.in_quote(subj) or not same_line(subj, verb):
+            return None
+        if subj.pos_ != "PROPN" and subj.lower_ not in ("he", "she"):
+            return None  # `the Trump administration emphasizes …`: a body, not a person
+        got = self.resolver.resolve(subj, allow_voice=False)
+        if got is None or not got.name:
+            return None
+        kinds = {e.type for e in self.resolver.entities_named(got.name)}
+        return got if kinds <= {"PERSON"} else None

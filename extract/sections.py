@@ -122,6 +122,10 @@ def parse(text: str) -> Layout:
             title_span = (title_span[0], cut if cut is not None else title_span[0])
             body_start = title_span[1]
         title = re.sub(r"\s+", " ", _TAG.sub(" ", text[title_span[0]:title_span[1]])).strip()
+        if len(nonblank) == 1 and _is_quoting_sentence(title):
+            # A one-paragraph post (`"We won," said Ann Lee.`) has no headline line: the line
+            # is its body, shown as the title too, and its quotations stay statements.
+            title_span, body_start = (title_span[0], title_span[0]), s
 
     # A trailing `Source:` line is a citation, not content.
     source_span, source, content_end = None, None, len(text)
@@ -165,6 +169,11 @@ def parse(text: str) -> Layout:
         house_format=bool(headings),
         title_case=is_title_case(title),
     )
+
+
+def _is_quoting_sentence(line: str) -> bool:
+    """A finished sentence that quotes someone, not a headline that carries a quoted phrase."""
+    return line.endswith(tuple(".!?\"”’")) and any(mark in line for mark in "\"“”") and len(line.split()) >= 6
 
 
 def _first_sentence_end(text: str, start: int, limit: int) -> int | None:

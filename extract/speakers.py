@@ -11,14 +11,20 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from extract.gender import PRONOUN_GENDER, word_before_gender
 from extract.grammar import same_line, subject_of
 from extract.lexicon import lexicon
+from extract.mention import text_of
 from extract.model import Entity
+from extract.namesakes import Namesakes
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 THING_PRONOUNS = {"it", "its", "itself"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _ORG_TYPES = {"ORG", "GPE", "NORP"}
+_CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                   "january", "february", "march", "april", "may", "june", "july", "august",
+                   "september", "october", "november", "december", "today", "yesterday", "tonight"}
 # how far back (in sentences) a pronoun looks for its antecedent
 _PRONOUN_REACH = 4
 
@@ -53,6 +59,8 @@ class SpeakerResolver:
         self._entities = entities
         self._spoken: list[tuple[int, str]] = []
         self._sents: list | None = None  # the doc's sentences, listed on first use
+        self.namesakes = Namesakes(text_of(doc), entities)
+        self._speech_subjects: list[tuple[int, str]] | None = None  # listed on first use
 
     # -- entity lookup -------------------------------------------------------------------
     def entity_at(self, start: int, end: int) -> Entity | None:
@@ -67,15 +75,33 @@ class SpeakerResolver:
 
     def canonical(self, entity: Entity, at: int) -> str:
         """The entity's name; a bare surname borrows the full name of the latest earlier
-        person it ends (a fallback for when the entity layer left them unmerged)."""
-        if entity.type != "PERSON" or " " in entity.name.strip():
+        person it ends (a fallback for when the entity layer left them unmerged), and a
+        surname several people share goes to the one the text means (extract/namesakes.py)."""
+        if entity.type != "PERSON":
             return entity.name
-        surname = entity.name.strip().casefold()
-        for m in reversed(self._mentions[:bisect.bisect_left(self._starts, at)]):
-            full = m.entity.name.casefold()
-            if m.entity.type == "PERSON" and full != surname and full.split()[-1:] == [surname]:
-                return m.entity.name
-        return entity.name
+        name = entity.name
+        if " " not in entity.name.strip():
+            surname = entity.name.strip().casefold()
+            for m in reversed(self._mentions[:bisect.bisect_left(self._starts, at)]):
+                full = m.entity.name.casefold()
+                if m.entity.type == "PERSON" and full != surname and full.split()[-1:] == [surname]:
+                    name = m.entity.name
+                    break
+        span = self._span_of(entity, at)
+        return self.namesakes.person(span[0], span[1], name) if span else name
+
+    def _span_of(self, entity: Entity, at: int) -> tuple[int, int] | None:
+        i = bisect.bisect_right(self._starts, at)
+        for m in reversed(self._mentions[max(0, i - 64):i]):
+            if m.entity is entity and m.start <= at < m.end:
+                return m.start, m.end
+        return None
+
+    def people(self) -> list[Entity]:
+        return [e for e in self._entities if e.type == "PERSON"]
+
+    def entities_named(self, name: str) -> list[Entity]:
+        return [e for e in self._entities if e.name == name]
 
     def _is_blocked(self, start: int) -> bool:
         i = bisect.bisect_right(self._blocked, (start, float("inf")))
@@ -188,27 +214,73 @@ class SpeakerResolver:
             self._spoken.append((at, name))
 
     def antecedent(self, token, types: set[str]) -> str | None:
-        """Canonical name of the most salient earlier mention of the given types: the same
-        sentence, then back sentence by sentence. Inside a sentence the speaker of a
-        quotation beats a subject (or its possessor), which beats the latest mention."""
+        """Canonical name of the most salient earlier mention of the given types that agrees
+        with the pronoun (`she` is never a known man): the same sentence, then back sentence
+        by sentence. Inside a sentence someone found speaking (a quotation's speaker, the
+        subject of a speech verb) beats a subject (or its possessor), which beats the
+        latest mention."""
         if self._sents is None:
             self._sents = list(self.doc.sents)
         sents = self._sents
+        sex = PRONOUN_GENDER.get(token.lower_) if "PERSON" in types else None
         si = next((k for k, s in enumerate(sents) if s.start <= token.i < s.end), 0)
         for k in range(si, max(-1, si - _PRONOUN_REACH), -1):
             sent = sents[k]
             lo, hi = sent.start_char, min(sent.end_char, token.idx)
-            spoke = [name for at, name in self._spoken
-                     if lo <= at < hi and self._type_of(name, types)]
+            spoke = [(at, name) for at, name in self._spoken + self.speech_subjects()
+                     if lo <= at < hi and self._type_of(name, types) and self._agrees(name, sex)]
             if spoke:
-                return spoke[-1]
-            cands = [m for m in self._mentions_between(lo, hi)
-                     if m.entity.type in types and not self._is_blocked(m.start)]
+                return max(spoke)[1]
+            cands = []
+            for m in self._mentions_between(lo, hi):
+                if m.entity.type in types and not self._is_blocked(m.start):
+                    name = self.canonical(m.entity, m.start)
+                    if self._agrees(name, sex, m.start):
+                        cands.append((m, name))
             if cands:
-                subjects = [m for m in cands if self._subject_like(m)]
-                best = (subjects or cands)[-1]
-                return self.canonical(best.entity, best.start)
+                subjects = [c for c in cands if self._subject_like(c[0])]
+                if not subjects and self._pronoun_subject(sent, lo, hi, token.lower_):
+                    continue  # `He attended, though unsure about Sanders.`: he is still him
+                return (subjects or cands)[-1][1]
         return None
+
+    def _pronoun_subject(self, sent, lo: int, hi: int, pronoun: str) -> bool:
+        """Whether the sentence's stretch [lo, hi) has the same pronoun as a subject: the
+        person it continues is further back, not the names mentioned around it."""
+        sex = PRONOUN_GENDER.get(pronoun)
+        for tok in sent:
+            if lo <= tok.idx < hi and tok.dep_ in _SUBJECT_DEPS and not self._is_blocked(tok.idx):
+                if sex is not None and PRONOUN_GENDER.get(tok.lower_) == sex:
+                    return True
+        return False
+
+    def _agrees(self, name: str, sex: str | None, at: int | None = None) -> bool:
+        """Whether a person can be the `he`/`she` wanted: unknown agrees with both."""
+        if sex is None:
+            return True
+        known = self.namesakes.gender(name)
+        if known is None and at is not None:
+            known = word_before_gender(self.namesakes.text, at)
+        return known in (None, sex)
+
+    def speech_subjects(self) -> list[tuple[int, str]]:
+        """(offset, name) of every person who is the subject of a speech verb outside the
+        quotations: `Wilcox said he …` makes Wilcox the likeliest `he` of what follows."""
+        if self._speech_subjects is None:
+            found = []
+            for tok in self.doc:
+                if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.casefold() not in self.lex.speech:
+                    continue
+                if self._is_blocked(tok.idx):
+                    continue
+                subj = subject_of(tok)
+                if subj is None or subj.lower_ in PERSON_PRONOUNS:
+                    continue
+                ent = self.entity_at(subj.idx, subj.idx + len(subj))
+                if ent is not None and ent.type == "PERSON":
+                    found.append((subj.idx, self.canonical(ent, subj.idx)))
+            self._speech_subjects = found
+        return self._speech_subjects
 
     def _type_of(self, name: str, types: set[str]) -> bool:
         """Whether a speaker name can be the antecedent of a pronoun wanting `types`; a name
@@ -247,6 +319,8 @@ class SpeakerResolver:
         name = " ".join(words).strip()
         if name.endswith(("'s", "’s")):
             name = name[:-2]
+        if name.casefold() in _CALENDAR_WORDS:
+            return None  # `Saturday at the convention Sen. Warren said`: a date, not a source
         return Speaker(name) if name else None
 
     def _common_noun(self, token, allow_voice: bool) -> Speaker | None:
@@ -283,6 +357,22 @@ class SpeakerResolver:
                         got = self.resolve(obj)
                         if got is not None and got.name:
                             return got
+            if child.dep_ == "prep":
+                person = self._person_after_phrase(child)
+                if person is not None:
+                    return person
+        return None
+
+    def _person_after_phrase(self, prep) -> Speaker | None:
+        """`The mayor of Springfield, Joe Quimby, said`: the parser hangs the person's name on
+        the place; a person in apposition there names the role's holder."""
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            for appos in _line_children(obj):
+                ent = self.entity_at(appos.idx, appos.idx + len(appos)) if appos.dep_ == "appos" else None
+                if ent is not None and ent.type == "PERSON":
+                    return Speaker(self.canonical(ent, appos.idx))
         return None
 
     def _definite_org(self, token) -> Speaker | None:

@@ -27,6 +27,8 @@ MIN_FREE_QUOTE_WORDS = 3
 MAX_TITLE_WORDS = 8
 _SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "for", "in", "on", "at", "to", "by", "with",
                 "vs", "vs.", "de", "la", "del", "da", "von", "van"}
+_WORK_PREPOSITIONS = {"on", "in", "of", "from", "titled", "entitled", "book", "show", "program",
+                      "programme", "film", "song", "memoir", "column", "album"}
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
@@ -48,7 +50,7 @@ def _direct(view: DocView, resolver: SpeakerResolver) -> list[Statement]:
             continue  # headline phrases are labels, never statements
         text = view.text[q.start:q.end]
         found = attributor.attribute(q)
-        if found is not None and not _weak_label(text, found):
+        if found is not None and not _weak_label(view, q, text, found):
             speaker = found.speaker
         else:
             if not reads_like_speech(text):
@@ -60,7 +62,7 @@ def _direct(view: DocView, resolver: SpeakerResolver) -> list[Statement]:
     return out
 
 
-def _weak_label(text: str, found: Attribution) -> bool:
+def _weak_label(view: DocView, q: QuoteSpan, text: str, found: Attribution) -> bool:
     """Whether an attributed quote is still only a label. A quoted name or title needs a
     named speaker whose cue governs it (`called him "Sleepy Joe"`), not one merely nearby
     (`wrote a book called "The Art of War"`); a short phrase needs a named speaker
@@ -69,7 +71,17 @@ def _weak_label(text: str, found: Attribution) -> bool:
         return False
     if found.speaker.name is None:
         return True
+    if is_title_like(text) and (found.how == "subject" or _named_work(view, q)):
+        return True  # `told CNN's “New Day,”`, `toured the “Rust Belt”`: a name, not words
     return is_title_like(text) and found.how not in ("tree", "colon", "dash")
+
+
+def _named_work(view: DocView, q: QuoteSpan) -> bool:
+    """A quote right after a possessive or a preposition names a show, a book or a place
+    (`on CNN's “New Day”`, `in “Tough Choices”`)."""
+    before = view.text[view.line_start(q.open_at):q.open_at].rstrip()
+    word = before.rsplit(None, 1)[-1].casefold().rstrip(",") if before else ""
+    return word.endswith(("'s", "’s")) or word in _WORK_PREPOSITIONS
 
 
 def reads_like_speech(text: str) -> bool:
@@ -89,8 +101,10 @@ def is_title_like(text: str) -> bool:
 def _follow_on(view: DocView, resolver: SpeakerResolver, q: QuoteSpan,
                said: list[tuple[QuoteSpan, Speaker]]) -> Speaker | None:
     """The speaker an uncued quotation continues: the latest earlier quotation of its
-    paragraph, a quotation running on from the paragraph before, or a sentence before it
-    that reports someone's words (`Heald noted …. “…”`), whichever is nearest."""
+    paragraph, a sentence before it that reports someone's words (`Heald noted …. “…”`),
+    whichever is nearest; or, for a quotation opening its paragraph, the speaker of the
+    paragraph just before (its last quotation, or the speech it introduces or reports last:
+    `As the minister put it:` / `“…,” she said.` then a paragraph that is only a quote)."""
     prev = said[-1] if said else None
     prev_at = -1
     speaker = None
@@ -101,7 +115,19 @@ def _follow_on(view: DocView, resolver: SpeakerResolver, q: QuoteSpan,
         elif _runs_on(view, pq, q):
             return pspeaker
     event = _reported_before(view, resolver, q, max(prev_at, view.line_start(q.open_at)))
-    return event if event is not None else speaker
+    if event is not None or speaker is not None:
+        return event if event is not None else speaker
+    before = _previous_paragraph(view, q)
+    if before is None:
+        return None
+    lo, hi = before
+    if prev is not None and lo <= prev[0].open_at < hi:
+        # the paragraph before held a quotation: its speaker goes on, unless narration
+        # after it reports someone else's words
+        pq, pspeaker = prev
+        later = _reported_before(view, resolver, q, pq.after)
+        return later if later is not None else pspeaker
+    return _introduced_before(view, resolver, q, lo, hi)
 
 
 def _runs_on(view: DocView, pq: QuoteSpan, q: QuoteSpan) -> bool:
@@ -110,9 +136,49 @@ def _runs_on(view: DocView, pq: QuoteSpan, q: QuoteSpan) -> bool:
     between = text[pq.after:q.open_at]
     if between.count("\n") == 0 or text[view.line_start(q.open_at):q.open_at].strip():
         return False
-    if between.strip():
-        return False
-    return True
+    return not between.strip()
+
+
+def _previous_paragraph(view: DocView, q: QuoteSpan) -> tuple[int, int] | None:
+    """Char range of the paragraph right before `q`'s, when `q` opens its own paragraph."""
+    text = view.text
+    start = view.line_start(q.open_at)
+    if text[start:q.open_at].strip():
+        return None  # narration before the quote on its own line
+    k = start - 1
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    if k <= 0:
+        return None
+    lo = view.line_start(k - 1)
+    if view.in_title(lo):
+        return None
+    return lo, k
+
+
+def _introduced_before(view: DocView, resolver: SpeakerResolver, q: QuoteSpan,
+                       lo: int, hi: int) -> Speaker | None:
+    """A paragraph ending in a colon introduces the quotation that follows
+    (`The mayor released a statement:`): the speaker of its last speech word."""
+    text = view.text
+    sent = view.sentence_of(hi - 1)
+    start = max(lo, sent.start_char) if sent is not None else lo
+    if not text[lo:hi].rstrip().endswith(":"):
+        return _reported_before(view, resolver, q, start)  # its last sentence reports speech
+    lex = lexicon()
+    for tok in reversed(view.tokens_between(start, hi)):
+        if view.in_quote(tok):
+            continue
+        lemma = tok.lemma_.casefold()
+        if tok.pos_ in ("VERB", "AUX") and lex.is_quote_verb(lemma):
+            got = resolver.of_verb(tok)
+            if got is not None and got.name:
+                return got
+        if tok.pos_ == "NOUN" and lemma in lex.nominal | lex.voice and tok.head.pos_ in ("VERB", "AUX"):
+            got = resolver.of_verb(tok.head)  # `X released the following statement:`
+            if got is not None and got.name:
+                return got
+    return None
 
 
 def _reported_before(view: DocView, resolver: SpeakerResolver, q: QuoteSpan, lo: int) -> Speaker | None:
@@ -121,6 +187,9 @@ def _reported_before(view: DocView, resolver: SpeakerResolver, q: QuoteSpan, lo:
     lex = lexicon()
     sent = view.sentence_of(q.open_at)
     hi = min(sent.start_char, q.open_at) if sent is not None else q.open_at
+    line = view.line_start(q.open_at)
+    if lo < line and hi < line:
+        hi = line  # spaCy ran the sentence across the paragraph break
     if hi <= lo:
         return None
     for tok in reversed(view.tokens_between(lo, hi)):
