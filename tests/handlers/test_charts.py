@@ -17,8 +17,8 @@ NOW = datetime(2015, 11, 30, 12, 0, tzinfo=timezone.utc)
 
 def ferry_brief(n: int, *people: str, said: str | None = None) -> Brief:
     title = f"Harbour news number {n}"
-    return Brief(title=title, text=f"{title}\n\nThe harbour board met again.",
-                 entities=[Entity(p, "PERSON", mentions=1) for p in people] + [Entity("Port Wendell", "GPE", mentions=1)],
+    entities = [Entity(p, "PERSON", mentions=1) for p in people] + [Entity("Port Wendell", "GPE", mentions=1)]
+    return Brief(title=title, text=f"{title}\n\nThe harbour board met again.", entities=entities,
                  statements=[Statement(said, people[0], "direct")] if said else [])
 
 
