@@ -24,10 +24,15 @@ DATE_SOURCE_LABELS = {
 }
 
 
+def shown_date(row) -> str:
+    """A row's date as lists show it: published, else indexed."""
+    return getattr(row, "published_at", "") or getattr(row, "created_at", "")
+
+
 def published_line(row) -> str:
     """'2008-03-17 (from its dateline)' for an ArticleRow."""
     label = DATE_SOURCE_LABELS.get(getattr(row, "date_source", "") or "ingested", "")
-    return f"{day(row.date)} ({label})" if label else day(row.date)
+    return f"{day(shown_date(row))} ({label})" if label else day(shown_date(row))
 
 
 def brief_ref(brief_id: int, title: str | None) -> str:
@@ -45,7 +50,7 @@ def link_of(jump_url: str | None = None, source: str | None = None) -> str | Non
 
 def article_line(row) -> str:
     """One ArticleRow in a list: id and title (linked to where to read it), date, counts."""
-    line = f"{linked(brief_ref(row.id, row.title), link_of(row.jump_url, row.source))} · {day(row.date)}"
+    line = f"{linked(brief_ref(row.id, row.title), link_of(row.jump_url, row.source))} · {day(shown_date(row))}"
     counts = []
     if getattr(row, "entities", 0):
         counts.append(plural(row.entities, "entity", "entities"))
