@@ -1,4 +1,4 @@
-"""Row 8: how long the event loop stalls while charts are drawn.
+"""Row 11: how long the event loop stalls while charts are drawn.
 
 A guild of `briefs` hand-made briefs (no spaCy) published over three years is
 saved; then, with the 10 ms ticker of loop_lag running, `timeline`, `compare`,

@@ -134,6 +134,6 @@ def chart_lag_row(runs: list[LagRun], briefs: int) -> Row:
     p95 = median([r.p95_ms for r in runs])
     took = median([r.ingest_s for r in runs])
     bad = [r.status for r in runs if r.status != "drawn"]
-    return Row("8 Event-loop lag while charts are drawn", f"{briefs:,} dated briefs",
+    return Row("11 Event-loop lag while charts are drawn", f"{briefs:,} dated briefs",
                f"max {fmt_ms(worst)} (4 charts took {took:.1f}s)", fmt_ms(p95), "–",
                f"max ≤ {LAG_MS:.0f} ms", worst <= LAG_MS and not bad, f"status {bad[0]}" if bad else "")

@@ -83,14 +83,16 @@ class Extractor:
         return self.extract_many([text])[0]
 
     def extract_many(self, texts: list[str], batch_size: int = 16) -> list[Brief]:
+        return list(self.iter_extract(texts, batch_size))
+
+    def iter_extract(self, texts: list[str], batch_size: int = 16):
+        """Briefs one by one as nlp.pipe yields them (a worker sends each on at once)."""
         cleaned = [clean_text(t) for t in texts]
         layouts = [parse(t) for t in cleaned]
         common = self.common_words
-        briefs = []
         for text, layout, doc in zip(cleaned, layouts, parse_texts(self.nlp, cleaned, batch_size)):
             entities = find_entities(doc, layout, common)
             statements = find_statements(doc, entities, layout)
-            briefs.append(Brief(title=layout.title, text=text, sections=layout.sections,
-                                insights=layout.insights, entities=entities,
-                                statements=statements, truncated=layout.truncated))
-        return briefs
+            yield Brief(title=layout.title, text=text, sections=layout.sections,
+                        insights=layout.insights, entities=entities,
+                        statements=statements, truncated=layout.truncated)

@@ -241,11 +241,17 @@ CREATE TABLE guild_settings (
 ) WITHOUT ROWID;
 """
 
+# A `reindex` in progress: the last brief id re-read and saved (NULL when none is under
+# way), written in the same transaction as that batch, so a stopped reindex resumes.
+_V4_REINDEX_CHECKPOINT = """
+ALTER TABLE guilds ADD COLUMN reindex_after INTEGER;
+"""
+
 # Publication dates (issue 14): when a brief was published and how that is known
 # ("metadata" of its page, its text's "dateline", a "relative" day against the
 # posting date, the message's "posted" time, or the time it was "ingested").
 # ISO 8601: a day ("2008-03-17") or a UTC time; both sort as text.
-_V4_PUBLICATION_DATES = """
+_V5_PUBLICATION_DATES = """
 ALTER TABLE articles ADD COLUMN published_at TEXT;
 ALTER TABLE articles ADD COLUMN date_source TEXT;
 UPDATE articles SET published_at = created_at, date_source = 'ingested';
@@ -253,7 +259,7 @@ CREATE INDEX articles_published ON articles (guild_id, published_at, id);
 """
 
 # Step N brings user_version N-1 to N.
-MIGRATIONS: list[str] = [_V1, _V2, _V3_CURATION, _V4_PUBLICATION_DATES]
+MIGRATIONS: list[str] = [_V1, _V2, _V3_CURATION, _V4_REINDEX_CHECKPOINT, _V5_PUBLICATION_DATES]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

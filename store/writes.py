@@ -155,6 +155,10 @@ def _with_old_ids(rows: list[tuple], kept) -> list[tuple]:
     return out
 
 
+async def set_reindex_after(db: aiosqlite.Connection, guild_id: int, brief_id: int | None) -> None:
+    await db.execute("UPDATE guilds SET reindex_after = ? WHERE guild_id = ?", (brief_id, guild_id))
+
+
 async def redate(db, brief_id: int, published_at: str, date_source: str) -> None:
     """A re-read found the brief's date: it replaces the stored one unless that comes from a better source."""
     rank = DATE_SOURCES.index(date_source)
