@@ -1,16 +1,15 @@
 """One entity named by a member, for the commands that take a name besides
-`who` (timeline, network, compare): found like `who` finds it (exact alias, then
-typo-tolerant), or a reply saying why not ("did you mean" picks re-run the same
-command)."""
+`who` (timeline, network, compare): found by the one resolver (handlers.resolve)
+as `who` finds it, or a reply saying why not ("did you mean" picks re-run the
+same command)."""
 from __future__ import annotations
 
 import re
 
 from handlers import validate
-from handlers.format import plural
-from handlers.limits import one_line
-from handlers.reply import Choice, Page, Reply
-from handlers.who import not_found, type_label
+from handlers.reply import Reply
+from handlers.resolve import resolve
+from handlers.who import did_you_mean, not_found
 
 _ENTITY_ID = re.compile(r"^id:(\d{1,18})$")  # what a "did you mean" pick carries when two names are alike
 
@@ -22,19 +21,12 @@ async def one_entity(services, scope, name, command: str):
         found = (await services.store.entities_by_id(scope.guild_id, [int(by_id.group(1))])).get(int(by_id.group(1)))
         return found or Reply.error("That entity is no longer in this server's index.")
     wanted = validate.name(name)
-    match = await services.store.find_entity(scope.guild_id, wanted)
-    if match.how in ("exact", "fuzzy") and match.entity is not None:
-        return match.entity
-    if match.how == "ambiguous" and match.candidates:
-        names = [c.name.casefold() for c in match.candidates]
-        lines, choices = [], []
-        for c in match.candidates:
-            label = f"{c.name} ({type_label(c.type)}, {plural(c.briefs, 'brief')})"
-            lines.append("• " + label)
-            choices.append(Choice(label, command, c.name if names.count(c.name.casefold()) == 1 else f"id:{c.id}"))
-        return Reply(pages=[Page(title=f"Several matches for “{one_line(wanted, 100)}”. Did you mean…",
-                                 description="\n".join(lines))], choices=choices)
-    missing = await not_found(services, scope, wanted)
+    found = await resolve(services.store, scope.guild_id, wanted)
+    if found.entity is not None:
+        return found.entity
+    if found.how == "ambiguous" and found.candidates:
+        return did_you_mean(wanted, found.candidates, command=command)
+    missing = await not_found(services, scope, wanted, found.suggestions)
     for choice in missing.choices:
         choice.command = command
     return missing

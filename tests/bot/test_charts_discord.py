@@ -61,7 +61,9 @@ async def test_posted_briefs_are_dated_by_page_dateline_or_posting(world, news_s
     news_site.pages["/news/strike"] = ("text/html", html)
     await world.post_brief(news_site.url("/news/strike"))
     await world.post_brief(DATED)
-    undated = await world.post_brief(DATED.split("—", 1)[1].strip() + " Fares will rise next month as well.")
+    undated = await world.post_brief("Ferry fares to rise in Port Wendell\n\n" + DATED.split("—", 1)[1].strip()
+                                     + " Fares will rise next month as well, the board said.")
+    assert world.reactions(undated) == ["✅"]
 
     asked = await world.bob.send(world.general, "!articles")
     [answer] = world.replies_to(asked)
