@@ -9,6 +9,7 @@ import unicodedata
 from extract.chunks import parse_texts
 from extract.entities import find_entities
 from extract.model import Brief, ModelMissing
+from extract.namekey import invisible_pattern
 from extract.sections import parse
 from extract.statements import find_statements
 
@@ -40,7 +41,7 @@ def common_words(nlp) -> frozenset[str]:
     return frozenset(w for words in table.values() for w in words if w.isalpha())
 
 
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
+_INVISIBLE = invisible_pattern()
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
