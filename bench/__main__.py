@@ -22,13 +22,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import cold_start, corpus, databases, feeds_row, ingest_row, loop_lag, name_sync, pool_rows, queries
-                   rows)
+from bench import chart_lag, cold_start, corpus, databases, feeds_row, ingest_row, loop_lag, name_sync, pool_rows
+                   queries, rows)
 from bench.report import Report, header
 
 OUT = Path(__file__).resolve().parent / "out"
 ROWS = ("ingest", "queries", "memory", "lag", "autocomplete", "cold", "sync", "adversarial", "workers", "reindex",
-        "answers", "feeds")
+        "answers", "feeds", "charts")
 
 
 def parse_args(argv=None):
@@ -207,6 +207,17 @@ def main(argv=None) -> int:
             f"{base.briefs:,}-brief db x {args.runs}")
         runs = feeds_row.measure(base, args.seed, args.runs, log)
         report.add(rows.feeds_row(runs, base.briefs))
+    if "charts" in args.only:
+        briefs = 300 if args.quick else 3000
+        log(f"row 12: event-loop lag while timeline, compare, network and digest draw, {briefs:,} dated briefs")
+        runs = []
+        with tempfile.TemporaryDirectory(prefix="newsbrief-charts-") as tmp:
+            for run in range(args.runs):
+                r = chart_lag.measure(Path(tmp), briefs, args.seed + run)
+                log(f"  chart run {run + 1}: max {r.max_ms:.0f} ms, p95 {r.p95_ms:.1f} ms, {r.ingest_s:.1f}s, "
+                    f"{r.status}")
+                runs.append(r)
+        report.add(rows.chart_lag_row(runs, briefs))
 
     if misses and not args.no_profile:
         profile_misses(misses, dbs, args, loaded_extractor, report)

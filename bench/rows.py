@@ -144,3 +144,11 @@ def feeds_row(runs: list[FeedsRun], briefs: int) -> Row:
     return Row(f"11 {FEEDS} feeds polled, {NEW_ITEMS} new items, queries meanwhile", size_label(briefs), value,
                fmt_ms(p95), "–", f"query p95 ≤ {P95_MS:.0f} ms during the round",
                p95 <= P95_MS and not note, note)
+def chart_lag_row(runs: list[LagRun], briefs: int) -> Row:
+    worst = median([r.max_ms for r in runs])
+    p95 = median([r.p95_ms for r in runs])
+    took = median([r.ingest_s for r in runs])
+    bad = [r.status for r in runs if r.status != "drawn"]
+    return Row("12 Event-loop lag while charts are drawn", f"{briefs:,} dated briefs",
+               f"max {fmt_ms(worst)} (4 charts took {took:.1f}s)", fmt_ms(p95), "–",
+               f"max ≤ {LAG_MS:.0f} ms", worst <= LAG_MS and not bad, f"status {bad[0]}" if bad else "")

@@ -2,4 +2,5 @@ import sys
 
 from bot.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # a spawned worker process (charts) imports this module without running it
+    sys.exit(main())

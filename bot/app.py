@@ -23,13 +23,14 @@ from bot.inflight import InFlight
 from bot.table import query_cooldowns
 from bot.watched import WatchedChannels
 from extract.model import ModelMissing
+from handlers.charts import render as charts_render
 from handlers.core.context import Services
 from store.errors import StoreError
 
 log = logging.getLogger(__name__)
 
-EXTENSIONS = ("bot.cogs.errors", "bot.cogs.queries", "bot.cogs.admin", "bot.cogs.curation", "bot.cogs.ingest",
-              "bot.cogs.feeds")
+EXTENSIONS = ("bot.cogs.errors", "bot.cogs.queries", "bot.cogs.charts", "bot.cogs.digests", "bot.cogs.admin",
+              "bot.cogs.curation", "bot.cogs.ingest", "bot.cogs.feeds")
 SHUTDOWN_GRACE = 8.0  # seconds for briefs being indexed when the bot stops (Docker kills after 10)
 
 
@@ -132,6 +133,7 @@ class NewsBot(commands.Bot):
         if self._owns_pool:
             self._owns_pool = False
             await asyncio.get_running_loop().run_in_executor(None, self.extractor.close)
+        charts_render.shutdown()  # the chart-drawing process, if a chart was drawn
 
 
 def create_bot(settings, *, extractor=None) -> NewsBot:

@@ -202,7 +202,7 @@ def brief_files(paths: list[str]) -> list[tuple[Path, str | None]]:
 async def ingest_main(settings, paths: list[str], guild_id: int | None = None, out=None) -> int:
     from handlers.core.context import LOCAL_GUILD_ID, Scope
     from handlers.core.format import plural
-    from handlers.ingest import IngestOutcome, ingest_batches, read_file
+    from handlers.ingest import IngestOutcome, ingest_batches, read_dated_file
     from store.records import Provenance
 
     out = out or sys.stdout
@@ -220,11 +220,12 @@ async def ingest_main(settings, paths: list[str], guild_id: int | None = None, o
                 if problem:
                     lines[n] = f"{path}: skipped, {problem}"
                     continue
-                text = await read_file(services, path.name, _read(path))
-                if isinstance(text, IngestOutcome):
-                    lines[n] = f"{path}: skipped, {text.reason}"
+                found = await read_dated_file(services, path.name, _read(path))
+                if isinstance(found, IngestOutcome):
+                    lines[n] = f"{path}: skipped, {found.reason}"
                     continue
-                items.append((text, Provenance(source=path.name)))
+                text, page_date = found  # an .html file's metadata may date it; else its text does
+                items.append((text, Provenance(source=path.name, page_date=page_date)))
                 where.append(n)
             read.append((batch, lines, where))
             yield items
@@ -287,6 +288,10 @@ async def ask_main(settings, line: str, guild_id: int | None = None, out=None) -
         reply = await dispatch.execute(services, Scope.local(LOCAL_GUILD_ID if guild_id is None else guild_id),
                                        line)
     print(reply.to_text(), file=out)
+    if reply.attachment is not None:
+        from bot.chart_files import chart_line, charts_folder
+
+        print(chart_line(reply, charts_folder(settings.db_path)), file=out)
     return 0
 
 

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from bot.chart_files import chart_line, charts_folder
 from bot.lines import LineReader
 from handlers.core import dispatch
 from handlers.core.context import LOCAL_GUILD_ID, Scope
@@ -78,6 +79,8 @@ async def run_console(services, stdin: TextIO = sys.stdin, stdout: TextIO = sys.
         reply = await dispatch.run_line(services, scope, line)
         choices = reply.choices
         text = reply.to_text()
+        if reply.attachment is not None:
+            text += "\n" + chart_line(reply, charts_folder(services.store.path))
         if choices:
             text += f"\n(type 1-{len(choices)} to pick)" if len(choices) > 1 else "\n(type 1 to pick it)"
         stdout.write(text + "\n\n")

@@ -10,6 +10,7 @@ the links handlers mark (handlers/links.py) become masked links `[#12 Headline](
 """
 from __future__ import annotations
 
+import io
 import re
 
 import discord
@@ -88,7 +89,18 @@ def page_embed(page: Page, *, ok: bool = True, number: int = 1, total: int = 1) 
 def render(reply: Reply) -> list[discord.Embed]:
     """One embed per page of the reply."""
     pages = reply.pages or [Page(title="Nothing to show")]
-    return [page_embed(p, ok=reply.ok, number=n, total=len(pages)) for n, p in enumerate(pages, 1)]
+    embeds = [page_embed(p, ok=reply.ok, number=n, total=len(pages)) for n, p in enumerate(pages, 1)]
+    if reply.attachment is not None:  # every page shows the chart, so paging keeps it in view
+        for embed in embeds:
+            embed.set_image(url=f"attachment://{reply.attachment.filename}")
+    return embeds
+
+
+def attached_files(reply: Reply) -> list[discord.File]:
+    """The reply's chart as a file to send with the embed (a new File each send: it is read once)."""
+    if reply.attachment is None:
+        return []
+    return [discord.File(io.BytesIO(reply.attachment.data), filename=reply.attachment.filename)]
 
 
 def progress_embed(done: int, total: int, title: str = "Re-reading briefs…") -> discord.Embed:

@@ -10,7 +10,7 @@ from discord.ext import commands
 
 from bot import modlog
 from bot import scope as scopes
-from bot.render import render
+from bot.render import attached_files, render
 from bot.views import ConfirmView, ReplyView, needs_view
 from handlers.core import commands as table
 from handlers.core import dispatch
@@ -51,6 +51,8 @@ def view_for(reply: Reply, author_id: int) -> ReplyView | ConfirmView | None:
 async def send_reply(ctx: commands.Context, reply: Reply) -> discord.Message:
     view = view_for(reply, ctx.author.id)
     kwargs: dict = {"embed": view.embed if view else render(reply)[0]}
+    if reply.attachment is not None:
+        kwargs["files"] = attached_files(reply)
     if view is not None:
         kwargs["view"] = view
     if ctx.interaction is None:
@@ -67,6 +69,8 @@ async def send_to_interaction(interaction: discord.Interaction, reply: Reply) ->
     """For app-command errors that never became a command context."""
     view = view_for(reply, interaction.user.id)
     kwargs: dict = {"embed": view.embed if view else render(reply)[0], "ephemeral": is_private(reply)}
+    if reply.attachment is not None:
+        kwargs["files"] = attached_files(reply)
     if view is not None:
         kwargs["view"] = view
     if interaction.response.is_done():

@@ -10,7 +10,7 @@ from typing import Awaitable, Callable
 
 import discord
 
-from bot.render import plain, render
+from bot.render import attached_files, plain, render
 from handlers.core.dispatch import failure_hint
 from handlers.core.reply import Choice, Reply
 
@@ -126,7 +126,8 @@ class ReplyView(discord.ui.View):
                       if needs_view(reply) else None)
             embed = follow.embed if follow else render(reply)[0]
             # The answer replaces the question, so the channel keeps one message.
-            await interaction.response.edit_message(embed=embed, view=follow)
+            files = {"attachments": attached_files(reply)} if reply.attachment is not None else {}
+            await interaction.response.edit_message(embed=embed, view=follow, **files)
             if follow is not None:
                 follow.attach(interaction.edit_original_response)
         return chosen

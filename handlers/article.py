@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from handlers.core.context import Scope, Services
 from handlers.core import validate
-from handlers.core.format import brief_ref, day, link_of, statement_line
+from handlers.core.format import brief_ref, day, link_of, published_line, statement_line
 from handlers.core.guard import handler, permitted
 from handlers.core.limits import DESCRIPTION, FIELD_VALUE, clip, join_lines
 from handlers.core.reply import Field, Page, Reply
@@ -36,6 +36,7 @@ def article_reply(detail, *, with_ids: bool = False) -> Reply:
     summary = sections.get("News Summary") or sections.get("Body") or next(iter(sections.values()), "")
     source = a.source or "posted message"
     fields = [Field("Brief", f"#{a.id} · indexed {day(a.created_at)}", inline=True),
+              Field("Published", published_line(a), inline=True),
               Field("Source", source, inline=True)]
     for label, types in GROUPS:
         names = [e.name for e in detail.entities if e.type in types]

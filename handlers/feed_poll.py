@@ -100,9 +100,9 @@ async def article_text(services, item: feed_items.FeedItem) -> str | None:
     """The item's article, read from its page; else the feed's own title and
     summary when they make a brief; else None."""
     if item.link:
-        text = await ingest.read_page(services, item.link)
-        if isinstance(text, str):
-            return text
+        read = await ingest.read_page(services, item.link)
+        if isinstance(read, tuple):
+            return read[0]
     text = ingest.compose(item.title, item.summary)
     return text if len(WORD.findall(text)) >= services.min_brief_words else None
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from handlers.core.context import Scope, Services
+from handlers import dating
 from handlers.core import textfile
 from handlers.brief_or_chat import looks_like_brief
 from handlers.core.extraction import TooCostly, as_extraction
@@ -48,6 +49,8 @@ class IngestOutcome:
 # ---- entry points -----------------------------------------------------------
 
 async def ingest_text(services, scope, text: str, provenance: Provenance | None = None) -> IngestOutcome:
+    """`provenance.posted_at` (when the message was posted) and `.page_date` (the day the
+    page's metadata gives) date the brief with the text's own dateline (handlers.dating)."""
     text = storable(text or "")
     came = _by_asker(provenance, scope)
     refused = precheck(services, text)
@@ -59,7 +62,7 @@ async def ingest_text(services, scope, text: str, provenance: Provenance | None 
     [brief] = await extract_briefs(services, [text])
     if isinstance(brief, TooCostly):
         return too_costly(brief)
-    result = await services.store.save_brief(scope.guild_id, brief, text, came)
+    result = await services.store.save_brief(scope.guild_id, brief, text, dating.dated(came, text))
     return announced(services, scope, saved(services, result, brief))
 
 
@@ -72,15 +75,22 @@ def _by_asker(provenance: Provenance | None, scope) -> Provenance:
 async def ingest_file(services, scope, filename: str, data: bytes,
                       provenance: Provenance | None = None) -> IngestOutcome:
     """A .txt/.md/.html attachment or file; its name is the source unless one is given."""
-    text = await read_file(services, filename, data)
-    if isinstance(text, IngestOutcome):
-        return text
+    read = await read_dated_file(services, filename, data)
+    if isinstance(read, IngestOutcome):
+        return read
+    text, page_date = read
     came = provenance or Provenance()
-    return await ingest_text(services, scope, text, replace(came, source=came.source or filename))
+    return await ingest_text(services, scope, text, replace(came, source=came.source or filename, page_date=page_date))
 
 
 async def read_file(services, filename: str, data: bytes) -> str | IngestOutcome:
     """The brief text in a file's bytes, or a rejection saying why there is none."""
+    read = await read_dated_file(services, filename, data)
+    return read if isinstance(read, IngestOutcome) else read[0]
+
+
+async def read_dated_file(services, filename: str, data: bytes) -> tuple[str, str | None] | IngestOutcome:
+    """(brief text, publication day from an .html file's metadata or None), or a rejection."""
     kind = textfile.kind_of(filename)
     if kind is None:
         return rejected("not text", f"I can only read .txt, .md and .html files, not “{one_line(filename, 60)}”.",
@@ -100,9 +110,9 @@ async def read_file(services, filename: str, data: bytes) -> str | IngestOutcome
             return rejected("too large", f"“{one_line(filename, 60)}” is too large to read as a web page.",
                             f"It has {exc.chars:,} characters of markup besides scripts and styles; the limit is "
                             f"{exc.limit:,}. Save the article as plain text (.txt) and try again.")
-        title, body = await _off_loop(services, html_to_brief, markup, None)
-        text = compose(title, body)
-    return text
+        page = await _off_loop(services, html_to_brief, markup, None)
+        return compose(page.title, page.text), page.date
+    return text, None
 
 
 async def ingest_url(services, scope, url: str, provenance: Provenance | None = None) -> IngestOutcome:
@@ -117,14 +127,16 @@ async def ingest_url(services, scope, url: str, provenance: Provenance | None = 
     duplicate = await _duplicate(services, scope, None, came.source)
     if duplicate:
         return duplicate
-    text = await read_page(services, url)
-    if isinstance(text, IngestOutcome):
-        return text
-    return await ingest_text(services, scope, text, came)
+    read = await read_page(services, url)
+    if isinstance(read, IngestOutcome):
+        return read
+    text, page_date = read
+    return await ingest_text(services, scope, text, replace(came, page_date=page_date))
 
 
-async def read_page(services, url: str) -> str | IngestOutcome:
-    """The brief text of a news page (headline and main text), or a rejection saying why there is none."""
+async def read_page(services, url: str) -> tuple[str, str | None] | IngestOutcome:
+    """(brief text of a news page: headline and main text; the day its metadata gives, or None),
+    or a rejection saying why there is none."""
     try:
         page = await fetch_page(url, timeout=services.fetch_timeout, max_bytes=services.fetch_max_bytes,
                                 allow_private=services.allow_private_urls)
@@ -137,14 +149,14 @@ async def read_page(services, url: str) -> str | IngestOutcome:
             return rejected("too large", "I couldn't read that link: the page is too large to read.",
                             f"It has {exc.chars:,} characters of markup besides scripts and styles; the limit is "
                             f"{exc.limit:,}. Paste the brief's text instead.")
-        title, body = await _off_loop(services, html_to_brief, markup, page.url)
-        text = compose(title, body)
+        read = await _off_loop(services, html_to_brief, markup, page.url)
+        text, page_date = compose(read.title, read.text), read.date
     else:
-        text = page.text
+        text, page_date = page.text, None
     if not WORD.search(text):
         return rejected("no article", "I found no article text on that page.",
                         "Paste the brief's text instead.")
-    return text
+    return text, page_date
 
 
 async def ingest_many(services, scope, items: list[tuple[str, Provenance]]) -> list[IngestOutcome]:
@@ -197,7 +209,8 @@ async def _save(services, scope, items, outcomes, todo, briefs) -> list[IngestOu
     kept = [(i, b) for i, b in zip(todo, briefs) if not isinstance(b, TooCostly)]
     todo, briefs = [i for i, _ in kept], [b for _, b in kept]
     if todo:
-        batch = [(brief, items[i][0], _by_asker(items[i][1], scope)) for brief, i in zip(briefs, todo)]
+        batch = [(brief, items[i][0], dating.dated(_by_asker(items[i][1], scope), items[i][0]))
+                 for brief, i in zip(briefs, todo)]
         results = await services.store.save_briefs(scope.guild_id, batch)
         for i, brief, result in zip(todo, briefs, results):
             outcomes[i] = announced(services, scope, saved(services, result, brief))
@@ -217,7 +230,8 @@ async def reingest_message(services, scope, message_id: int, text: str) -> Inges
     [brief] = await extract_briefs(services, [text])
     if isinstance(brief, TooCostly):
         return too_costly(brief)
-    if not await services.store.update_brief(scope.guild_id, brief_id, brief, text):
+    if not await services.store.update_brief(scope.guild_id, brief_id, brief, text,
+                                               published=dating.publication(text)):
         return None
     result = SaveResult(brief_id=brief_id, created=False, entities=len(brief.entities),
                         statements=len(brief.statements), title=brief.title)

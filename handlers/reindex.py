@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 from typing import Awaitable, Callable
 
+from handlers import dating
 from handlers.core.extraction import TooCostly
 from handlers.core.context import Scope, Services
 from handlers.core.format import plural
@@ -71,7 +72,9 @@ async def _save(store, guild: int, batch, briefs) -> tuple[int, int, int]:
              if not isinstance(brief, TooCostly)]
     refused = len(batch) - len(items)
     if items:
-        updated = sum(await store.update_briefs(guild, items, checkpoint=True))
+        # The text's own date (a dateline) may date a brief indexed before dates were read.
+        updated = sum(await store.update_briefs(guild, items, checkpoint=True,
+                                                published=[dating.publication(text) for *_, text in items]))
     else:
         updated = 0
     return len(batch), updated, refused

@@ -5,6 +5,7 @@ server's own choices about what gets in:
 - `quiet on|off`: indexed briefs get a reaction only, no public reply;
 - `role @Role|off`: only members with this role or a higher one post briefs in watched channels;
 - `optin @Role|off`: members with this role or higher index any message by reacting with 📰.
+- `digest #channel weekly|daily|off`: post `digest` there every Monday (weekly) or every day.
 
 Front-ends make sure a channel or role named here belongs to the server."""
 from __future__ import annotations
@@ -25,7 +26,9 @@ GUILD_SETTINGS = {
     "quiet": "react only to indexed briefs, without a public reply",
     "role": "the lowest role that may post briefs in watched channels",
     "optin": "the lowest role whose 📰 reaction indexes a message",
+    "digest": "where and how often the server's digest is posted (09:00 UTC; weekly on Mondays)",
 }
+DIGEST_PERIODS = {"weekly": 7, "daily": 1}
 
 
 def parse_value(name: str, value) -> str | None:
@@ -41,6 +44,12 @@ def parse_value(name: str, value) -> str | None:
         raise validate.BadInput("Say `on` or `off`.", _how(name))
     if name == "log":
         return str(validate.channel_id(text))
+    if name == "digest":
+        where, _, period = text.partition(" ")
+        period = period.strip().casefold() or "weekly"
+        if period not in DIGEST_PERIODS:
+            raise validate.BadInput("Say `weekly` or `daily` after the channel.", _how(name))
+        return f"{validate.channel_id(where)} {period}"
     found = _ROLE.match(text)
     if not found or not 0 < int(found.group(1) or found.group(2)) <= validate.MAX_ID:
         raise validate.BadInput("That is not a role.", _how(name))
@@ -51,7 +60,9 @@ def _how(name: str) -> str:
     return {"log": "Like `settings log #mod-log`, or `settings log off`.",
             "quiet": "Like `settings quiet on`, or `settings quiet off`.",
             "role": "Like `settings role @Reporters`, or `settings role off`.",
-            "optin": "Like `settings optin @Curators`, or `settings optin off`."}[name]
+            "optin": "Like `settings optin @Curators`, or `settings optin off`.",
+            "digest": "Like `settings digest #news weekly`, `settings digest #news daily`, or "
+                      "`settings digest off`."}[name]
 
 
 def shown(name: str, value: str | None) -> str:
@@ -59,6 +70,9 @@ def shown(name: str, value: str | None) -> str:
         return "off"
     if name == "log":
         return f"<#{value}>"
+    if name == "digest":
+        channel, _, period = value.partition(" ")
+        return f"<#{channel}> {period}"
     if name in ("role", "optin"):
         return f"role {value}"  # roles are named by the front-end, which knows them
     return value
@@ -99,7 +113,7 @@ async def run(services: Services, scope: Scope, name=None, value=None, defaults=
         Field("Undo a forget", f"for {services.forget_undo_hours:g} hours", inline=True),
     ]
     return Reply(pages=[Page(title="newsbrief settings for this server", fields=fields,
-                             footer=f"{p}settings NAME VALUE changes log, quiet, role or optin")])
+                             footer=f"{p}settings NAME VALUE changes log, quiet, role, optin or digest")])
 
 
 def _named(name: str, value: str | None, role_names=None) -> str:

@@ -9,8 +9,8 @@ import aiosqlite
 
 from store.naming import merged_roles
 from store.packing import unpack_insights, unpack_sections
-from store.records import (ArticleDetail, ArticleRow, EntityRow, GuildStats, Profile, StatementDetail,
-                           StatementRow)
+from store.records import (ArticleDetail, ArticleRow, CoMentionGraph, EntityRow, GuildStats, Profile, StatementDetail,
+                           StatementRow, Timeline)
 
 MAX_ALIASES = 20
 MAX_ROLES = 10
@@ -23,21 +23,30 @@ _CHUNK = 500
 NOT_COMPANY = ("NORP",)
 CO_MENTION_SPARE = 8
 
-ARTICLE_COLUMNS = "a.id, a.title, a.created_at, a.source, a.jump_url, a.entity_count, a.statement_count"
+# The publication date comes last, so code that reads the first seven columns by position keeps working.
+ARTICLE_COLUMNS = ("a.id, a.title, a.created_at, a.source, a.jump_url, a.entity_count, a.statement_count, "
+                   "a.published_at, a.date_source")
+ARTICLE_WIDTH = 9
 STATEMENT_QUERY = (
     "SELECT s.id, s.text, s.kind, coalesce(e.name, s.speaker_name), s.speaker_entity_id, s.brief_id, "
-    "a.title, a.jump_url, a.created_at "
+    "a.title, a.jump_url, a.created_at, a.published_at "
     "FROM statements s JOIN articles a ON a.id = s.brief_id LEFT JOIN entities e ON e.id = s.speaker_entity_id ")
+# Newest first by publication date; briefs of one day in the order they were indexed.
+BY_DATE_DESC = "ORDER BY a.published_at DESC, a.id DESC"
 
 
 def article_row(row, snippet: str = "") -> ArticleRow:
+    dated = len(row) >= ARTICLE_WIDTH
     return ArticleRow(id=row[0], title=row[1], created_at=row[2], source=row[3], jump_url=row[4],
-                      entities=row[5], statements=row[6], snippet=snippet)
+                      entities=row[5], statements=row[6], snippet=snippet,
+                      published_at=(row[7] or "") if dated else "", date_source=(row[8] or "") if dated else "")
 
 
-def statement_row(row) -> StatementRow:
+def statement_row(row, *, dated: bool = True) -> StatementRow:
+    """From STATEMENT_QUERY's columns; `dated` False for a query whose tenth column is something else."""
     return StatementRow(id=row[0], text=row[1], kind=row[2], speaker=row[3], speaker_id=row[4], brief_id=row[5],
-                        brief_title=row[6], jump_url=row[7], created_at=row[8])
+                        brief_title=row[6], jump_url=row[7], created_at=row[8],
+                        published_at=(row[9] or "") if dated and len(row) > 9 else "")
 
 
 async def entity_rows(db: aiosqlite.Connection, guild_id: int, ids: list[int]) -> dict[int, EntityRow]:
@@ -95,8 +104,9 @@ async def get_article(db, guild_id: int, brief_id: int) -> ArticleDetail | None:
         listed.append(entity)
     statements = await db.execute_fetchall(STATEMENT_QUERY + "WHERE s.brief_id = ? ORDER BY s.id", (brief_id,))
     return ArticleDetail(
-        article=article_row(row), raw_text=row[7],
-        sections=unpack_sections(row[8], row[7]), insights=unpack_insights(row[9], row[7]),
+        article=article_row(row), raw_text=row[ARTICLE_WIDTH],
+        sections=unpack_sections(row[ARTICLE_WIDTH + 1], row[ARTICLE_WIDTH]),
+        insights=unpack_insights(row[ARTICLE_WIDTH + 2], row[ARTICLE_WIDTH]),
         entities=listed, statements=[statement_row(s) for s in statements])
 
 
@@ -116,13 +126,13 @@ async def get_statement(db, guild_id: int, statement_id: int) -> StatementDetail
     row = rows[0]
     start, end = row[9] or 0, row[10] or 0
     found = end > start  # offsets are those of the text it was extracted from
-    return StatementDetail(statement=statement_row(row), before=row[11] if found else "",
+    return StatementDetail(statement=statement_row(row, dated=False), before=row[11] if found else "",
                            after=row[12] if found else "", source=row[13])
 
 
 async def latest_articles(db, guild_id: int, limit: int, offset: int) -> list[ArticleRow]:
     rows = await db.execute_fetchall(
-        f"SELECT {ARTICLE_COLUMNS} FROM articles a WHERE a.guild_id = ? ORDER BY a.id DESC LIMIT ? OFFSET ?",
+        f"SELECT {ARTICLE_COLUMNS} FROM articles a WHERE a.guild_id = ? {BY_DATE_DESC} LIMIT ? OFFSET ?",
         (guild_id, limit, offset))
     return [article_row(r) for r in rows]
 
@@ -154,20 +164,19 @@ async def entity_profile(db, guild_id: int, entity_id: int, *, statements: int, 
     if entity is None:
         return None
     seen = await db.execute_fetchall(
-        "SELECT (SELECT created_at FROM articles WHERE id = (SELECT min(brief_id) FROM brief_entities "
-        "WHERE entity_id = ?)), (SELECT created_at FROM articles WHERE id = (SELECT max(brief_id) "
-        "FROM brief_entities WHERE entity_id = ?))", (entity_id, entity_id))
+        "SELECT min(a.published_at), max(a.published_at) FROM brief_entities be JOIN articles a ON a.id = be.brief_id "
+        "WHERE be.entity_id = ?", (entity_id,))
     first_seen, last_seen = seen[0]
     said = []
     if statements > 0:
         said = await db.execute_fetchall(
             STATEMENT_QUERY + "WHERE s.speaker_entity_id = ? AND s.guild_id = ? "
-            "ORDER BY s.brief_id DESC, s.id LIMIT ?", (entity_id, guild_id, statements))
+            "ORDER BY a.published_at DESC, s.brief_id DESC, s.id LIMIT ?", (entity_id, guild_id, statements))
     briefs = []
     if articles > 0:
         briefs = await db.execute_fetchall(
             f"SELECT {ARTICLE_COLUMNS} FROM brief_entities be JOIN articles a ON a.id = be.brief_id "
-            "WHERE be.entity_id = ? AND a.guild_id = ? ORDER BY be.brief_id DESC LIMIT ?",
+            f"WHERE be.entity_id = ? AND a.guild_id = ? {BY_DATE_DESC} LIMIT ?",
             (entity_id, guild_id, articles))
     company = []
     if co_mentions > 0:
@@ -197,8 +206,8 @@ async def stats(db, guild_id: int) -> GuildStats:
     # Every figure is a counter on the guild's row or one end of an index: no scan at any size.
     rows = await db.execute_fetchall(
         "SELECT g.briefs, g.statements, g.entities, g.people, "
-        "(SELECT min(created_at) FROM articles WHERE guild_id = :g), "
-        "(SELECT max(created_at) FROM articles WHERE guild_id = :g) "
+        "(SELECT min(published_at) FROM articles WHERE guild_id = :g), "
+        "(SELECT max(published_at) FROM articles WHERE guild_id = :g) "
         "FROM (SELECT :g AS guild_id) one LEFT JOIN guilds g ON g.guild_id = one.guild_id", {"g": guild_id})
     briefs, statements, entities, people, first, last = rows[0]
     return GuildStats(briefs=briefs or 0, entities=entities or 0, statements=statements or 0, people=people or 0,
@@ -303,3 +312,87 @@ def iso(moment: datetime) -> str:
 
 def days_before(now: datetime, days: int) -> datetime:
     return now - timedelta(days=max(0, days))
+
+
+# ---- over time (timelines, comparisons, networks, digests) ----------------------
+
+async def entity_timeline(db, guild_id: int, entity_id: int, limit: int) -> Timeline | None:
+    """The entity's briefs and its own statements, oldest first by publication date
+    (the latest `limit` of each when there are more)."""
+    entity = (await entity_rows(db, guild_id, [entity_id])).get(entity_id)
+    if entity is None:
+        return None
+    briefs = await db.execute_fetchall(
+        f"SELECT * FROM (SELECT {ARTICLE_COLUMNS} FROM brief_entities be JOIN articles a ON a.id = be.brief_id "
+        f"WHERE be.entity_id = ? AND a.guild_id = ? {BY_DATE_DESC} LIMIT ?) ORDER BY published_at, id",
+        (entity_id, guild_id, limit))
+    said = await db.execute_fetchall(
+        "SELECT * FROM (" + STATEMENT_QUERY + "WHERE s.speaker_entity_id = ? AND s.guild_id = ? "
+        "ORDER BY a.published_at DESC, s.id DESC LIMIT ?) ORDER BY published_at, id",
+        (entity_id, guild_id, limit))
+    return Timeline(entity=entity, articles=[article_row(r) for r in briefs],
+                    statements=[statement_row(s) for s in said])
+
+
+async def co_mention_graph(db, guild_id: int, entity_id: int, neighbours: int) -> CoMentionGraph | None:
+    """The entity, the `neighbours` entities most often in its briefs, and how many
+    briefs each pair of them shares (over the entity's latest CO_MENTION_WINDOW briefs)."""
+    entity = (await entity_rows(db, guild_id, [entity_id])).get(entity_id)
+    if entity is None:
+        return None
+    window = await db.execute_fetchall(
+        "SELECT brief_id FROM brief_entities WHERE entity_id = ? ORDER BY brief_id DESC LIMIT ?",
+        (entity_id, CO_MENTION_WINDOW))
+    brief_ids = [r[0] for r in window]
+    if not brief_ids:
+        return CoMentionGraph(entity=entity, nodes=[], edges=[])
+    marks = ",".join("?" * len(brief_ids))
+    pairs = await db.execute_fetchall(
+        f"SELECT brief_id, entity_id FROM brief_entities WHERE brief_id IN ({marks})", brief_ids)
+    members: dict[int, set[int]] = {}
+    for brief_id, other in pairs:
+        members.setdefault(brief_id, set()).add(other)
+    together: dict[int, int] = {}
+    for ids in members.values():
+        for other in ids - {entity_id}:
+            together[other] = together.get(other, 0) + 1
+    top = sorted(together, key=lambda i: (-together[i], i))[:neighbours + CO_MENTION_SPARE]
+    rows = await entity_rows(db, guild_id, top)  # hidden entities are left out
+    nodes = [rows[i] for i in top if i in rows and rows[i].type not in NOT_COMPANY][:neighbours]
+    kept = {entity_id, *(n.id for n in nodes)}
+    shared: dict[tuple[int, int], int] = {}
+    for ids in members.values():
+        inside = sorted(ids & kept)
+        for n, a in enumerate(inside):
+            for b in inside[n + 1:]:
+                shared[(a, b)] = shared.get((a, b), 0) + 1
+    return CoMentionGraph(entity=entity, nodes=nodes, edges=[(a, b, n) for (a, b), n in sorted(shared.items())])
+
+
+async def published_dates(db, guild_id: int, entity_id: int, limit: int) -> list[str]:
+    """Publication dates of the entity's latest `limit` briefs, oldest first."""
+    rows = await db.execute_fetchall(
+        "SELECT a.published_at FROM brief_entities be JOIN articles a ON a.id = be.brief_id "
+        f"WHERE be.entity_id = ? AND a.guild_id = ? {BY_DATE_DESC} LIMIT ?", (entity_id, guild_id, limit))
+    return sorted(r[0] or "" for r in rows)
+
+
+async def published_between(db, guild_id: int, since: str, until: str) -> list[tuple[int, str]]:
+    """(brief id, publication date) of the guild's briefs published in [since, until)."""
+    rows = await db.execute_fetchall(
+        "SELECT id, published_at FROM articles WHERE guild_id = ? AND published_at >= ? AND published_at < ? "
+        "ORDER BY published_at LIMIT ?", (guild_id, since, until, TRENDING_WINDOW))
+    return [(r[0], r[1]) for r in rows]
+
+
+async def entity_counts(db, guild_id: int, brief_ids: list[int]) -> dict[int, int]:
+    """How many of these briefs name each entity."""
+    counts: dict[int, int] = {}
+    for i in range(0, len(brief_ids), _CHUNK):
+        chunk = brief_ids[i:i + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        rows = await db.execute_fetchall(
+            f"SELECT entity_id, count(*) FROM brief_entities WHERE brief_id IN ({marks}) GROUP BY entity_id", chunk)
+        for entity_id, n in rows:
+            counts[entity_id] = counts.get(entity_id, 0) + n
+    return counts

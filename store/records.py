@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Literal
 
 # exact: an alias matched; fuzzy: one clear typo-tolerant hit; ambiguous: several close hits; none: nothing close
@@ -18,6 +19,12 @@ class Provenance:
     channel_id: int | None = None
     jump_url: str | None = None  # link to that message
     author_id: int | None = None  # who posted it
+    posted_at: datetime | None = None  # when the message was posted
+    page_date: str | None = None  # the day the page's metadata gives (a link or an .html file)
+    # When it was published and how that is known (store.writes.DATE_SOURCES), worked out from
+    # the above and the text's dateline (handlers.dating); None: the time of saving.
+    published_at: str | None = None
+    date_source: str | None = None
 
 
 @dataclass
@@ -39,6 +46,13 @@ class ArticleRow:
     entities: int = 0
     statements: int = 0
     snippet: str = ""  # search: text around the match
+    published_at: str = ""  # ISO day or time it was published ("" when unknown: use created_at)
+    date_source: str = ""  # how that is known: metadata | dateline | relative | posted | ingested
+
+    @property
+    def date(self) -> str:
+        """The date to show and sort by: published, else indexed."""
+        return self.published_at or self.created_at
 
 
 @dataclass
@@ -52,6 +66,11 @@ class StatementRow:
     brief_title: str
     jump_url: str | None = None
     created_at: str = ""
+    published_at: str = ""  # of its brief
+
+    @property
+    def date(self) -> str:
+        return self.published_at or self.created_at
 
 
 @dataclass
@@ -168,3 +187,22 @@ class FollowRow:
     kind: str  # "entity" | "keyword"
     key: str
     label: str
+
+
+@dataclass
+class Timeline:
+    """An entity over time: its briefs and its own statements, oldest first."""
+
+    entity: EntityRow
+    articles: list[ArticleRow]
+    statements: list[StatementRow]
+
+
+@dataclass
+class CoMentionGraph:
+    """An entity and the entities most often named with it; `edges` are
+    (entity id, entity id, briefs both are in) among all of them."""
+
+    entity: EntityRow
+    nodes: list[EntityRow]
+    edges: list[tuple[int, int, int]]

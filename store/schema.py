@@ -304,8 +304,19 @@ CREATE TABLE alert_settings (
 );
 """
 
+# Publication dates (issue 14): when a brief was published and how that is known
+# ("metadata" of its page, its text's "dateline", a "relative" day against the
+# posting date, the message's "posted" time, or the time it was "ingested").
+# ISO 8601: a day ("2008-03-17") or a UTC time; both sort as text.
+_V6_PUBLICATION_DATES = """
+ALTER TABLE articles ADD COLUMN published_at TEXT;
+ALTER TABLE articles ADD COLUMN date_source TEXT;
+UPDATE articles SET published_at = created_at, date_source = 'ingested';
+CREATE INDEX articles_published ON articles (guild_id, published_at, id);
+"""
+
 # Step N brings user_version N-1 to N.
-MIGRATIONS: list[str] = [_V1, _V2, _V3_CURATION, _V4_REINDEX_CHECKPOINT, _V5_FEEDS]
+MIGRATIONS: list[str] = [_V1, _V2, _V3_CURATION, _V4_REINDEX_CHECKPOINT, _V5_FEEDS, _V6_PUBLICATION_DATES]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

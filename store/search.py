@@ -19,7 +19,7 @@ import aiosqlite
 from rapidfuzz import fuzz, process, utils
 
 from store import fts
-from store.reads import ARTICLE_COLUMNS, STATEMENT_QUERY, article_row, search_scope, statement_row
+from store.reads import ARTICLE_COLUMNS, ARTICLE_WIDTH, STATEMENT_QUERY, article_row, search_scope, statement_row
 from store.snippets import pattern, snippet
 
 CANDIDATES = 400
@@ -89,7 +89,7 @@ async def search_articles(db: aiosqlite.Connection, guild_id: int, text: str, li
         f"SELECT {ARTICLE_COLUMNS}, a.raw_text FROM articles a WHERE a.guild_id = ? AND a.id IN ({marks})",
         (guild_id, *ids))
     matcher = pattern(words)
-    by_id = {r[0]: article_row(r, snippet(r[7], matcher)) for r in rows}
+    by_id = {r[0]: article_row(r, snippet(r[ARTICLE_WIDTH], matcher)) for r in rows}
     return [by_id[i] for i in ids if i in by_id]
 
 

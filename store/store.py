@@ -28,9 +28,9 @@ from store.errors import StoreError, translating
 from store.name_cache import NameCache, record_changes
 from store.normalize import name_key, text_fingerprint, url_key
 from store.opening import open_connections
-from store.records import (ArticleDetail, ArticleRow, Change, EntityMatch, EntityRow, FeedItemRow, FeedRow,
-                           FollowRow, Forgotten, GuildStats, Profile, Provenance, SaveResult, StatementDetail,
-                           StatementRow)
+from store.records import (ArticleDetail, ArticleRow, Change, CoMentionGraph, EntityMatch, EntityRow, FeedItemRow,
+                           FeedRow, FollowRow, Forgotten, GuildStats, Profile, Provenance, SaveResult,
+                           StatementDetail, StatementRow, Timeline)
 
 MAX_ID = 2 ** 63 - 1
 MAX_LIMIT = 500  # rows any one call returns
@@ -201,6 +201,8 @@ class Store:
 
     async def save_brief(self, guild_id: int, brief: Brief, raw_text: str,
                          provenance: Provenance | None = None) -> SaveResult:
+        """`provenance.published_at`/`.date_source`: when the brief was published and how that
+        is known (writes.DATE_SOURCES); without them, the time of saving ("ingested")."""
         [result] = await self.save_briefs(guild_id, [(brief, raw_text, provenance or Provenance())])
         return result
 
@@ -219,31 +221,36 @@ class Store:
                                                          fingerprint))
         return results
 
-    async def update_brief(self, guild_id: int, brief_id: int, brief: Brief, raw_text: str) -> bool:
+    async def update_brief(self, guild_id: int, brief_id: int, brief: Brief, raw_text: str, *,
+                           published: tuple[str, str] | None = None) -> bool:
+        """Re-read a brief under its id; `published` (date, source) is its date as the new
+        text gives it, kept only where the stored date is not better known."""
         guild_id = _guild(guild_id)
         if not _is_id(brief_id):
             return False
         [fingerprint] = await _fingerprints([raw_text or ""])
         async with self._write(guild_id) as tx:
             return await writes.replace_brief(self._writer, tx, brief_id, brief, raw_text, reads.iso(self._clock()),
-                                              fingerprint)
+                                              fingerprint, published)
 
     async def update_briefs(self, guild_id: int, items: list[tuple[int, Brief, str]], *,
-                            checkpoint: bool = False) -> list[bool]:
+                            checkpoint: bool = False, published: list | None = None) -> list[bool]:
         """Re-extracted briefs `(brief id, brief, raw text)` in one transaction; False for
         one forgotten meanwhile. `checkpoint`: also record the last id as the guild's
-        reindex checkpoint, in the same transaction (see `reindex_checkpoint`)."""
+        reindex checkpoint, in the same transaction (see `reindex_checkpoint`).
+        `published`: for each item, its (date, source) as its text gives it, or None."""
         guild_id = _guild(guild_id)
-        items = [item for item in items if _is_id(item[0])]
-        if not items:
+        dates = list(published) if published is not None else [None] * len(items)
+        kept = [(item, date) for item, date in zip(items, dates) if _is_id(item[0])]
+        if not kept:
             return []
-        fingerprints = await _fingerprints([raw_text or "" for _, _, raw_text in items])
+        fingerprints = await _fingerprints([raw_text or "" for (_, _, raw_text), _ in kept])
         now = reads.iso(self._clock())
         async with self._write(guild_id) as tx:
-            done = [await writes.replace_brief(self._writer, tx, brief_id, brief, raw_text, now, fingerprint)
-                    for (brief_id, brief, raw_text), fingerprint in zip(items, fingerprints)]
+            done = [await writes.replace_brief(self._writer, tx, brief_id, brief, raw_text, now, fingerprint, date)
+                    for ((brief_id, brief, raw_text), date), fingerprint in zip(kept, fingerprints)]
             if checkpoint:
-                await writes.set_reindex_after(self._writer, guild_id, items[-1][0])
+                await writes.set_reindex_after(self._writer, guild_id, kept[-1][0][0])
         return done
 
     async def reindex_checkpoint(self, guild_id: int) -> int:
@@ -425,6 +432,44 @@ class Store:
     async def trending(self, guild_id: int, *, days: int = 7, limit: int = 10) -> list[tuple[EntityRow, int]]:
         since = reads.days_before(self._clock(), int(days))
         return await reads.trending(self._reader, _guild(guild_id), since, _bounded(limit))
+
+    # ---- over time -----------------------------------------------------------------
+
+    async def generation(self, guild_id: int) -> int:
+        """Bumped by every write to the guild: what was drawn from an older one is stale."""
+        return await reads.generation(self._reader, _guild(guild_id))
+
+    async def entity_timeline(self, guild_id: int, entity_id: int, *, limit: int = MAX_LIMIT) -> Timeline | None:
+        if not _is_id(entity_id):
+            return None
+        return await reads.entity_timeline(self._reader, _guild(guild_id), entity_id, _bounded(limit, high=5000))
+
+    async def published_dates(self, guild_id: int, entity_id: int, *, limit: int = 5000) -> list[str]:
+        if not _is_id(entity_id):
+            return []
+        return await reads.published_dates(self._reader, _guild(guild_id), entity_id, _bounded(limit, high=5000))
+
+    async def co_mention_graph(self, guild_id: int, entity_id: int, *, neighbours: int = 12) -> CoMentionGraph | None:
+        if not _is_id(entity_id):
+            return None
+        return await reads.co_mention_graph(self._reader, _guild(guild_id), entity_id, _bounded(neighbours, high=50))
+
+    async def period_counts(self, guild_id: int, since: datetime, until: datetime) -> tuple[list[str], dict[int, int]]:
+        """Briefs published in [since, until): their dates, and in how many of them each entity is named."""
+        rows = await reads.published_between(self._reader, _guild(guild_id), reads.iso(since), reads.iso(until))
+        counts = await reads.entity_counts(self._reader, guild_id, [r[0] for r in rows])
+        return [r[1] for r in rows], counts
+
+    async def entities_by_id(self, guild_id: int, ids: list[int]) -> dict[int, EntityRow]:
+        return await reads.entity_rows(self._reader, _guild(guild_id), [i for i in ids if _is_id(i)][:MAX_LIMIT])
+
+    async def latest_statements_by(self, guild_id: int, entity_id: int, *, limit: int = 1) -> list[StatementRow]:
+        profile = await self.entity_profile(guild_id, entity_id, statements=limit, articles=0, co_mentions=0)
+        return profile.statements if profile else []
+
+    def clock_now(self) -> datetime:
+        """The store's clock (tests set it): what "this week" means."""
+        return self._clock()
 
     async def watched_channels(self, guild_id: int) -> set[int]:
         return await reads.watched_channels(self._reader, _guild(guild_id))

@@ -16,6 +16,10 @@ from store.normalize import name_key, storable, url_key
 from store.packing import pack_insights, pack_sections
 from store.records import Provenance, SaveResult
 
+INGESTED = "ingested"  # date_source when nothing better than the time of ingest is known
+# How much a date source is trusted: a later re-read never replaces a date with a weaker one.
+DATE_SOURCES = ("ingested", "posted", "relative", "dateline", "metadata")
+
 
 @dataclass
 class WriteTx:
@@ -68,12 +72,13 @@ async def insert_brief(db: aiosqlite.Connection, tx: WriteTx, brief: Brief, raw_
     statements = _statement_rows(corrected, links)
     brief_id = (await db.execute_insert(  # type: ignore[index]  # an INSERT always yields its rowid
         "INSERT INTO articles (guild_id, created_at, title, source, source_key, jump_url, message_id, channel_id, "
-        "author_id, fingerprint, entity_count, statement_count, truncated, raw_text, sections, insights, extraction) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "author_id, fingerprint, entity_count, statement_count, truncated, raw_text, sections, insights, extraction, "
+        "published_at, date_source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (tx.guild_id, now, _title(brief), source, source_key, came.jump_url, came.message_id,
          came.channel_id, came.author_id, fingerprint, len(links.mentions), len(statements),
          int(bool(brief.truncated)), raw_text, storable(pack_sections(brief, raw_text)),
-         storable(pack_insights(brief, raw_text)), storable(extraction.pack(brief, raw_text)))))[0]
+         storable(pack_insights(brief, raw_text)), storable(extraction.pack(brief, raw_text)),
+         *_publication(came, now))))[0]
     await write_links(db, tx, brief_id, links, statements)
     await mark_hidden(db, tx, [m.entity_id for m in links.mentions])
     tx.briefs += 1
@@ -81,8 +86,9 @@ async def insert_brief(db: aiosqlite.Connection, tx: WriteTx, brief: Brief, raw_
 
 
 async def replace_brief(db: aiosqlite.Connection, tx: WriteTx, brief_id: int, brief: Brief, raw_text: str,
-                        now: str, fingerprint: bytes) -> bool:
-    """Re-extraction: same id and metadata, new text, entities and statements."""
+                        now: str, fingerprint: bytes, published: tuple[str, str] | None = None) -> bool:
+    """Re-extraction: same id and metadata, new text, entities and statements.
+    `published` (date, source) replaces the stored date unless that is better known."""
     if not await _owned(db, tx.guild_id, brief_id):
         return False
     raw_text = storable(raw_text or "")
@@ -93,6 +99,8 @@ async def replace_brief(db: aiosqlite.Connection, tx: WriteTx, brief_id: int, br
          storable(pack_sections(brief, raw_text)), storable(pack_insights(brief, raw_text)),
          storable(extraction.pack(brief, raw_text)), brief_id))
     await relink(db, tx, brief_id, brief)
+    if published is not None and published[1] in DATE_SOURCES:
+        await redate(db, brief_id, *published)
     return True
 
 
@@ -149,6 +157,17 @@ def _with_old_ids(rows: list[tuple], kept) -> list[tuple]:
 
 async def set_reindex_after(db: aiosqlite.Connection, guild_id: int, brief_id: int | None) -> None:
     await db.execute("UPDATE guilds SET reindex_after = ? WHERE guild_id = ?", (brief_id, guild_id))
+
+
+async def redate(db, brief_id: int, published_at: str, date_source: str) -> None:
+    """A re-read found the brief's date: it replaces the stored one unless that comes from a better source."""
+    rank = DATE_SOURCES.index(date_source)
+    as_good_or_weaker = DATE_SOURCES[:rank + 1]
+    marks = ",".join("?" * len(as_good_or_weaker))
+    await db.execute(
+        f"UPDATE articles SET published_at = ?, date_source = ? WHERE id = ? "
+        f"AND (date_source IS NULL OR date_source IN ({marks}))",
+        (published_at, date_source, brief_id, *as_good_or_weaker))
 
 
 async def delete_brief(db: aiosqlite.Connection, tx: WriteTx, brief_id: int) -> bool:
@@ -289,6 +308,14 @@ async def purge_unused(db, ids: list[int]) -> None:
         await db.execute(f"DELETE FROM aliases WHERE entity_id IN ({marks}) AND briefs <= 0", chunk)
         await db.execute(f"DELETE FROM roles WHERE entity_id IN ({marks}) AND briefs <= 0", chunk)
         await db.execute(f"DELETE FROM entities WHERE id IN ({marks}) AND briefs <= 0", chunk)
+
+
+def _publication(came: Provenance, now: str) -> tuple[str, str]:
+    """(published_at, date_source) of a new brief: as the caller found it, else the time of ingest."""
+    published, how = came.published_at, came.date_source
+    if published and how in DATE_SOURCES:
+        return str(published), how
+    return now, INGESTED
 
 
 def _title(brief: Brief) -> str:

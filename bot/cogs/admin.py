@@ -48,7 +48,7 @@ class Admin(commands.Cog):
 
     @table_command("settings")
     async def settings(self, ctx: commands.Context, name: Optional[str] = None, value: Optional[str] = None):
-        if name and value and name.strip().casefold() in ("log", "role", "optin"):
+        if name and value and name.strip().casefold() in ("log", "role", "optin", "digest"):
             self._check_belongs(ctx, name.strip().casefold(), value)
         await answer(ctx, "settings", name=name, value=value, defaults=self.bot.settings.ingest_channel_ids,
                      role_names={r.id: r.name for r in ctx.guild.roles})
@@ -109,11 +109,13 @@ class Admin(commands.Cog):
             return  # the handler explains
         if stored is None:
             return
-        found = (ctx.guild.get_channel_or_thread(int(stored)) if name == "log" else ctx.guild.get_role(int(stored)))
+        channel = name in ("log", "digest")
+        found = (ctx.guild.get_channel_or_thread(int(stored.split()[0])) if channel
+                 else ctx.guild.get_role(int(stored)))
         if found is None:
-            what = "channel" if name == "log" else "role"
+            what = "channel" if channel else "role"
             raise TableInputError(Reply.error(f"I can't find that {what} in this server.",
-                                              f"Name it like {'#mod-log' if name == 'log' else '@Reporters'}."))
+                                              f"Name it like {'#news' if channel else '@Reporters'}."))
 
     @staticmethod
     def _channel_here(ctx: commands.Context, channel) -> discord.abc.GuildChannel:

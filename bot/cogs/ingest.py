@@ -246,7 +246,7 @@ class Ingest(commands.Cog):
             found = ctx.message.attachments
             file = attachments.brief_file(found) or (None if text else attachments.refused_file(found))
         else:
-            provenance = Provenance(channel_id=ctx.channel.id)
+            provenance = Provenance(channel_id=ctx.channel.id, posted_at=ctx.interaction.created_at)
         async with self.bot.inflight.track():
             if file is not None:
                 outcome = await attachments.ingest_attachment(services, scope, file, provenance)
@@ -276,8 +276,10 @@ def _has_role(member, guild: discord.Guild, role_id: str | None) -> bool:
 
 
 def _provenance(message: discord.Message) -> Provenance:
-    """Where a brief posted in Discord came from; built here once and kept by the store."""
-    return Provenance(message_id=message.id, channel_id=message.channel.id, jump_url=message.jump_url)
+    """Where a brief posted in Discord came from; built here once and kept by the store.
+    When it was posted dates the brief when its text gives no date (handlers.dating)."""
+    return Provenance(message_id=message.id, channel_id=message.channel.id, jump_url=message.jump_url,
+                      posted_at=message.created_at)
 
 
 async def setup(bot: commands.Bot) -> None:

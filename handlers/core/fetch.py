@@ -20,6 +20,7 @@ import asyncio
 import ipaddress
 import socket
 from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import urljoin
 
 import aiohttp
@@ -293,15 +294,21 @@ async def _read(resp: aiohttp.ClientResponse, url: str, max_bytes: int) -> Fetch
     return FetchedPage(url=str(resp.url), kind=kind, text=text)
 
 
-def html_to_brief(html: str, url: str | None = None) -> tuple[str, str]:
-    """(headline, main text) of an article page, via trafilatura. CPU-bound:
-    callers run it in an executor. Empty strings when there is no article."""
+class PageText(NamedTuple):
+    title: str
+    text: str
+    date: str | None = None  # the publication day its metadata gives, 'YYYY-MM-DD'
+
+
+def html_to_brief(html: str, url: str | None = None) -> PageText:
+    """Headline, main text and publication date of an article page, via trafilatura.
+    CPU-bound: callers run it in an executor. Empty strings when there is no article."""
     import trafilatura
 
     doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
                                       include_tables=False, favor_precision=True)
     if doc is None:
-        return "", ""
+        return PageText("", "")
     # with_metadata=True: a Document, never the plain dict of the other mode
     title = " ".join((doc.title or "").split())  # type: ignore[union-attr]
-    return title, (doc.text or "").strip()  # type: ignore[union-attr]
+    return PageText(title, (doc.text or "").strip(), getattr(doc, "date", None) or None)  # type: ignore[union-attr]

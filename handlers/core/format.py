@@ -14,6 +14,27 @@ def day(iso: str | None) -> str:
     return (iso or "")[:10] or "?"
 
 
+# How a brief's publication date is known (store date_source), as a reader would say it.
+DATE_SOURCE_LABELS = {
+    "metadata": "from the page",
+    "dateline": "from its dateline",
+    "relative": "from its text and when it was posted",
+    "posted": "when it was posted",
+    "ingested": "when it was indexed",
+}
+
+
+def shown_date(row) -> str:
+    """A row's date as lists show it: published, else indexed."""
+    return getattr(row, "published_at", "") or getattr(row, "created_at", "")
+
+
+def published_line(row) -> str:
+    """'2008-03-17 (from its dateline)' for an ArticleRow."""
+    label = DATE_SOURCE_LABELS.get(getattr(row, "date_source", "") or "ingested", "")
+    return f"{day(shown_date(row))} ({label})" if label else day(shown_date(row))
+
+
 def brief_ref(brief_id: int, title: str | None) -> str:
     return f"#{brief_id} {one_line(title or '(untitled)', TITLE_IN_LIST)}"
 
@@ -29,7 +50,7 @@ def link_of(jump_url: str | None = None, source: str | None = None) -> str | Non
 
 def article_line(row) -> str:
     """One ArticleRow in a list: id and title (linked to where to read it), date, counts."""
-    line = f"{linked(brief_ref(row.id, row.title), link_of(row.jump_url, row.source))} · {day(row.created_at)}"
+    line = f"{linked(brief_ref(row.id, row.title), link_of(row.jump_url, row.source))} · {day(shown_date(row))}"
     counts = []
     if getattr(row, "entities", 0):
         counts.append(plural(row.entities, "entity", "entities"))

@@ -47,6 +47,15 @@ class Choice:
 
 
 @dataclass
+class Attachment:
+    """A file sent with the reply: a chart (PNG). Discord shows it as the embeds' image;
+    the console and `newsbrief ask` save it and print where."""
+
+    data: bytes
+    filename: str  # letters, digits, '-', '_' and '.': Discord's attachment:// names need no escaping
+
+
+@dataclass
 class Reply:
     pages: list[Page]
     ok: bool = True  # False: the request was refused or failed; front-ends show it as an error
@@ -57,6 +66,7 @@ class Reply:
     # A change that waits for the asker's go-ahead: front-ends show Confirm/Cancel
     # buttons that run `confirm.command confirm.args` with Scope.asks_first off.
     confirm: Choice | None = None
+    attachment: Attachment | None = None  # a chart drawn for this reply
 
     @classmethod
     def error(cls, title: str, description: str = "") -> "Reply":

@@ -30,10 +30,11 @@ TEXT_LINES = ["who {}", "quotes {}", "quotes {} by Hegseth", "quotes imminent by
               "unhide {}", "rename Nobody Here to {}", "retype Pete Hegseth as {}", "retype {} as spaceship",
               "attribute {} Pete Hegseth", "attribute #s999999999 {}", "settings {}", "settings quiet {}",
               # feeds and alerts (`feed add` fetches, so its hostile addresses are in test_feed_command.py)
-              "feed {}", "feed remove {}", "unfollow {}", "alerts {}"]
+              "feed {}", "feed remove {}", "unfollow {}", "alerts {}",
+              "timeline {}", "network {}", "compare {}, Hegseth", "compare Hegseth, {}"]
 NUMBER_LINES = ["article {}", "articles {}", "quote {}", "trending {}", "forget {}", "watch {}", "unwatch {}",
                 "restore {}", "corrections {}", "uncorrect {}", "changes {}", "settings log {}", "feed pause {}",
-                "feed resume {}"]
+                "feed resume {}", "digest {}"]
 # `follow` is meant to write (the asker's follows), so it has its own test below.
 FOLLOW_LINES = ["follow {}", "follow keyword {}"]
 # Changes that remove data ask first on Discord; asked so, a valid name changes nothing yet.

@@ -87,7 +87,7 @@ def without_echoes(text: str, line: str) -> str:
     """The reply without what the asker typed (echoed back, e.g. "No one called “Hegseth”")
     and without the command table's examples (`who Hegseth` in help and usage hints)."""
     typed = line.partition(" ")[2]
-    for known in EXAMPLES + [typed] + typed.split():
+    for known in EXAMPLES + [typed] + re.split(r"[\s,]+", typed):
         if known:
             text = re.sub(re.escape(known), "", text, flags=re.I)
     return text
@@ -146,6 +146,24 @@ async def probe_article(services, scope, ours):
 
 async def probe_trending(services, scope, ours):
     return await run(services, scope, "trending", "trending 36500")
+
+
+async def probe_timeline(services, scope, ours):
+    return await run(services, scope, "timeline Hegseth", "timeline Hegset", "timeline John Smith",
+                     *(f"timeline id:{i}" for i in ours["entities"]))
+
+
+async def probe_network(services, scope, ours):
+    return await run(services, scope, "network Hegseth", "network John Smith",
+                     *(f"network id:{i}" for i in ours["entities"]))
+
+
+async def probe_compare(services, scope, ours):
+    return await run(services, scope, "compare Hegseth, John Smith", "compare John Smith, Jane Smith, Taiwan")
+
+
+async def probe_digest(services, scope, ours):
+    return await run(services, scope, "digest", "digest 90")
 
 
 async def probe_stats(services, scope, ours):
