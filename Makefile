@@ -3,7 +3,7 @@ PY ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
 
-.PHONY: install run test bench clean
+.PHONY: install run test bench fuzz clean
 
 $(BIN)/newsbrief: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -18,6 +18,11 @@ run: install
 
 test: install
 	$(BIN)/python -m pytest -q
+
+# Hostile posts through the ingest path, many more and longer than the test suite runs.
+fuzz: install
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-400} FUZZ_CHARS=$${FUZZ_CHARS:-12000} $(BIN)/python -m pytest -q -p no:randomly \
+		tests/handlers/test_fuzz_ingest.py
 
 bench: install
 	$(BIN)/python -m bench

@@ -5,6 +5,7 @@ table and writes it to bench/out/latest.md.
     python -m bench --quick              # a small smoke run (a minute or two)
     python -m bench --sizes 1000,10000 --only queries,memory
     python -m bench --no-profile         # skip the profiles of missed targets
+    python -m bench --only adversarial,workers,reindex   # the extraction and pool rows only
 
 Databases are built once through Store.save_briefs (no spaCy) and cached in
 bench/out/ by size, seed and the store's source; progress goes to stderr.
@@ -21,11 +22,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import cold_start, corpus, databases, ingest_row, loop_lag, name_sync, queries, rows
+from bench import cold_start, corpus, databases, ingest_row, loop_lag, name_sync, pool_rows, queries, rows
 from bench.report import Report, header
 
 OUT = Path(__file__).resolve().parent / "out"
-ROWS = ("ingest", "queries", "memory", "lag", "autocomplete", "cold", "sync")
+ROWS = ("ingest", "queries", "memory", "lag", "autocomplete", "cold", "sync", "adversarial", "workers", "reindex",
+        "answers")
 
 
 def parse_args(argv=None):
@@ -39,6 +41,10 @@ def parse_args(argv=None):
     p.add_argument("--queries", type=int, help="queries per command kind per run (default 100)")
     p.add_argument("--entities", type=int, help="entities in the autocomplete guild (default 50000)")
     p.add_argument("--article-kb", type=int, help="size of the long article, KB (default 200)")
+    p.add_argument("--adversarial-sizes", help="brief sizes in characters for the adversarial row "
+                   "(default 24000,300000: the size limit)")
+    p.add_argument("--workers-briefs", type=int, help="briefs for the 1-vs-2 workers row (default 256)")
+    p.add_argument("--reindex-size", type=int, help="briefs in the reindexed database (default 10000)")
     p.add_argument("--only", help=f"comma separated subset of {','.join(ROWS)}")
     p.add_argument("--reuse-stale", action="store_true",
                    help="use a cached database built under an older store schema rather than rebuild it")
@@ -52,6 +58,10 @@ def parse_args(argv=None):
     a.queries = a.queries or (20 if quick else 100)
     a.entities = a.entities or (3000 if quick else 50_000)
     a.article_kb = a.article_kb or (20 if quick else 200)
+    a.adversarial_sizes = [int(s.replace("_", "")) for s in
+                           (a.adversarial_sizes or ("6000" if quick else "24000,300000")).split(",")]
+    a.workers_briefs = a.workers_briefs or (32 if quick else 256)
+    a.reindex_size = a.reindex_size or (300 if quick else 10_000)
     a.only = set(a.only.split(",")) if a.only else set(ROWS)
     unknown = a.only - set(ROWS)
     if unknown:
@@ -165,6 +175,30 @@ def main(argv=None) -> int:
                 db = databases.copy_db(big.path, Path(tmp) / f"sync-{run}.sqlite3")
                 runs.append(name_sync.measure(db, big.guild, typo, args.seed + run))
         report.add(rows.name_sync_row(runs, big.briefs))
+
+    if "adversarial" in args.only:
+        log(f"row 8: adversarial briefs at {', '.join(f'{s:,}' for s in args.adversarial_sizes)} characters")
+        for row in pool_rows.adversarial(loaded_extractor(), args.adversarial_sizes, args.seed, args.runs, log):
+            report.add(row)
+
+    if "workers" in args.only:
+        log(f"row 9: bulk ingest of {args.workers_briefs} briefs with 1 and 2 extraction workers")
+        report.add(pool_rows.workers(args.seed, args.workers_briefs, args.runs, log))
+
+    if "reindex" in args.only:
+        log(f"row 10: reindex of {args.reindex_size:,} briefs through the pool")
+        db = databases.corpus_db(args.out, args.reindex_size, args.seed, log, args.reuse_stale)
+        report.add(pool_rows.reindex(db, 2, log))
+
+    if "answers" in args.only:
+        from bench import answers
+        sets = [d for d in answers.DEFAULT_SETS if d.is_dir()]
+        if sets:
+            log(f"answers: who / typo / absent / quotes on {', '.join(d.name for d in sets)}")
+            results = asyncio.run(answers.build_and_ask(sets, None, False))
+            report.notes.append("Answer quality (bench/answers.py): " + answers.summary(results) + ".")
+        else:
+            log("answers: skipped, no gold sets found")
 
     if misses and not args.no_profile:
         profile_misses(misses, dbs, args, loaded_extractor, report)

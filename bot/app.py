@@ -1,9 +1,10 @@
 """The Discord bot: `create_bot(settings)` builds it, `run_bot(settings)` runs it
 until Ctrl+C / SIGTERM.
 
-The bot owns the long-lived objects (the Store, the spaCy extractor and the
-one thread spaCy runs in) and hands them to the handlers as Services; the
-cogs in bot/cogs turn Discord events into handler calls.
+The bot owns the long-lived objects (the Store, the pool of spaCy worker
+processes, and one thread for other blocking work such as reading HTML) and
+hands them to the handlers as Services; the cogs in bot/cogs turn Discord
+events into handler calls.
 """
 from __future__ import annotations
 
@@ -62,6 +63,7 @@ class NewsBot(commands.Bot):
         self.inflight = InFlight()
         self.query_cooldowns = query_cooldowns()
         self.stopping = False
+        self._owns_pool = False  # a pool this bot started is also stopped by it
 
     async def setup_hook(self) -> None:
         if self.store is None:
@@ -77,15 +79,19 @@ class NewsBot(commands.Bot):
             log.info("synced %d slash commands globally", len(synced))
 
     async def _open(self) -> None:
-        from extract import Extractor
+        from handlers.extraction import ExtractionPool, pool_from_settings
         from store import Store
 
-        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsbrief-spacy")
-        extractor = self.extractor or Extractor(self.settings.spacy_model)
+        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsbrief-blocking")
+        extractor = self.extractor or pool_from_settings(self.settings)
         store = await Store.open(self.settings.db_path, check_fulltext=True)
         try:
-            # Load spaCy now: a missing model is reported at start, not at the first brief.
-            await asyncio.get_running_loop().run_in_executor(self.executor, lambda: extractor.nlp)
+            # Load spaCy now (in every worker): a missing model is reported at start, not at the first brief.
+            if isinstance(extractor, ExtractionPool):
+                await extractor.started()
+                self._owns_pool = self.extractor is None
+            else:  # an in-process extractor handed in (tests share one loaded pipeline)
+                await asyncio.get_running_loop().run_in_executor(self.executor, lambda: extractor.nlp)
         except BaseException:
             await store.close()
             raise
@@ -113,10 +119,14 @@ class NewsBot(commands.Bot):
         if self.executor is not None:
             self.executor.shutdown(wait=False, cancel_futures=True)
             self.executor = None
+        if self._owns_pool:
+            self._owns_pool = False
+            await asyncio.get_running_loop().run_in_executor(None, self.extractor.close)
 
 
 def create_bot(settings, *, extractor=None) -> NewsBot:
-    """The bot for `settings`; pass `extractor` to share an already loaded spaCy pipeline."""
+    """The bot for `settings`; pass `extractor` (a started ExtractionPool, or an in-process
+    Extractor) to share one already loaded; otherwise the bot starts its own pool."""
     return NewsBot(settings, extractor=extractor)
 
 

@@ -4,6 +4,7 @@
     newsbrief console          the local console over the same handlers, sample briefs loaded
     newsbrief ingest PATH...   index .txt/.md/.html files and folders of them
     newsbrief ask '!who X'     one command against the database, reply printed as text
+    newsbrief ask -            one command per line of standard input, each answer after `>>> COMMAND`
     newsbrief extract FILE     extraction only, no database (--json: the scorer's schema)
 
 Failures of the tool itself (database unusable, spaCy model missing) print one
@@ -27,7 +28,7 @@ from store.errors import StoreError
 EXIT_FAILED = 1  # unexpected failure
 EXIT_STORE = 2  # the database cannot be used
 EXIT_MODEL = 3  # the spaCy model is not installed
-INGEST_BATCH = 32  # files per nlp.pipe batch
+INGEST_BATCH = 32  # files per batch, shared out among the extraction workers
 
 
 class ToolFailure(Exception):
@@ -85,29 +86,14 @@ def load_settings():
         raise ToolFailure(f"newsbrief: bad setting: {exc} (see .env.example)", EXIT_FAILED) from None
 
 
-class ExtractorOnFirstUse:
-    """Stands for an Extractor and imports the pipeline only when a command uses it: most
-    commands (`ask '!who X'`) only query, and importing it costs a cold start more than the
-    query itself."""
-
-    def __init__(self, model: str):
-        self._model = model
-        self._extractor = None
-
-    def __getattr__(self, name: str):
-        if self._extractor is None:
-            from extract import Extractor
-
-            self._extractor = Extractor(self._model)
-        return getattr(self._extractor, name)
-
-
 @contextlib.asynccontextmanager
 async def open_services(settings, *, one_shot: bool = False):
-    """Store, extractor (spaCy loads lazily, on first extraction) and a
-    one-thread executor for it; closed on the way out. `one_shot`: a single
-    command follows, so the store does not warm up its name index."""
+    """Store, the extraction pool (its workers start on the first extraction, so
+    `ask` never loads spaCy) and a one-thread executor for other blocking work;
+    closed on the way out. `one_shot`: a single command follows, so the store
+    does not warm up its name index."""
     from handlers.context import Services
+    from handlers.extraction import pool_from_settings
     from store import Store, StoreError
 
     path = Path(settings.db_path)
@@ -116,12 +102,14 @@ async def open_services(settings, *, one_shot: bool = False):
         store = await Store.open(path, warm_names=not one_shot)
     except (StoreError, OSError) as exc:
         raise ToolFailure(f"newsbrief: cannot use the database {path}: {exc}", EXIT_STORE) from None
-    executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="spacy")
+    executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsbrief-blocking")
+    pool = pool_from_settings(settings)
     try:
-        yield Services.from_settings(settings, store, ExtractorOnFirstUse(settings.spacy_model), executor)
+        yield Services.from_settings(settings, store, pool, executor)
     finally:
         await store.close()
         executor.shutdown(wait=True)
+        pool.close()
 
 
 def translate_failure(exc: BaseException) -> ToolFailure | None:
@@ -266,7 +254,27 @@ def _read(path: Path) -> bytes:
 
 
 def cmd_ask(args) -> int:
+    if args.line == ["-"]:
+        return run_async(ask_each_main(load_settings(), sys.stdin, args.guild))
     return run_async(ask_main(load_settings(), " ".join(args.line), args.guild))
+
+
+async def ask_each_main(settings, lines, guild_id: int | None = None, out=None) -> int:
+    """`newsbrief ask -`: one command a line, each answer after `>>> COMMAND`,
+    all in one process (one database open, names indexed once)."""
+    from handlers import dispatch
+    from handlers.context import LOCAL_GUILD_ID, Scope
+
+    out = out or sys.stdout
+    scope = Scope.local(LOCAL_GUILD_ID if guild_id is None else guild_id)
+    async with open_services(settings) as services:
+        for line in lines:
+            line = line.strip()
+            if not line:
+                continue
+            reply = await dispatch.run_line(services, scope, line)
+            print(f">>> {line}\n{reply.to_text()}", file=out, flush=True)
+    return 0
 
 
 async def ask_main(settings, line: str, guild_id: int | None = None, out=None) -> int:
@@ -299,7 +307,8 @@ def build_parser() -> argparse.ArgumentParser:
     ing.add_argument("--guild", type=int, default=None, help=guild_help)
     ing.set_defaults(func=cmd_ingest)
 
-    ask = sub.add_parser("ask", help="run one command, e.g. newsbrief ask '!who Hegseth'")
+    ask = sub.add_parser("ask", help="run one command, e.g. newsbrief ask '!who Hegseth'; "
+                                     "`ask -` runs one command per line of standard input")
     ask.add_argument("line", nargs="+", metavar="COMMAND")
     ask.add_argument("--guild", type=int, default=None, help=guild_help)
     ask.set_defaults(func=cmd_ask)

@@ -3,6 +3,7 @@
 is something to ask about straight away."""
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -14,6 +15,9 @@ from handlers.ingest import IngestOutcome, ingest_many, read_file
 
 SAMPLES_DIR = Path(__file__).resolve().parent / "samples"
 QUIT = {"quit", "exit", "q", ":q", "bye"}
+# `!ingest` alone, or opening a ``` fence: the brief is pasted on the lines that follow.
+_PASTE_START = re.compile(r"^[!/]?ingest\s*(```\w*)?\s*$", re.I)
+FENCE = "```"
 
 
 def first_line(reason: str, db_path) -> str:
@@ -66,6 +70,10 @@ async def run_console(services, stdin: TextIO = sys.stdin, stdout: TextIO = sys.
         if line.isdigit() and 0 < int(line) <= len(choices):
             picked = choices[int(line) - 1]
             line = f"{picked.command} {picked.args}"
+        start = _PASTE_START.match(line)
+        if start:
+            block = await read_pasted(reader, fenced=bool(start.group(1)))
+            line = f"ingest {block}" if block.strip() else "ingest"
         reply = await dispatch.run_line(services, scope, line)
         choices = reply.choices
         text = reply.to_text()
@@ -74,3 +82,29 @@ async def run_console(services, stdin: TextIO = sys.stdin, stdout: TextIO = sys.
         stdout.write(text + "\n\n")
         stdout.flush()
     return 0
+
+
+async def read_pasted(reader: LineReader, *, fenced: bool) -> str:
+    """The lines of a pasted brief: up to a closing ``` when one was opened
+    (on the ingest line or the next), else up to two blank lines in a row or
+    the end of input. Single blank lines stay: they separate paragraphs."""
+    lines: list[str] = []
+    blanks = 0
+    while True:
+        line = await reader.readline()
+        if not line:
+            break
+        text = line.rstrip("\r\n")
+        if not fenced and not lines and text.strip().startswith(FENCE):
+            fenced = True
+            continue
+        if fenced:
+            if text.strip() == FENCE:
+                break
+            lines.append(text)
+            continue
+        blanks = blanks + 1 if not text.strip() else 0
+        if blanks == 2:
+            break
+        lines.append(text)
+    return "\n".join(lines).strip()

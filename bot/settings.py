@@ -32,6 +32,9 @@ class Settings:
     cooldown_rate: int = 5  # query commands per member ...
     cooldown_per: float = 10.0  # ... per this many seconds
     spacy_model: str = "en_core_web_sm"
+    extract_workers: int = 0  # spaCy worker processes; 0 = one per CPU core
+    extract_min_seconds: float = 5.0  # a brief's time budget: 10x prose of its length, at least this ...
+    extract_max_seconds: float = 60.0  # ... and at most this; over it the post is refused whole
     log_level: str = "INFO"
     forget_undo_hours: float = 24.0  # `!forget` can be undone this long; then the brief is purged
 
@@ -52,6 +55,9 @@ class Settings:
         "COOLDOWN_RATE": ("cooldown_rate", int),
         "COOLDOWN_PER": ("cooldown_per", float),
         "SPACY_MODEL": ("spacy_model", str),
+        "EXTRACT_WORKERS": ("extract_workers", int),
+        "EXTRACT_MIN_SECONDS": ("extract_min_seconds", float),
+        "EXTRACT_MAX_SECONDS": ("extract_max_seconds", float),
         "LOG_LEVEL": ("log_level", str),
         "FORGET_UNDO_HOURS": ("forget_undo_hours", float),
     }

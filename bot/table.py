@@ -166,6 +166,7 @@ def table_command(name: str, *, extra: dict[str, str] | None = None):
             func = cooldown_check(func)
         func = permission_check(entry)(func)
         func = commands.guild_only()(func)
-        return TableCommand(func, entry=entry)
+        # `!delete 3`, `!lookup Hegseth`: the synonyms members type first (prefix only).
+        return TableCommand(func, entry=entry, aliases=[a for a, target in table.ALIASES.items() if target == name])
 
     return decorate

@@ -47,8 +47,32 @@ def _cut_point(text: str, limit: int) -> int:
     return space + 1 if space > 0 else limit
 
 
+# spaCy's tokenizer strips a word's prefixes and suffixes one character at a time and
+# rescans the rest after each, so a long run of marks (`""""…`, `!?!?…`, `))))…`) costs
+# time quadratic in its length (2,000 `"` took seconds), and so, less steeply, does any
+# very long word (`ab/ab/ab/…`). Prose has neither: no run of 9 marks, no 200-letter word
+# (web addresses included, nearly always).
+MAX_MARK_RUN = 8
+MAX_WORD = 200
+_MARK_RUN = re.compile(r"[^\w\s]{%d,}" % (MAX_MARK_RUN + 1))
+_LONG_WORD = re.compile(r"\S{%d,}" % (MAX_WORD + 1))
+
+
+def _spaced(every: int):
+    def broken(m: re.Match) -> str:
+        return "".join(" " if k % (every + 1) == every else c for k, c in enumerate(m.group()))
+    return broken
+
+
+def tame_long_runs(text: str) -> str:
+    """The text spaCy tokenizes: a space in place of every 9th mark of a run of marks and
+    every 201st character of a longer word. Same length, so every offset stays valid."""
+    return _LONG_WORD.sub(_spaced(MAX_WORD), _MARK_RUN.sub(_spaced(MAX_MARK_RUN), text))
+
+
 def parse_texts(nlp, texts: list[str], batch_size: int = 16):
     """One Doc per text, in order, each parsed piece by piece (see above)."""
+    texts = [tame_long_runs(t) for t in texts]
     cut = [pieces(t) if len(t) > SPLIT_ABOVE else [t] for t in texts]
     if any(len(ps) > 1 for ps in cut):
         batch_size = 1  # a batch is one call per component: pieces go one by one

@@ -26,8 +26,11 @@ from extract.mention_rules import refine
 from extract.mentions import collect_mentions
 from extract.model import ENTITY_TYPES, Entity
 from extract.places import resolve_capitals
+from extract.names import fold
 from extract.propagation import propagate
 from extract.roles import find_role
+
+_COMPASS_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 
 
 def keep_group(grp: Group, layout, common_words: frozenset[str], g: Gazetteer, text: str) -> bool:
@@ -39,6 +42,8 @@ def keep_group(grp: Group, layout, common_words: frozenset[str], g: Gazetteer, t
     if common_opener(grp, common_words):
         return False
     forms = grp.forms()
+    if not grp.place and all(fold(f) in _COMPASS_WORDS for f in forms):
+        return False  # a bare "the North" that no place of the brief explains
     if grp.type == "ORG" and all(f in g.generic_org_words for f in forms):
         return False  # a bare "the Administration" that no full name in the brief explains
     if grp.type != "PERSON" and not grp.place and _names_a_product(grp, text, g):
@@ -58,6 +63,44 @@ def _names_a_product(grp: Group, text: str, g: Gazetteer) -> bool:
         product |= word in g.product_nouns
         company |= word.lower() in g.company_cues
     return product and not company
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 3):start].rstrip(" \t")
+    return not before or before[-1] in "\n.!?\"“‘'"
+
+
+def _tagged_as_name(doc, start: int) -> bool:
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    return span is None or not len(span) or span[0].pos_ == "PROPN"
+
+
+def drop_opening_words(groups: list[Group], common_words: frozenset[str], text: str, doc) -> list[Group]:
+    """'Top Clinton adviser sent ...' opening a headline or sentence: a common word
+    capitalised before the surname of a person the brief names in full is not part
+    of a name (unless the tagger reads it as a name: "Bill Clinton" beside Hillary
+    Clinton keeps "Bill"); the mention is that person's surname."""
+    people = {}
+    for p in groups:
+        words = p.longest().split()
+        if p.type == "PERSON" and len(words) > 1:
+            people.setdefault(fold(words[-1]), []).append(p)
+    kept = []
+    for grp in groups:
+        forms = grp.forms()
+        pair = forms[0].split() if forms else []
+        owners = [p for p in people.get(fold(pair[-1]), []) if p is not grp] if len(pair) == 2 else []
+        if (grp.type == "PERSON" and len(owners) == 1
+                and all(len(f.split()) == 2 for f in forms) and pair[0].lower() in common_words
+                and all(_opens_sentence(text, m.start) and not _tagged_as_name(doc, m.start)
+                        for m in grp.mentions)):
+            for m in grp.mentions:
+                m.start = m.end - len(m.text.split()[-1])
+                m.text = text[m.start:m.end]
+            owners[0].absorb(grp)
+            continue
+        kept.append(grp)
+    return kept
 
 
 def canonical_name(grp: Group) -> str:
@@ -97,6 +140,7 @@ def find_entities(doc, layout, common_words: frozenset[str] = frozenset()) -> li
 
     groups = link(mentions, text, g, retype)
     groups = [grp for grp in groups if keep_group(grp, layout, common_words, g, text)]
+    groups = drop_opening_words(groups, common_words, text, doc)
     propagate(groups, doc, layout, g, common_words)
 
     name_spans = [m.span for grp in groups if grp.type != "PERSON" for m in grp.mentions]

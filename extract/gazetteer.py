@@ -51,6 +51,8 @@ class Gazetteer:
     org_suffixes: frozenset[str]  # folded: News, Group, Inc ... ("CBC" of "CBC News")
     not_entities: frozenset[str]  # folded forms that are never entities on their own
     pronouns: frozenset[str]
+    person_nouns: frozenset[str]  # "actress Amandla Stenberg": what precedes a person's name
+    page_words: frozenset[str]  # "Follow Breitbart": page furniture glued to a name
     title_heads: frozenset[str]  # folded
     title_heads_cased: frozenset[str]
     weak_fac_heads: frozenset[str]  # building words that do not overrule ORG (Center, Facility)
@@ -137,6 +139,8 @@ def gazetteer() -> Gazetteer:
         org_suffixes=_folded(words["org_suffixes"]),
         not_entities=_folded(words["not_entities"]),
         pronouns=_folded(words["pronouns"]),
+        person_nouns=frozenset(words["person_nouns"]),
+        page_words=frozenset(words["page_words"]),
         title_heads=_folded(heads),
         title_heads_cased=frozenset(heads),
         weak_fac_heads=frozenset(words["weak_fac_heads"]),

@@ -12,7 +12,7 @@ from extract.gazetteer import Gazetteer
 from extract.linking import Group
 from extract.mention import Mention, text_of
 from extract.names import fold, is_acronym
-from extract.roles import title_before
+from extract.roles import title_after, title_before
 
 _EVENT_CODE = re.compile(r"^(?:COP|G)\d{1,2}$")
 _NUMBERED = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:I|II|III|IV|V|VI|VII|VIII|IX|X)$")
@@ -45,7 +45,21 @@ def head_type(grp: Group, g: Gazetteer) -> str:
             return kind
     if words[0] in ("Mount", "Lake") and len(words) == 2 and grp.type != "PERSON":
         return "LOC"  # Mount Everest, Lake Geneva
+    if grp.type in ("ORG", "GPE", "LOC") and _particle_name(words, g):
+        return "PERSON"  # "Ludwig van Beethoven", "Osama bin Laden": a particle between given and family name
     return grp.type
+
+
+def _particle_name(words: list[str], g: Gazetteer) -> bool:
+    """First name, lower-case particles, family name: the shape of a person's name only
+    ("Nouri al-Maliki" carries its particle on the family name)."""
+    if (len(words) >= 2 and re.fullmatch(r"[A-Z][a-z]+", words[0])
+            and re.fullmatch(r"(?:al|el|bin|ibn|abu|Abu)-[A-Z][a-z]+", words[-1])
+            and all(w in g.name_particles or w[:1].isupper() for w in words[1:-1])):
+        return True
+    inner = words[1:-1]
+    return (len(words) >= 3 and bool(inner) and all(w in g.name_particles for w in inner)
+            and all(re.fullmatch(r"[A-Z][a-z\w'’-]+", w) for w in (words[0], words[-1])))
 
 
 def context_type(grp: Group, doc, g: Gazetteer, name_spans: list[tuple[int, int]]) -> str:
@@ -91,7 +105,25 @@ def context_type(grp: Group, doc, g: Gazetteer, name_spans: list[tuple[int, int]
         first = min(grp.mentions, key=lambda m: m.start)
         if title_before(doc, first.start, g, name_spans):
             return "PERSON"
+        if grp.type == "ORG" and len(words) == 2 and not any(fold(w) in g.org_suffixes for w in words) and any(
+                _FOUNDER_BEFORE.search(text, max(0, m.start - 30), m.start) for m in grp.mentions):
+            return "PERSON"  # "founded by Dean Kamen": a founder with a two-word name is a person
+        if grp.type == "ORG" and len(words) <= 3 and any(_office_after(text, m.end, g) for m in grp.mentions):
+            return "PERSON"  # "Enda Kenny, the Prime Minister of Ireland,": an office is held by a person
     return grp.type
+
+
+_FOUNDER_BEFORE = re.compile(r"\b(?:co-?founded|founded|invented|created)\s+by\s+$")
+
+
+def _office_after(text: str, end: int, g: Gazetteer) -> bool:
+    """An appositive after the name that is an office: its head noun (the word before
+    "of"/"for", else the last word) is a title ("the Prime Minister of Ireland")."""
+    role = title_after(text, end, g)
+    if not role:
+        return False
+    head = re.split(r"\s+(?:of|for)\s+", role)[0].split()
+    return bool(head) and (fold(head[-1]) in g.title_heads or fold(" ".join(head[-2:])) in g.title_heads)
 
 
 def _platform_only(doc, grp: Group) -> bool:

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from extract.gazetteer import Gazetteer, Place
 from extract.mention import Mention
-from extract.names import fold, initials, is_acronym, normalise_name
+from extract.names import fold, initials, is_acronym
+from extract.namekey import name_key
 
 _DIRECTIONS = {"north", "south", "east", "west"}
 _COMPASS = _DIRECTIONS | {"northern", "southern", "eastern", "western", "central", "new", "greater", "upper", "lower"}
@@ -87,7 +88,7 @@ def group_mentions(mentions: list[Mention], g: Gazetteer) -> list[Group]:
             key, place, short = "place:" + m.place.name, m.place, None
         elif m.text in g.org_short_forms:
             short = g.org_short_forms[m.text]
-            key, place = normalise_name(short), None
+            key, place = name_key(short), None
         else:
             key, place, short = place_forms.get(m.key(), m.key()), None, None
         grp = groups.setdefault(key, Group(key))
@@ -138,6 +139,8 @@ def link_acronyms(mg: _Merger, text: str, g: Gazetteer) -> None:
             continue
         if is_acronym(b.text) and not is_acronym(a.text) or is_acronym(a.text) and not is_acronym(b.text):
             ga, gb = mg.owner(a), mg.owner(b)
+            if _dateline_credit(a, b):
+                continue
             if ga and gb and ga is not gb and not (ga.place and gb.place):
                 long_g, short_g = (ga, gb) if is_acronym(b.text) else (gb, ga)
                 mg.merge(long_g, short_g)
@@ -151,6 +154,14 @@ def link_acronyms(mg: _Merger, text: str, g: Gazetteer) -> None:
             mg.merge(hits[0], grp)
 
 
+def _dateline_credit(a: Mention, b: Mention) -> bool:
+    """'WASHINGTON (AP)', 'Cleveland (AFP)': a news agency credited after a place or
+    another one-word name, not its acronym (which would start with the name's first letter)."""
+    place, acronym = (a, b) if is_acronym(b.text) else (b, a)
+    one_word = " " not in place.text.strip()
+    return (one_word or place.place is not None) and acronym.text[:1].upper() != place.text[:1].upper()
+
+
 def _nearest_before(candidates: list[Group], grp: Group) -> Group:
     """The candidate mentioned last before the group's first mention (else the first one)."""
     start = grp.first
@@ -161,6 +172,17 @@ def _nearest_before(candidates: list[Group], grp: Group) -> Group:
     return min(candidates, key=lambda c: c.first)
 
 
+def _skips_initials(long: list[str], short: list[str]) -> bool:
+    """'George Bush' of 'George W. Bush': the same first and last name, only middle
+    initials left out."""
+    if len(short) < 2 or long[0] != short[0] or long[-1] != short[-1]:
+        return False
+    middle = long[1:-1]
+    kept = short[1:-1]
+    return kept == [w for w in middle if w in kept] and all(
+        len(w.strip(".")) <= 2 for w in middle if w not in kept)
+
+
 def _is_part_of_org(short: list[str], long: list[str], g: Gazetteer) -> bool:
     """Whether a short form can stand for a longer organisation name: its head
     ("Commission" of "European Commission"), a side of "X of Y" ("Church",
@@ -169,6 +191,8 @@ def _is_part_of_org(short: list[str], long: list[str], g: Gazetteer) -> bool:
     n = len(short)
     if long and long[0] == "the":
         long = long[1:]
+    if short == ["house"]:
+        return False  # "the House" is the chamber, never the White House or a company's House
     if long[0] in _COMPASS and long[1:] == short:
         return False  # East Los Angeles is a place of its own
     if long[-n:] == short:
@@ -201,7 +225,7 @@ def link_partial_names(mg: _Merger, g: Gazetteer) -> None:
             if other is grp or other.place and other.place.kind != "region":
                 continue
             long = words_of[id(other)]
-            if len(long) <= len(short) or _contains(long, short) < 0:
+            if len(long) <= len(short) or _contains(long, short) < 0 and not _skips_initials(long, short):
                 continue
             if other.type == "PERSON" and not acronym:
                 persons.append(other)

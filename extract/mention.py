@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from extract.gazetteer import Place
-from extract.names import normalise_name
+from extract.namekey import name_key
 
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC"}
 # Labels outside the entity set whose spans still hide names ("the Trump-Xi Jinping" as LAW).
@@ -31,7 +31,7 @@ class Mention:
         return self.start, self.end
 
     def key(self) -> str:
-        return normalise_name(self.alt or self.text)
+        return name_key(self.alt or self.text)
 
     def alt_forms(self) -> list[str]:
         return [self.alt] if self.alt else []

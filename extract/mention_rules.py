@@ -9,7 +9,7 @@ from functools import cache
 
 from extract.gazetteer import Gazetteer
 from extract.mention import Mention
-from extract.names import fold, initials, peel_title
+from extract.names import clean_span, fold, initials, peel_title
 
 _WORD = re.compile(r"\S+")
 
@@ -74,6 +74,23 @@ def strip_leading_noun(m: Mention, text: str, g: Gazetteer) -> Mention | None:
     return m
 
 
+def strip_leading_person_noun(m: Mention, text: str, g: Gazetteer) -> Mention | None:
+    """'Actress Amandla Stenberg' -> the person 'Amandla Stenberg'; 'Follow Breitbart' ->
+    'Breitbart': an occupation or a page's link word before a capitalised name is not the name."""
+    words = _word_spans(m)
+    if len(words) < 2 or not words[1][2][:1].isupper():
+        return m
+    first = words[0][2]
+    if first in g.page_words:
+        return _sub(m, 1, len(words), text)
+    if first[:1].isupper() and first.lower() in g.person_nouns:
+        rest = _sub(m, 1, len(words), text)
+        if len(words) >= 3:
+            rest.label = "PERSON"  # a first and a last name after an occupation
+        return rest
+    return m
+
+
 def strip_trailing_titles(m: Mention, text: str, g: Gazetteer) -> Mention | None:
     """`the State Department Spokesperson` -> `State Department`; `NATO Secretary General` -> `NATO`.
     Names built with "of" keep their last word (`Office of the eSafety Commissioner`)."""
@@ -134,9 +151,13 @@ _PRODUCT_CODE = re.compile(r"^[A-Z][A-Za-z]{0,4}[- ]?\d+[A-Za-z]?$")
 _LAW_WORDS = re.compile(r"\s+(?:accords?|agreements?|treaty|treaties|protocol|convention|deal)\b")
 
 
+_HOLIDAY_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:Day|Eve)\b")
+
+
 def is_junk(m: Mention, text: str, g: Gazetteer) -> bool:
     """Not a name: no capital letter, a number, a pronoun, a heading word, a stock acronym,
-    a handle, a model number, or a city naming a treaty ("the Paris accord")."""
+    a handle, a model number, a city naming a treaty ("the Paris accord"), or the
+    saint of a holiday ("St. Patrick's Day")."""
     t = m.text
     if not re.search(r"[A-Z]", t) or _NUMERIC.search(t) or t.startswith(("@", "#")):
         return True
@@ -154,6 +175,8 @@ def is_junk(m: Mention, text: str, g: Gazetteer) -> bool:
         return True
     if m.label in ("GPE", "LOC") and _LAW_WORDS.match(text, m.end):
         return True
+    if m.label != "EVENT" and _HOLIDAY_AFTER.match(text, m.end):
+        return True  # "St. Patrick" of "St. Patrick's Day" is a date, not a place or a person
     return False
 
 
@@ -226,6 +249,44 @@ def cut_lowercase_tail(m: Mention, text: str, g: Gazetteer) -> Mention | None:
     return m if cut == len(words) else _sub(m, 0, cut, text)
 
 
+_STANCE_PREFIX = re.compile(r"^(?:pro|anti|ex|non|post|pre|neo|then)[-‐‑]", re.IGNORECASE)
+_WEB_ADDRESS = re.compile(r"(?:https?:|www\.|\w\.(?:com|org|net|ly)/)", re.IGNORECASE)
+_INNER_BREAK = re.compile(r"[\"“”:—–]")
+
+
+def cut_to_the_name(m: Mention, text: str, g: Gazetteer) -> Mention | None:
+    """A name is capitalised words only: 'last Democratic Party' -> 'Democratic Party',
+    'pro-Jeb Bush' -> 'Jeb Bush'; a web address is no name, and a quotation mark, colon
+    or dash inside a span ends the name before it ('Joseph Kahn: http://...')."""
+    if _WEB_ADDRESS.search(m.text):
+        cut = _INNER_BREAK.search(m.text)
+        if not cut or _WEB_ADDRESS.search(m.text[:cut.start()]):
+            return None
+        s, e = clean_span(text, m.start, m.start + cut.start())
+        return _resized(m, s, e, text)
+    cut = _INNER_BREAK.search(m.text)
+    if cut and cut.start() > 0:
+        s, e = clean_span(text, m.start, m.start + cut.start())
+        m = _resized(m, s, e, text)
+        if m is None:
+            return None
+    prefix = _STANCE_PREFIX.match(m.text)
+    if prefix and m.text[prefix.end():][:1].isupper():
+        m = _resized(m, m.start + prefix.end(), m.end, text)
+    words = _word_spans(m)
+    lead = 0
+    while (lead < len(words) - 1 and words[lead][2][:1].islower() and not re.search(r"[A-Z]", words[lead][2])
+           and words[lead][2] not in g.name_particles and words[lead][2] != "the"):
+        lead += 1
+    return _sub(m, lead, len(words), text) if lead else m
+
+
+def _resized(m: Mention, start: int, end: int, text: str) -> Mention | None:
+    if end <= start:
+        return None
+    return Mention(start, end, text[start:end], m.label, m.origin, m.place, m.in_title, m.ner_label, set(m.notes))
+
+
 _FORCES = re.compile(r"[ \t]+(navy|army|air force|coast guard|marines)\b")
 
 
@@ -259,20 +320,95 @@ def common_noun_opener(m: Mention, doc) -> bool:
     return span is not None and len(span) == 1 and span[0].tag_ in ("NN", "NNS")
 
 
+_CUT_SHORT = re.compile(r"[ \t]+(?:the|of|for|and|on)[ \t]+[A-Z]")
+_PAIR = re.compile(r"^(.+?) (?:and|&) (.+)$")
+
+
+def split_known_pairs(mentions: list[Mention], text: str, g: Gazetteer) -> list[Mention]:
+    """'Alphabet and Facebook' is two names when the brief names either one on its own
+    elsewhere ('Procter & Gamble' alone stays one). A name that ends in a head word
+    shares it ('National Air and Space Museum', 'Bureau of Alcohol and Tobacco')."""
+    heads = g.org_heads | g.fac_heads | g.loc_heads | g.event_heads | g.gpe_heads
+    out: list[Mention] = []
+    for m in mentions:
+        words = m.text.split()
+        pair = _PAIR.match(m.text) if m.label in ("ORG", "GPE", "LOC", "FAC") else None
+        if pair and (words[-1] in heads or " of " in m.text or _CUT_SHORT.match(text, m.end)):
+            pair = None  # one name sharing a head, or NER stopped inside a longer name
+        if (pair and pair[1][:1].isupper() and pair[2][:1].isupper()
+                and any(_named_elsewhere(text, part, m) for part in (pair[1], pair[2]))):
+            first_end = m.start + len(pair[1])
+            second_start = m.start + pair.start(2)
+            out.append(_resized(m, m.start, first_end, text))
+            out.append(_resized(m, second_start, m.end, text))
+        else:
+            out.append(m)
+    return out
+
+
+_GLUED_PERSON = re.compile(r"^(?P<org>.+\S) (?P<person>[A-Z][a-z]+(?:-[A-Z][a-z]+)? [A-Z][a-z]+(?:-[A-Z][a-z]+)?)$")
+_SPEECH_AFTER = re.compile(r"[ \t]+(?:said|says|told|added|explained|stated|wrote|argued)\b")
+
+
+def split_glued_person(mentions: list[Mention], text: str, g: Gazetteer) -> list[Mention]:
+    """'the Council on American-Islamic Relations Alia Salem said': NER ran the speaker's
+    name into the organisation before it. A person's two-word name at the end of a
+    longer organisation name, right before a speech verb, is a person of their own."""
+    out: list[Mention] = []
+    for m in mentions:
+        hit = _GLUED_PERSON.match(m.text) if m.label == "ORG" else None
+        if (hit and len(hit["org"].split()) >= 2 and _SPEECH_AFTER.match(text, m.end)
+                and hit["org"].split()[-1] not in ("of", "the", "and", "for", "on")
+                and not any(w in g.org_heads or w in g.fac_heads or g.place(w) for w in hit["person"].split())):
+            org_end = m.start + hit.end("org")
+            person = _resized(m, m.start + hit.start("person"), m.end, text)
+            person.label = "PERSON"
+            out += [_resized(m, m.start, org_end, text), person]
+        else:
+            out.append(m)
+    return out
+
+
+def _named_elsewhere(text: str, form: str, m: Mention) -> bool:
+    """Whether `form` occurs as a name of its own outside the mention `m`: a whole word,
+    not inside a longer name or another pair ('the words "and Emergency"')."""
+    for hit in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", text):
+        if m.start <= hit.start() < m.end:
+            continue
+        before, after = text[max(0, hit.start() - 20):hit.start()], text[hit.end():hit.end() + 20]
+        if re.search(r"(?:\band|&|[A-Z][\w'’-]*)\s+$", before) or re.match(r"\s+(?:and\b|&|[A-Z])", after):
+            continue  # part of a longer name or of another pair there
+        return True
+    return False
+
+
+def _code_family(form: str) -> set[str]:
+    """'IE6' and 'IE9' are versions of a product: its capital letters alone ('IE') are the
+    product too, not an organisation ('Intel 4004' keeps Intel: not all capitals)."""
+    hit = re.fullmatch(r"([A-Z]{2,5})[- ]?\d+[A-Za-z]?", form)
+    return {fold(hit.group(1))} if hit and not re.match(r"^(?:COP|G)\d", form) else set()
+
+
 def refine(mentions: list[Mention], text: str, g: Gazetteer, doc=None) -> list[Mention]:
     """Apply the per-mention rules; forms blocked by dropped laws or vehicles go too."""
     kept: list[Mention] = []
     blocked: set[str] = set()
-    for m in mentions:
+    for m in split_glued_person(split_known_pairs(mentions, text, g), text, g):
         forms = dropped_name_forms(m, text, g)
         if forms is not None:
             blocked |= forms
             continue
-        for rule in (peel_person, drop_post_nominals, strip_leading_noun, strip_trailing_titles, drop_portfolio, cut_lowercase_tail):
+        for rule in (cut_to_the_name, strip_leading_person_noun, peel_person, drop_post_nominals, strip_leading_noun, strip_trailing_titles,
+                     drop_portfolio, cut_lowercase_tail):
             m = rule(m, text, g)
             if m is None:
                 break
-        if m is None or is_junk(m, text, g) or doc is not None and common_noun_opener(m, doc):
+        if m is None:
+            continue
+        if is_junk(m, text, g):
+            blocked |= _code_family(m.text)
+            continue
+        if doc is not None and common_noun_opener(m, doc):
             continue
         fix_camel_case(m)
         team_country(m, g)

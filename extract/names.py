@@ -1,53 +1,17 @@
-"""Surface forms of names: folding, cleaning, title peeling, acronyms. No spaCy here.
+"""Surface forms of names: cleaning, title peeling, acronyms. No spaCy here.
 
-Other layers may import these helpers (statements map speaker spans with them):
-  fold(text)            case/accent/apostrophe folding for comparing words
-  normalise_name(text)  the key two forms of one name share ("the U.S.'s" -> "us")
+Folding and the name key live in extract.namekey (shared with the store and the
+handlers); they are re-exported here for the extraction modules.
   clean_span(text, s, e)  offsets of a mention without "the", possessive, quotes, punctuation
   peel_title(text)      ("US Defense Secretary Pete Hegseth") -> ("Pete Hegseth", "US Defense Secretary")
 """
 from __future__ import annotations
 
 import re
-import unicodedata
-from functools import lru_cache
 
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'",
-                              "‐": "-", "‑": "-", "–": "-", "—": "-"})
+from extract.namekey import fold, name_key, possessive_len, strip_possessive
 
-
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Case-, accent- and apostrophe-insensitive form of a word or name."""
-    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
-
-
-def normalise_name(text: str) -> str:
-    """The key under which forms of one name meet: `The U.S.’s` and `US` both give `us`."""
-    s = fold(text).strip()
-    s = re.sub(r"^the\s+", "", s)
-    s = re.sub(r"'s$|(?<=s)'$", "", s)
-    s = s.replace("+", " plus ")  # OPEC+ is not OPEC
-    s = re.sub(r"(?<=\w)\.(?=\w|$)", "", s)  # U.S. -> us, D.C. -> dc
-    s = re.sub(r"\s*-\s*", "-", s)  # "American - Islamic" is "American-Islamic"
-    s = re.sub(r"[^\w\s&+-]", " ", s)
-    return re.sub(r"\s+", " ", s).strip()
-
-
-def strip_possessive(word: str) -> str:
-    """`Hegseth’s` -> `Hegseth`, `allies’` -> `allies`; other words unchanged."""
-    n = _possessive_len(word)
-    return word[: len(word) - n] if n else word
-
-
-def _possessive_len(word: str) -> int:
-    w = word.translate(_APOSTROPHES)
-    if len(w) > 2 and w[-2:].lower() == "'s":
-        return 2
-    if len(w) > 2 and w[-1] == "'" and w[-2] in "sS":
-        return 1
-    return 0
+__all__ = ["fold", "name_key", "strip_possessive", "clean_span", "is_acronym", "initials", "peel_title"]
 
 
 _EDGE_JUNK = " \t\n\"“”‘’'«»()[]{}<>,;:!?*_#|/\\"
@@ -69,7 +33,7 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
         if m and end - start > m.end():
             start += m.end()
         span = text[start:end]
-        p = _possessive_len(span)
+        p = possessive_len(span)
         if p and end - p > start:
             end -= p
         m = re.search(r"\s+(?:and|or|&)$", text[start:end])

@@ -10,6 +10,7 @@ from extract.chunks import parse_texts
 from extract.entities import find_entities
 from extract.linebreaks import add_line_breaks
 from extract.model import Brief, ModelMissing
+from extract.namekey import invisible_pattern
 from extract.sections import parse
 from extract.statements import find_statements
 
@@ -41,7 +42,7 @@ def common_words(nlp) -> frozenset[str]:
     return frozenset(w for words in table.values() for w in words if w.isalpha())
 
 
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
+_INVISIBLE = invisible_pattern()
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -84,14 +85,16 @@ class Extractor:
         return self.extract_many([text])[0]
 
     def extract_many(self, texts: list[str], batch_size: int = 16) -> list[Brief]:
+        return list(self.iter_extract(texts, batch_size))
+
+    def iter_extract(self, texts: list[str], batch_size: int = 16):
+        """Briefs one by one as nlp.pipe yields them (a worker sends each on at once)."""
         cleaned = [clean_text(t) for t in texts]
         layouts = [parse(t) for t in cleaned]
         common = self.common_words
-        briefs = []
         for text, layout, doc in zip(cleaned, layouts, parse_texts(self.nlp, cleaned, batch_size)):
             entities = find_entities(doc, layout, common)
             statements = find_statements(doc, entities, layout)
-            briefs.append(Brief(title=layout.title, text=text, sections=layout.sections,
-                                insights=layout.insights, entities=entities,
-                                statements=statements, truncated=layout.truncated))
-        return briefs
+            yield Brief(title=layout.title, text=text, sections=layout.sections,
+                        insights=layout.insights, entities=entities,
+                        statements=statements, truncated=layout.truncated)

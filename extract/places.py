@@ -5,8 +5,9 @@ Brussels for the European Union. The city is meant instead in addresses
 ("Seattle, Washington"), after locative prepositions ("talks in Geneva"), as a
 modifier of a place noun ("an Ottawa street"). A brief uses a capital one way
 throughout, so one reading is chosen per capital per brief: literal when any
-address form says so, metonymic when some mention acts as an agent (subject of
-a verb, owner of a decision, party "between" two sides), literal otherwise.
+address form says so or literal uses ("flew from London") are as many as
+metonymic ones, where a mention acts as an agent (subject of a verb, owner of a
+decision, party "between" two sides); metonymic when those are more.
 """
 from __future__ import annotations
 
@@ -19,6 +20,16 @@ METONYM, LITERAL, ADDRESS, NEUTRAL = "metonym", "literal", "address", "neutral"
 def _head_token(doc, m: Mention):
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
+
+
+def _hyphenated_lemma(tok) -> str:
+    """The lemma of the hyphenated word a token ends ("decision-making" for "making")."""
+    doc, i = tok.doc, tok.i
+    while i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
+        i -= 2
+    if i == tok.i:
+        return tok.lemma_.lower()
+    return (doc[i:tok.i].text + tok.text).lower()
 
 
 def mention_cue(doc, m: Mention, g: Gazetteer) -> str:
@@ -46,7 +57,7 @@ def mention_cue(doc, m: Mention, g: Gazetteer) -> str:
         if owner.lemma_.lower() in ("governor", "mayor", "state", "city", "capital", "outskirts", "streets"):
             return ADDRESS
         if prep in g.locative_prepositions:
-            return METONYM if owner.lemma_.lower() in g.government_nouns else LITERAL
+            return METONYM if _hyphenated_lemma(owner) in g.government_nouns else LITERAL
         if prep == "between":
             return METONYM
         owner_lemma = owner.lemma_.lower()
@@ -67,8 +78,10 @@ def resolve_capitals(doc, mentions: list[Mention], g: Gazetteer) -> None:
         if m.text in g.capitals and m.place is None or (m.place and m.place.kind == "capital"):
             by_form.setdefault(m.text, []).append(m)
     for form, group in by_form.items():
-        cues = {mention_cue(doc, m, g) for m in group if not m.in_title}
-        metonymic = ADDRESS not in cues and METONYM in cues
+        cues = [mention_cue(doc, m, g) for m in group if not m.in_title]
+        # London the city is never an alias of the country: an address settles it, and so do
+        # literal uses ("flew from London") as many as the metonymic ones ("London said").
+        metonymic = ADDRESS not in cues and cues.count(METONYM) > cues.count(LITERAL)
         if metonymic:
             country = g.place(g.capitals[form])
             place = Place(country.name, country.type, "capital") if country else None

@@ -130,12 +130,15 @@ def _pair_doubles(text: str, lo: int, hi: int, line_no: int) -> list[QuoteSpan]:
 def _pair_singles(text: str, lo: int, hi: int, line_no: int) -> list[QuoteSpan]:
     """‘…’ or '…' whose marks stand at word edges; apostrophes (don’t, Thomas’) never open."""
     out: list[QuoteSpan] = []
+    if "'" not in text[lo:hi] and not any(m in text[lo:hi] for m in _SINGLE_OPEN):
+        return out
+    closers = _SingleClosers(text, lo, hi)
     i = lo
     while i < hi:
         ch = text[i]
         if (ch in _SINGLE_OPEN or ch == _STRAIGHT_SINGLE) and _looks_opening(text, i, lo, hi) \
                 and not _after(text, i, hi).isdigit():
-            close = _single_closer(text, i + 1, hi, lo)
+            close = closers.after(i + 1)
             if close is not None:
                 out.append(_span(text, i + 1, close + 1, close, line_no, single=True))
                 i = close + 1
@@ -144,22 +147,48 @@ def _pair_singles(text: str, lo: int, hi: int, line_no: int) -> list[QuoteSpan]:
     return [q for q in out if q is not None]
 
 
-def _single_closer(text: str, start: int, hi: int, lo: int) -> int | None:
-    words = 0
-    for j in range(start, hi):
-        ch = text[j]
-        if ch.isspace():
-            words += 1
-            if words > _MAX_SINGLE_WORDS:
-                return None
-        if ch in _SINGLE_CLOSE or ch == _STRAIGHT_SINGLE:
-            letter_before = j > start and text[j - 1].isalnum()
-            letter_after = j + 1 < hi and text[j + 1].isalnum()
-            if letter_before and letter_after:
-                continue  # don’t, Beijing’s
-            if _looks_closing(text, j, lo, hi) and j > start:
-                return j
-    return None
+class _SingleClosers:
+    """Where a single quote opened at any offset of text[lo:hi] would close.
+
+    Worked out once per stretch, so finding each closer costs O(1): a line of
+    many openers and no closer (`(‘a(‘a…`) stays linear instead of rescanning
+    the rest of the line from every opener."""
+
+    def __init__(self, text: str, lo: int, hi: int):
+        self.lo = lo
+        n = hi - lo
+        # next_at[k]: the first offset >= lo + k that can close a single quote (hi if none)
+        self.next_at = [hi] * (n + 1)
+        # blanks[k]: whitespace characters in text[lo:lo + k]
+        self.blanks = [0] * (n + 1)
+        for k in range(n):
+            self.blanks[k + 1] = self.blanks[k] + text[lo + k].isspace()
+        for k in range(n - 1, -1, -1):
+            j = lo + k
+            self.next_at[k] = j if _can_close_single(text, j, lo, hi) else self.next_at[k + 1]
+        self.hi = hi
+
+    def after(self, start: int) -> int | None:
+        """The closer of a quote whose text begins at `start`, or None: the first closing
+        mark after `start` within _MAX_SINGLE_WORDS words."""
+        k = start - self.lo + 1  # a closer needs at least one character of quote before it
+        if k > self.hi - self.lo:
+            return None
+        j = self.next_at[k]
+        if j >= self.hi:
+            return None
+        if self.blanks[j - self.lo] - self.blanks[start - self.lo] > _MAX_SINGLE_WORDS:
+            return None  # more likely two apostrophes than one quote
+        return j
+
+
+def _can_close_single(text: str, j: int, lo: int, hi: int) -> bool:
+    ch = text[j]
+    if ch not in _SINGLE_CLOSE and ch != _STRAIGHT_SINGLE:
+        return False
+    if text[j - 1].isalnum() and j + 1 < hi and text[j + 1].isalnum():
+        return False  # don’t, Beijing’s
+    return _looks_closing(text, j, lo, hi)
 
 
 def _span(text: str, start: int, after: int | None, stop: int, line_no: int,

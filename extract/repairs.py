@@ -170,7 +170,26 @@ def join_person_parts(mentions: list["Mention"], text: str, g: Gazetteer) -> lis
         if tail:
             m.end += tail.end()
             m.text = text[m.start:m.end]
-    return out
+    return _finish_particles(out, text, particles)
+
+
+def _finish_particles(mentions: list["Mention"], text: str, particles: str) -> list["Mention"]:
+    """A person cut after a particle ('Muqtada al' of 'Muqtada al-Sadr', 'Ursula von der'
+    + 'Leyen'): a name never ends in a particle, so take in the word after it (and drop
+    the stray mention NER made of that word)."""
+    ends_in_particle = re.compile(rf"(?:^|[ \t])(?:{particles})$", re.IGNORECASE)
+    rest = re.compile(rf"(?:[ \t]*[-‐‑][ \t]*|[ \t]+)(?:(?:{particles})[ \t-]+)*[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*")
+    swallowed: set[int] = set()
+    for m in mentions:
+        if m.label != "PERSON" or not ends_in_particle.search(m.text) or " " not in m.text.strip():
+            continue
+        tail = rest.match(text, m.end)
+        if not tail:
+            continue
+        old_end, m.end = m.end, tail.end()
+        m.text = text[m.start:m.end]
+        swallowed |= {id(o) for o in mentions if o is not m and old_end <= o.start < m.end}
+    return [m for m in mentions if id(m) not in swallowed]
 
 
 def extend_person_left(mentions: list["Mention"], doc, common_words: frozenset[str],

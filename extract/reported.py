@@ -17,6 +17,8 @@ from extract.speakers import SpeakerResolver
 _TRIM = " \t\n,;:.—–-"
 # a reported clause shorter than this many words is a fragment, not a statement
 _MIN_WORDS = 3
+# a reported clause longer than this many tokens is a run-on parse, not a statement
+_MAX_TOKENS = 200
 
 
 def find_reported(view: DocView, resolver: SpeakerResolver) -> list[Statement]:
@@ -34,6 +36,8 @@ def find_reported(view: DocView, resolver: SpeakerResolver) -> list[Statement]:
         if speaker is None:
             continue
         for clause in clauses:
+            if clause.right_edge.i - clause.left_edge.i >= _MAX_TOKENS:
+                continue  # a run-on parse (a `said` chain), not one statement
             if not _attached(view, clause, verb):
                 continue
             lo, hi = view.line_start(verb.idx), view.line_end(verb.idx)
@@ -49,8 +53,9 @@ def find_reported(view: DocView, resolver: SpeakerResolver) -> list[Statement]:
 def _attached(view: DocView, clause, verb) -> bool:
     """A clause after its verb is its complement. One before it is reported only in the
     `CLAUSE, officials said` order: a comma, not a colon or semicolon, between them."""
-    first = min(t.i for t in clause.subtree)
-    last = max(t.i for t in clause.subtree)
+    # left_edge/right_edge are stored on each token: no walk over the subtree, which in a
+    # `Smith said Jones said …` chain holds the rest of the chain (quadratic over it).
+    first, last = clause.left_edge.i, clause.right_edge.i
     if first > verb.i:
         return True
     doc = verb.doc
@@ -60,7 +65,7 @@ def _attached(view: DocView, clause, verb) -> bool:
 
 def _clause_parts(clause) -> list[tuple[int, int]]:
     """Char ranges of the clause; `that A and that B` gives one range per `that` part."""
-    tokens = sorted(clause.subtree, key=lambda t: t.i)
+    tokens = (clause.left_edge, clause.right_edge)
     cuts = []
     for conj in clause.children:
         if conj.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children):

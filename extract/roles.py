@@ -108,6 +108,8 @@ def title_after(text: str, end: int, g: Gazetteer) -> str | None:
     if not m:
         return None
     role = re.split(r"\s+and\s+(?:a|an|the)\s+", m.group("role").strip())[0]
+    # A role ends with its noun phrase: "senator whom colleagues dislike" is a senator.
+    role = re.split(r"\s+(?:who|whom|whose|which|that)\b", role)[0]
     words = role.split()
     if not words or len(words) > 14 or words[0][0].isdigit():
         return None

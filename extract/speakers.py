@@ -47,6 +47,20 @@ class _Mention:
     entity: Entity
 
 
+def _full_names_by_surname(mentions: list[_Mention]) -> dict[str, tuple[list[int], list[str]]]:
+    """surname -> (starts, names) of the mentions of PERSON entities whose name ends in it and
+    is longer than it, in mention order."""
+    out: dict[str, tuple[list[int], list[str]]] = {}
+    for m in mentions:
+        full = m.entity.name.casefold()
+        words = full.split()
+        if m.entity.type == "PERSON" and words and full != words[-1]:
+            starts, names = out.setdefault(words[-1], ([], []))
+            starts.append(m.start)
+            names.append(m.entity.name)
+    return out
+
+
 class SpeakerResolver:
     def __init__(self, doc, entities: list[Entity], blocked: list[tuple[int, int]]):
         """`blocked` are char ranges whose mentions never act as antecedents (quotes, headline)."""
@@ -62,6 +76,7 @@ class SpeakerResolver:
         self._sents: list | None = None  # the doc's sentences, listed on first use
         self.namesakes = Namesakes(text_of(doc), entities)
         self._speech_subjects: list[tuple[int, str]] | None = None  # listed on first use
+        self._full_names: dict | None = None  # surname -> mentions of longer names, made on first use
 
     # -- entity lookup -------------------------------------------------------------------
     def entity_at(self, start: int, end: int) -> Entity | None:
@@ -83,11 +98,11 @@ class SpeakerResolver:
         name = entity.name
         if " " not in entity.name.strip():
             surname = entity.name.strip().casefold()
-            for m in reversed(self._mentions[:bisect.bisect_left(self._starts, at)]):
-                full = m.entity.name.casefold()
-                if m.entity.type == "PERSON" and full != surname and full.split()[-1:] == [surname]:
-                    name = m.entity.name
-                    break
+            if self._full_names is None:
+                self._full_names = _full_names_by_surname(self._mentions)
+            starts, names = self._full_names.get(surname, ((), ()))
+            i = bisect.bisect_left(starts, at)  # a bisect, not a walk back over every mention:
+            name = names[i - 1] if i else name  # a `Smith said Jones said …` chain stays linear
         span = self._span_of(entity, at)
         return self.namesakes.person(span[0], span[1], name) if span else name
 

@@ -125,7 +125,15 @@ COMMANDS: tuple[Command, ...] = (
 )
 
 BY_NAME = {c.name: c for c in COMMANDS}
+# Words members reach for first; each runs the command it names (forget keeps its own checks).
+ALIASES = {"delete": "forget", "remove": "forget", "profile": "who", "lookup": "who", "find": "search"}
 
 
 def get(name: str) -> Command | None:
-    return BY_NAME.get(name.lower().lstrip("!/"))
+    wanted = name.lower().lstrip("!/")
+    return BY_NAME.get(ALIASES.get(wanted, wanted))
+
+
+def changes_data(cmd: Command) -> bool:
+    """Commands never offered as a guess for a mistyped one: they change the index or the settings."""
+    return not cmd.query or cmd.permission is not None

@@ -34,10 +34,12 @@ class Services:
     """Long-lived objects shared by the handlers of one process."""
 
     store: Any  # store.Store
-    extractor: Any  # extract.Extractor (loads spaCy once; thread-safe for one worker)
+    # handlers.extraction.ExtractionPool (spaCy worker processes, a deadline per brief), or an
+    # in-process extract.Extractor, which handlers.extraction.as_extraction wraps (tests, `extract`).
+    extractor: Any
     max_brief_chars: int = 300_000
     min_brief_words: int = 25  # watched channels: shorter plain messages are conversation
-    # Where spaCy runs; None means the loop's default thread pool. Never the event loop itself.
+    # Where other blocking work (reading HTML) runs; None means the loop's default thread pool.
     executor: Executor | None = None
     # Links to news pages (handlers.fetch): settings.allow_private_urls, fetch_timeout, fetch_max_bytes.
     allow_private_urls: bool = False

@@ -67,6 +67,8 @@ def usage(cmd: commands.Command, prefix: str = "!") -> str:
 
 
 def nearest_command(word: str) -> str | None:
-    """The command name closest to a mistyped one, if any is reasonably close."""
-    hit = process.extractOne(word.lower().lstrip("!/"), [c.name for c in commands.COMMANDS], score_cutoff=60)
+    """The read-only command closest to a mistyped one, if any is reasonably
+    close: a guess must never be one keypress from deleting something."""
+    safe = [c.name for c in commands.COMMANDS if not commands.changes_data(c)]
+    hit = process.extractOne(word.lower().lstrip("!/"), safe, score_cutoff=60)
     return hit[0] if hit else None

@@ -1,7 +1,8 @@
 """Ingestion: text, files and links become indexed briefs.
 
 Cheap checks come first (size, emptiness, duplicates) so a refused brief costs
-no spaCy time; extraction runs in `services.executor`, never on the event loop.
+no spaCy time; extraction runs in the worker pool (handlers.extraction), never in
+the event loop's process, and a brief over its time budget is refused whole.
 Bad input gives a friendly reply and changes nothing. Failures of the bot
 itself (store.StoreError, extract.ModelMissing) propagate to the caller.
 """
@@ -9,11 +10,12 @@ from __future__ import annotations
 
 import asyncio
 import re
-import threading
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
 from handlers import textfile
+from handlers.brief_or_chat import looks_like_brief
+from handlers.extraction import TooCostly, as_extraction
 from handlers.fetch import FetchError, check_url, fetch_page, html_to_brief
 from handlers.format import plural
 from handlers.guard import handler
@@ -23,9 +25,6 @@ from handlers.validate import WORD, BadInput
 from store.normalize import storable
 from store.records import SaveResult
 
-# One spaCy pipeline is not safe to run from two threads at once; the default
-# executor has several, so extraction takes turns.
-_EXTRACT_LOCK = threading.Lock()
 _LINK = re.compile(r"<?([a-zA-Z][a-zA-Z0-9+.-]*://\S+?)>?")
 PEOPLE_IN_REPLY = 5
 
@@ -54,6 +53,8 @@ async def ingest_text(services, scope, text: str, *, source=None, message_id=Non
     if duplicate:
         return duplicate
     [brief] = await extract_briefs(services, [text])
+    if isinstance(brief, TooCostly):
+        return too_costly(brief)
     result = await services.store.save_brief(
         scope.guild_id, brief, text, source=source, message_id=message_id, channel_id=channel_id,
         jump_url=jump_url, author_id=scope.user_id)
@@ -171,6 +172,11 @@ async def _screen(services, scope, items) -> tuple[list, list[int]]:
 
 
 async def _save(services, scope, items, outcomes, todo, briefs) -> list[IngestOutcome]:
+    for i, brief in zip(todo, briefs):
+        if isinstance(brief, TooCostly):
+            outcomes[i] = too_costly(brief)
+    kept = [(i, b) for i, b in zip(todo, briefs) if not isinstance(b, TooCostly)]
+    todo, briefs = [i for i, _ in kept], [b for _, b in kept]
     if todo:
         batch = [(brief, items[i][0], {"author_id": scope.user_id, **items[i][1]}) for brief, i in zip(briefs, todo)]
         results = await services.store.save_briefs(scope.guild_id, batch)
@@ -190,6 +196,8 @@ async def reingest_message(services, scope, message_id: int, text: str) -> Inges
     if refused:
         return refused
     [brief] = await extract_briefs(services, [text])
+    if isinstance(brief, TooCostly):
+        return too_costly(brief)
     if not await services.store.update_brief(scope.guild_id, brief_id, brief, text):
         return None
     result = SaveResult(brief_id=brief_id, created=False, entities=len(brief.entities),
@@ -228,9 +236,10 @@ def link_in(text: str) -> str | None:
 
 
 def is_conversation(services, text: str) -> bool:
-    """A plain message too short to be a brief ("Great read, thanks!"): in a watched
-    channel it is left alone, without a reaction."""
-    return len(WORD.findall(text)) < services.min_brief_words
+    """Members talking, not posting news ("Great read, thanks!", "@bob did you see
+    ..."): too short to be a brief, or not like one (see brief_or_chat). In a
+    watched channel it is left alone, without a reaction."""
+    return len(WORD.findall(text)) < services.min_brief_words or not looks_like_brief(text)
 
 
 def precheck(services, text: str) -> IngestOutcome | None:
@@ -282,6 +291,12 @@ def rejected(reason: str, title: str, detail: str = "") -> IngestOutcome:
     return IngestOutcome("rejected", Reply.error(title, detail), None, reason)
 
 
+def too_costly(refused: TooCostly) -> IngestOutcome:
+    return rejected("too costly", "This post is too costly to read.",
+                    f"Reading it took longer than the {refused.budget:.0f} s a post of {refused.chars:,} characters "
+                    "may take, so nothing was indexed. Plain prose of that length is read well within it.")
+
+
 def compose(title: str, body: str) -> str:
     """Headline on the first line, as the extractor expects, then the text."""
     title, body = (title or "").strip(), (body or "").strip()
@@ -290,14 +305,10 @@ def compose(title: str, body: str) -> str:
     return f"{title}\n\n{body}" if body else title
 
 
-async def extract_briefs(services, texts: list[str]):
-    """Briefs for `texts`, extracted in the executor with nlp.pipe."""
-    return await _off_loop(services, _extract_locked, services.extractor, texts)
-
-
-def _extract_locked(extractor, texts: list[str]):
-    with _EXTRACT_LOCK:
-        return extractor.extract_many(texts)
+async def extract_briefs(services, texts: list[str]) -> list:
+    """A Brief, or TooCostly when it overran its budget, for each of `texts`, in order:
+    from the worker pool (or an in-process extractor, wrapped to the same interface)."""
+    return await as_extraction(services.extractor).extract(texts)
 
 
 async def _off_loop(services, fn, *args):

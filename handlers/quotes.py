@@ -6,7 +6,8 @@ from handlers.format import STATEMENT_IN_LIST, page_footer, plural, statement_li
 from handlers.guard import handler, permitted
 from handlers.limits import join_lines, one_line, paged
 from handlers.reply import Choice, Page, Reply
-from handlers.who import type_label
+from handlers.resolve import resolve
+from handlers.who import did_you_mean
 
 PER_PAGE = 5
 MAX_RESULTS = 40
@@ -19,14 +20,13 @@ async def run(services, scope, text=None, speaker=None) -> Reply:
     entity = None
     if speaker is not None and str(speaker).strip():
         wanted = validate.name(speaker)
-        match = await store.find_entity(guild, wanted)
-        if match.how in ("exact", "fuzzy") and match.entity is not None:
-            entity = match.entity
-        elif match.how == "ambiguous" and match.candidates:
-            return Reply(
-                pages=[Page(title=f"Several speakers match “{one_line(wanted, 80)}”. Did you mean…",
-                            description="\n".join(f"• {c.name} ({type_label(c.type)})" for c in match.candidates))],
-                choices=[Choice(c.name, "quotes", f"{words} by {c.name}".strip()) for c in match.candidates])
+        found = await resolve(store, guild, wanted)
+        if found.entity is not None:
+            entity = found.entity
+        elif found.how == "ambiguous" and found.candidates:
+            return did_you_mean(wanted, found.candidates, command="quotes",
+                                args_for=lambda name: f"{words} by {name}".strip(),
+                                title="Several speakers match “{}”. Did you mean…")
         else:
             # "quotes killed by drones": the words after `by` may belong to the statement itself.
             if words:
@@ -34,7 +34,7 @@ async def run(services, scope, text=None, speaker=None) -> Reply:
                 rows = await store.search_statements(guild, whole, limit=MAX_RESULTS)
                 if rows:
                     return listing(rows, f"Statements like “{one_line(whole, 80)}”", services.prefix)
-            suggestions = await store.suggest_names(guild, wanted, limit=5)
+            suggestions = found.suggestions
             return Reply(pages=[Page(title=f"No speaker called “{one_line(wanted, 80)}” in this server's briefs.",
                                      description=("Closest names: " + ", ".join(suggestions) + ".")
                                      if suggestions else "")],
@@ -50,7 +50,7 @@ async def run(services, scope, text=None, speaker=None) -> Reply:
         title = f"Statements by {entity.name}"
     else:
         words = validate.query(words, "words from the statement")
-        rows = await store.search_statements(guild, words, speaker=entity.name if entity else None,
+        rows = await store.search_statements(guild, words, speaker_ids=[entity.id] if entity else None,
                                              limit=MAX_RESULTS)
         title = f"Statements like “{one_line(words, 80)}”" + (f" by {entity.name}" if entity else "")
     if not rows:

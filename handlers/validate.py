@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from extract.namekey import strip_possessive
 from handlers.reply import Reply
 
 MAX_QUERY_CHARS = 300  # longer "search words" are a paste, not a query
@@ -13,7 +14,6 @@ MAX_ID = 2**63 - 1  # SQLite's largest integer
 MAX_DAYS = 36_500
 
 WORD = re.compile(r"[^\W_]+")  # a run of letters or digits ("_" is punctuation to a reader)
-_POSSESSIVE = re.compile(r"['’]s$|(?<=s)['’]$", re.I)  # Hegseth's -> Hegseth, Jones' -> Jones
 _QUOTES = "\"'“”‘’«»`"
 _CHANNEL = re.compile(r"^(?:<#(\d+)>|#?(\d+))$")
 
@@ -99,7 +99,7 @@ def name(value) -> str:
     if len(text) > MAX_NAME_CHARS:
         raise BadInput(f"That name is too long ({len(text):,} characters).",
                        f"Names are at most {MAX_NAME_CHARS} characters; try a surname.")
-    bare = _POSSESSIVE.sub("", text).strip(_QUOTES + " ") if len(text) > 3 else text
+    bare = strip_possessive(text).strip(_QUOTES + " ") if len(text) > 3 else text
     if not WORD.search(bare):
         raise BadInput("Give a name to look up.", "For example `who Hegseth`.")
     return bare

@@ -8,6 +8,7 @@ from handlers.format import article_line, day, joined, plural, statement_line
 from handlers.guard import handler
 from handlers.limits import FIELD_VALUE, join_lines, one_line
 from handlers.reply import Choice, Field, Page, Reply
+from handlers.resolve import resolve
 
 TYPE_LABELS = {
     "PERSON": "Person",
@@ -36,35 +37,37 @@ async def run(services, scope, name=None) -> Reply:
             return profile_reply(profile)
         return Reply.error("That entity is no longer in this server's index.")
     wanted = validate.name(name)
-    match = await store.find_entity(guild, wanted)
-    if match.how in ("exact", "fuzzy") and match.entity is not None:
-        profile = await store.entity_profile(guild, match.entity.id)
+    found = await resolve(store, guild, wanted)
+    if found.entity is not None:
+        profile = await store.entity_profile(guild, found.entity.id)
         if profile is not None:
-            return profile_reply(profile, asked=wanted if match.how == "fuzzy" else None)
-    if match.how == "ambiguous" and match.candidates:
-        return did_you_mean(wanted, match.candidates)
-    return await not_found(services, scope, wanted)
+            return profile_reply(profile, asked=wanted if found.how == "fuzzy" else None)
+    if found.how == "ambiguous" and found.candidates:
+        return did_you_mean(wanted, found.candidates)
+    return await not_found(services, scope, wanted, found.suggestions)
 
 
 def type_label(entity_type: str) -> str:
     return TYPE_LABELS.get(entity_type, entity_type.title())
 
 
-def did_you_mean(wanted: str, candidates) -> Reply:
+def did_you_mean(wanted: str, candidates, *, command: str = "who", args_for=None,
+                 title: str = "Several matches for “{}”. Did you mean…") -> Reply:
+    """A choice between candidates; picking one runs `command` with `args_for(name)`
+    (by default the name itself)."""
     names = [c.name.casefold() for c in candidates]
     lines, choices = [], []
     for c in candidates:
         label = f"{c.name} ({type_label(c.type)}, {plural(c.briefs, 'brief')})"
         lines.append("• " + label)
         # Two candidates with one name (a person and an organisation) need the id to tell them apart.
-        args = c.name if names.count(c.name.casefold()) == 1 else f"id:{c.id}"
-        choices.append(Choice(label, "who", args))
-    return Reply(pages=[Page(title=f"Several matches for “{one_line(wanted, 100)}”. Did you mean…",
-                             description="\n".join(lines))], choices=choices)
+        pick = c.name if names.count(c.name.casefold()) == 1 or command != "who" else f"id:{c.id}"
+        choices.append(Choice(label, command, args_for(pick) if args_for else pick))
+    return Reply(pages=[Page(title=title.format(one_line(wanted, 100)), description="\n".join(lines))],
+                 choices=choices)
 
 
-async def not_found(services, scope, wanted: str) -> Reply:
-    suggestions = await services.store.suggest_names(scope.guild_id, wanted, limit=5)
+async def not_found(services, scope, wanted: str, suggestions: list[str]) -> Reply:
     title = f"No one called “{one_line(wanted, 100)}” in this server's briefs."
     if suggestions:
         detail = "Closest names: " + ", ".join(suggestions) + "."

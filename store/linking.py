@@ -10,7 +10,10 @@ A brief's Entity becomes an existing guild entity of the same type class when
     to the fuller name; else
  4. it is a person named by one word ("Hegseth") and exactly one guild person
     has that surname, or a person with a full name ("Pete Hegseth") and
-    exactly one guild person is known by that surname alone (then renamed).
+    exactly one guild person is known by that surname alone (then renamed), else
+ 5. it is a person whose first and last names are those of exactly one guild
+    person and their middle names do not contradict ("George Bush", "George
+    W. Bush", "George W Bush"; not "George H. W. Bush" beside "George W. Bush").
 Otherwise it becomes a new guild entity. Two entities that merely share an
 alias (two "ISB" banks, two people called Costa) are never linked by it.
 """
@@ -77,6 +80,7 @@ class _Lookup:
         self.canonical: dict[str, list[Known]] = {}
         self.forms: dict[str, list[Known]] = {}
         self.surnames: dict[str, list[Known]] = {}
+        self.namesakes: dict[str, list[Known]] = {}  # full-named people by surname
         self.known: dict[int, Known] = {}  # one object per entity, so a rename is seen everywhere
 
     def add(self, table: dict[str, list[Known]], key: str, known: Known) -> None:
@@ -109,6 +113,7 @@ async def link_entities(db: aiosqlite.Connection, guild_id: int, entities: list[
             lookup.add(lookup.forms, k, known)
         if known.type == "PERSON" and " " in known.key:
             lookup.add(lookup.surnames, last_word(known.key), known)
+            lookup.add(lookup.namesakes, last_word(known.key), known)
         mention = by_id.get(known.id)
         if mention is None:
             mention = by_id[known.id] = Mention(known.id, position)
@@ -144,12 +149,14 @@ async def _lookup(db, guild_id: int, prepared, speakers: list[str]) -> _Lookup:
     names: set[str] = {k for k in (name_key(s) for s in speakers) if k}
     canonical: set[str] = set(names)
     single_people: set[str] = set()
+    full_people: set[str] = set()
     for entity, _, key, forms in prepared:
         names.add(key)
         canonical.update(forms)
         if entity.type == "PERSON":
             if " " in key:
                 canonical.add(last_word(key))  # a guild person known only by this surname
+                full_people.add(last_word(key))
             else:
                 single_people.add(key)
     lookup = _Lookup()
@@ -166,6 +173,11 @@ async def _lookup(db, guild_id: int, prepared, speakers: list[str]) -> _Lookup:
             f"SELECT 's', last_word, id, type, key, briefs FROM entities "
             f"WHERE guild_id = ? AND last_word IN ({_marks(chunk)}) AND type = 'PERSON' AND key != last_word",
             (guild_id, *chunk)))
+    for chunk in _chunks(full_people):
+        _collect(lookup, await db.execute_fetchall(
+            f"SELECT 'n', last_word, id, type, key, briefs FROM entities "
+            f"WHERE guild_id = ? AND last_word IN ({_marks(chunk)}) AND type = 'PERSON' AND key != last_word",
+            (guild_id, *chunk)))
     return lookup
 
 
@@ -179,7 +191,7 @@ def _marks(chunk: list[str]) -> str:
 
 
 def _collect(lookup: _Lookup, rows) -> None:
-    table = {"c": lookup.canonical, "f": lookup.forms, "s": lookup.surnames}
+    table = {"c": lookup.canonical, "f": lookup.forms, "s": lookup.surnames, "n": lookup.namesakes}
     for tag, matched, entity_id, type_, key, briefs in rows:
         known = lookup.known.setdefault(entity_id, Known(entity_id, type_, key, briefs))
         lookup.add(table[tag], matched, known)
@@ -207,7 +219,27 @@ def _resolve(lookup: _Lookup, entity_type: str, key: str, forms: dict[str, str])
             people = [k for k in lookup.canonical.get(last_word(key), []) if k.type == "PERSON"]
         if len(people) == 1:
             return people[0]
+        if " " in key:
+            same = {k.id: k for k in lookup.namesakes.get(last_word(key), [])
+                    if k.type == "PERSON" and same_person_name(key, k.key)}
+            if len(same) == 1:
+                return next(iter(same.values()))
     return None
+
+
+def same_person_name(a: str, b: str) -> bool:
+    """Two full-name keys of one person: same first and last name, and middle names that
+    do not contradict (one has none, or their initials agree: "h w" = "hw")."""
+    wa, wb = a.split(), b.split()
+    if a == b or len(wa) < 2 or len(wb) < 2 or wa[0] != wb[0] or wa[-1] != wb[-1]:
+        return a == b
+    ma, mb = wa[1:-1], wb[1:-1]
+    return not ma or not mb or _initials(ma) == _initials(mb)
+
+
+def _initials(words: list[str]) -> str:
+    """"h w" and "hw" both give "hw"; "walker" gives "w"."""
+    return "".join(w if len(w) <= 2 else w[0] for w in words)
 
 
 def _upgrades(known: Known, entity_type: str, key: str, forms: dict[str, str]) -> bool:
@@ -217,7 +249,9 @@ def _upgrades(known: Known, entity_type: str, key: str, forms: dict[str, str]) -
         return False
     if known.key in forms:
         return True
-    return entity_type == "PERSON" and known.type == "PERSON" and last_word(key) == known.key
+    if entity_type != "PERSON" or known.type != "PERSON":
+        return False
+    return last_word(key) == known.key or same_person_name(key, known.key)
 
 
 async def _create(db, guild_id: int, entity_type: str, name: str, key: str) -> Known:

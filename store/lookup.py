@@ -10,7 +10,7 @@ import aiosqlite
 from store import matching
 from store.names import MEMO_SIZE, NameIndex
 from store.reads import entity_rows
-from store.records import EntityMatch
+from store.records import EntityMatch, EntityRow
 
 
 async def find_entity(db: aiosqlite.Connection, index_of: Callable[[], Awaitable[NameIndex]], guild_id: int,
@@ -107,3 +107,41 @@ async def _names(db, guild_id: int, ids: list[int]) -> dict[int, tuple[str, str,
     rows = await db.execute_fetchall(
         f"SELECT id, name, key, briefs FROM entities WHERE guild_id = ? AND id IN ({marks}) AND hidden = 0", (guild_id, *ids))
     return {r[0]: (r[1], r[2], r[3]) for r in rows}
+
+
+async def exact_entities(db: aiosqlite.Connection, guild_id: int, key: str) -> EntityMatch:
+    """Only exact names and aliases (no typo tolerance): `exact`, `ambiguous` or `none`."""
+    found = await _named(db, guild_id, key)
+    if not found:
+        return EntityMatch(None, "none")
+    surname = await _same_surname(db, guild_id, key) if len(found) == 1 and " " not in key else []
+    how, ids = matching.exact(key, found, surname)
+    rows = await entity_rows(db, guild_id, ids)
+    listed = [rows[i] for i in ids if i in rows]
+    if how == "exact":
+        return EntityMatch(listed[0], how) if listed else EntityMatch(None, "none")
+    return EntityMatch(None, how, listed)
+
+
+async def close_entities(db, index: NameIndex, guild_id: int, key: str, limit: int) -> list[tuple[EntityRow, list[str]]]:
+    """Entities whose name words resemble the words of `key`, each with its name
+    and alias keys, for the caller to judge; the most mentioned first."""
+    ids = index.candidates(key, limit=limit)
+    keys = await _keys(db, guild_id, ids)
+    rows = await entity_rows(db, guild_id, ids)
+    return [(rows[i], keys.get(i, [])) for i in ids if i in rows]
+
+
+async def by_initials(db, guild_id: int, letters: str, limit: int) -> list[tuple[EntityRow, list[str]]]:
+    """Organisations and places whose name keys start with the first two
+    letters' words ("un" -> "united nations ..."), with their keys, for an acronym."""
+    if len(letters) < 2:
+        return []
+    pattern = f"{letters[0]}% {letters[1]}%"
+    rows = await db.execute_fetchall(
+        "SELECT id FROM entities WHERE guild_id = ? AND type != 'PERSON' AND key LIKE ? "
+        "ORDER BY briefs DESC LIMIT ?", (guild_id, pattern, limit))
+    ids = [r[0] for r in rows]
+    keys = await _keys(db, guild_id, ids)
+    found = await entity_rows(db, guild_id, ids)
+    return [(found[i], keys.get(i, [])) for i in ids if i in found]

@@ -1,4 +1,5 @@
-"""Normal forms the store compares by: name keys, brief fingerprints, URL keys.
+"""Normal forms the store compares by: name keys (from extract.namekey), brief
+fingerprints, URL keys.
 
 One function per comparison so linking, lookup and dedup all agree on what
 "the same" means.
@@ -10,39 +11,19 @@ import re
 import unicodedata
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-# Typographic variants a re-paste or another keyboard may produce.
+# The name key is extraction's own (one definition, so the store never merges
+# what extraction keeps apart); re-exported for the store's modules.
+from extract.namekey import MAX_NAME_CHARS, invisible_chars, last_word, name_key
+
+__all__ = ["MAX_NAME_CHARS", "last_word", "name_key", "text_fingerprint", "url_key", "storable"]
+
+# Quote and dash variants a re-paste or another keyboard may produce (for fingerprints).
 _QUOTES = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'", "\u00b4": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
 })
-# Invisible characters that survive copy and paste (BOM, zero-width joiners).
-_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad"), None)
-_POSSESSIVE = re.compile(r"(?<=\w)'s?(?=\s|$)")  # Hegseth's, Reuters' (not O'Sullivan)
-_NOT_WORD = re.compile(r"[\W_]+")
-_LEADING_THE = "the "
-MAX_NAME_CHARS = 200  # nobody's name is longer; keeps hostile input cheap
-
-
-def name_key(text: str | None) -> str:
-    """The form names are matched by: no accents, case, possessive, dots
-    (U.S. = US), apostrophes (O'Brien = OBrien), punctuation or leading "the"."""
-    if not text:
-        return ""
-    s = unicodedata.normalize("NFKD", text[:MAX_NAME_CHARS].translate(_INVISIBLE))
-    s = "".join(ch for ch in s if not unicodedata.combining(ch))
-    s = s.casefold().translate(_QUOTES)
-    s = _POSSESSIVE.sub("", s)
-    s = s.replace(".", "").replace("'", "")
-    s = " ".join(_NOT_WORD.sub(" ", s).split())
-    if s.startswith(_LEADING_THE) and len(s) > len(_LEADING_THE):
-        s = s[len(_LEADING_THE):]
-    return s
-
-
-def last_word(key: str) -> str:
-    """The surname of a person's name key ("pete hegseth" -> "hegseth")."""
-    return key.rsplit(" ", 1)[-1]
+_INVISIBLE = {ord(ch) for ch in invisible_chars()}
 
 
 # The same foldings on UTF-8 bytes: single C passes, fast on a 200 KB article.

@@ -275,6 +275,17 @@ async def raw_briefs_after(db, guild_id: int, after_id: int, limit: int) -> list
     return [(r[0], r[1]) for r in rows]
 
 
+async def count_briefs_after(db, guild_id: int, after_id: int) -> int:
+    rows = await db.execute_fetchall("SELECT count(*) FROM articles WHERE guild_id = ? AND id > ?",
+                                     (guild_id, after_id))
+    return int(rows[0][0])
+
+
+async def reindex_after(db, guild_id: int) -> int:
+    rows = await db.execute_fetchall("SELECT reindex_after FROM guilds WHERE guild_id = ?", (guild_id,))
+    return int(rows[0][0]) if rows and rows[0][0] is not None else 0
+
+
 async def brief_id_for_message(db, guild_id: int, message_id: int) -> int | None:
     rows = await db.execute_fetchall(
         "SELECT id FROM articles WHERE guild_id = ? AND message_id = ? ORDER BY id LIMIT 1", (guild_id, message_id))

@@ -241,8 +241,14 @@ CREATE TABLE guild_settings (
 ) WITHOUT ROWID;
 """
 
+# A `reindex` in progress: the last brief id re-read and saved (NULL when none is under
+# way), written in the same transaction as that batch, so a stopped reindex resumes.
+_V4_REINDEX_CHECKPOINT = """
+ALTER TABLE guilds ADD COLUMN reindex_after INTEGER;
+"""
+
 # Step N brings user_version N-1 to N.
-MIGRATIONS: list[str] = [_V1, _V2, _V3_CURATION]
+MIGRATIONS: list[str] = [_V1, _V2, _V3_CURATION, _V4_REINDEX_CHECKPOINT]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -13,6 +13,8 @@ of the typed phrase they contain (rapidfuzz), newest first on ties.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import aiosqlite
 from rapidfuzz import fuzz, process, utils
 
@@ -24,23 +26,53 @@ CANDIDATES = 400
 LOOSE_BELOW = 5  # the most-words pass runs when all words found fewer results than this
 
 
-def _modes(words: list[str]) -> tuple[bool, ...]:
-    """All words first (loose=False); most of them too when there are several."""
-    return (False, True) if len(words) > 1 else (False,)
+def _modes(q: fts.TextQuery) -> tuple[bool, ...]:
+    """All words first (loose=False); all but one of them too when three or
+    more plain words were typed (a phrase, OR or -word means just what it says)."""
+    return (False, True) if q.simple and fts.loose_allowed(q.words) else (False,)
 
 
-async def search_articles(db: aiosqlite.Connection, guild_id: int, text: str, limit: int):
-    words = fts.words(text)
+@dataclass(frozen=True)
+class BriefFilter:
+    """Limits on the briefs searched: the channel posted in, ingest dates (ISO, UTC)."""
+    channel_id: int | None = None
+    before: str | None = None  # created strictly before this day
+    after: str | None = None  # created on or after this day
+    entity_ids: tuple[int, ...] = ()  # naming one of these entities
+
+    def sql(self) -> tuple[str, tuple]:
+        parts, values = [], []
+        if self.channel_id is not None:
+            parts.append("a.channel_id = ?")
+            values.append(int(self.channel_id))
+        if self.before:
+            parts.append("a.created_at < ?")
+            values.append(self.before)
+        if self.after:
+            parts.append("a.created_at >= ?")
+            values.append(self.after)
+        if self.entity_ids:
+            marks = ",".join("?" * len(self.entity_ids))
+            parts.append(f"a.id IN (SELECT brief_id FROM brief_entities WHERE entity_id IN ({marks}))")
+            values += [int(i) for i in self.entity_ids]
+        return "".join(" AND " + p for p in parts), tuple(values)
+
+
+async def search_articles(db: aiosqlite.Connection, guild_id: int, text: str, limit: int,
+                          where: BriefFilter | None = None):
+    q = fts.parse(text)
+    words = q.words
     if not words or limit <= 0:
         return []
     scoped = await search_scope(db, guild_id)
     if scoped is None:
         return []
+    where = where or BriefFilter()
     ordered: list[int] = []
     seen: set[int] = set()
-    for loose in _modes(words):
-        found = await _article_ids(db, guild_id, "title raw_text", words, loose, scoped)
-        in_title = set(await _article_ids(db, guild_id, "title", words, loose, scoped)) if found else set()
+    for loose in _modes(q):
+        found = await _article_ids(db, guild_id, "title raw_text", q, loose, scoped, where)
+        in_title = set(await _article_ids(db, guild_id, "title", q, loose, scoped, where)) if found else set()
         # Headline matches first, then the rest; each newest first (ids grow with time).
         for brief_id in sorted(found, key=lambda i: (i not in in_title, -i)):
             if brief_id not in seen:
@@ -60,28 +92,32 @@ async def search_articles(db: aiosqlite.Connection, guild_id: int, text: str, li
     return [by_id[i] for i in ids if i in by_id]
 
 
-async def _article_ids(db, guild_id: int, columns: str, words: list[str], loose: bool, scoped: bool) -> list[int]:
-    expression = fts.match_expression(guild_id, columns, words, loose=loose, scoped=scoped)
+async def _article_ids(db, guild_id: int, columns: str, q: fts.TextQuery, loose: bool, scoped: bool,
+                       where: BriefFilter) -> list[int]:
+    expression = fts.query_expression(guild_id, columns, q, loose=loose, scoped=scoped)
+    extra, values = where.sql()
     rows = await db.execute_fetchall(
         "SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
-        "WHERE articles_fts MATCH ? AND a.guild_id = ? ORDER BY articles_fts.rowid DESC LIMIT ?",
-        (expression, guild_id, CANDIDATES))
+        f"WHERE articles_fts MATCH ? AND a.guild_id = ?{extra} ORDER BY articles_fts.rowid DESC LIMIT ?",
+        (expression, guild_id, *values, CANDIDATES))
     return [r[0] for r in rows]
 
 
 async def search_statements(db: aiosqlite.Connection, guild_id: int, text: str, limit: int,
                             speaker_ids: list[int] | None = None):
-    """Statements like `text` (optionally by some speakers), best first."""
-    words = fts.words(text)
+    """Statements like `text` (optionally by some speakers), best first: those
+    holding the typed words as one phrase, then those with all of them, then
+    (three words or more) all but one; closeness to the phrase breaks ties."""
+    q = fts.parse(text)
+    words = q.words
     if not words or limit <= 0:
         return []
     scoped = await search_scope(db, guild_id)
     if scoped is None:
         return []
     found: dict[int, tuple[bool, str]] = {}  # id -> (has all words, text)
-    for loose in _modes(words):
-        expression = fts.match_expression(guild_id, "text", words, loose=loose, speaker_ids=speaker_ids,
-                                          scoped=scoped)
+    for loose in _modes(q):
+        expression = fts.query_expression(guild_id, "text", q, loose=loose, speaker_ids=speaker_ids, scoped=scoped)
         rows = await db.execute_fetchall(
             "SELECT s.id, s.text FROM statements_fts JOIN statements s ON s.id = statements_fts.rowid "
             "WHERE statements_fts MATCH ? AND s.guild_id = ? ORDER BY statements_fts.rowid DESC LIMIT ?",
@@ -93,11 +129,14 @@ async def search_statements(db: aiosqlite.Connection, guild_id: int, text: str, 
     if not found:
         return []
     ids = list(found)
+    typed = " ".join(words)
     closeness = [0.0] * len(ids)
-    for _, score, k in process.extract(" ".join(words), [found[i][1] for i in ids], scorer=fuzz.token_set_ratio,
+    for _, score, k in process.extract(typed, [found[i][1] for i in ids], scorer=fuzz.token_set_ratio,
                                        processor=utils.default_process, limit=None):
         closeness[k] = score
-    ranked = sorted(range(len(ids)), key=lambda k: (not found[ids[k]][0], -closeness[k], -ids[k]))
+    phrases = q.phrases or [typed]
+    whole = [any(f" {p} " in f" {' '.join(fts.words(found[i][1], limit=None))} " for p in phrases) for i in ids]
+    ranked = sorted(range(len(ids)), key=lambda k: (not whole[k], not found[ids[k]][0], -closeness[k], -ids[k]))
     top = [ids[k] for k in ranked[:limit]]
     marks = ",".join("?" * len(top))
     rows = await db.execute_fetchall(STATEMENT_QUERY + f"WHERE s.guild_id = ? AND s.id IN ({marks})",

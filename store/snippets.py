@@ -7,7 +7,8 @@ search itself.
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from extract.namekey import fold_in_place, invisible_chars
 
 WIDTH = 240  # characters in a snippet
 LEAD = 70  # characters shown before the match
@@ -15,28 +16,12 @@ _STEM_KEEP = 4  # a word matches any word starting with its first letters (a rou
 # Snippets are cut from the raw text as posted: drop what would act rather than show when
 # echoed (control characters such as terminal escapes, bidi overrides that flip the reply,
 # zero-width spaces). Joiners (U+200C, U+200D) stay: scripts and emoji need them.
-_HIDDEN = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u00ad\u061c\u200b\u200e\u200f"
-                     "\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_KEPT_JOINERS = "\u200c\u200d"
+_HIDDEN = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f"
+                     + "".join(ch for ch in invisible_chars() if ch not in _KEPT_JOINERS) + "]")
 
 
-class _Fold(dict):
-    """str.translate table: each character to its unaccented self, filled on demand
-    and always one character for one, so positions in the folded text are
-    positions in the original."""
-
-    def __missing__(self, code: int) -> str:
-        ch = chr(code)
-        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
-        out = base if len(base) == 1 and len(base.lower()) == 1 else ch
-        self[code] = out
-        return out
-
-
-_FOLD = _Fold()
-
-
-def fold(text: str) -> str:
-    return text.lower() if text.isascii() else text.translate(_FOLD).lower()
+fold = fold_in_place  # positions in the folded text are positions in the original
 
 
 def pattern(words: list[str]) -> re.Pattern | None:

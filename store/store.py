@@ -227,6 +227,36 @@ class Store:
             return await writes.replace_brief(self._writer, tx, brief_id, brief, raw_text, reads.iso(self._clock()),
                                               fingerprint)
 
+    async def update_briefs(self, guild_id: int, items: list[tuple[int, Brief, str]], *,
+                            checkpoint: bool = False) -> list[bool]:
+        """Re-extracted briefs `(brief id, brief, raw text)` in one transaction; False for
+        one forgotten meanwhile. `checkpoint`: also record the last id as the guild's
+        reindex checkpoint, in the same transaction (see `reindex_checkpoint`)."""
+        guild_id = _guild(guild_id)
+        items = [item for item in items if _is_id(item[0])]
+        if not items:
+            return []
+        fingerprints = await _fingerprints([raw_text or "" for _, _, raw_text in items])
+        now = reads.iso(self._clock())
+        async with self._write(guild_id) as tx:
+            done = [await writes.replace_brief(self._writer, tx, brief_id, brief, raw_text, now, fingerprint)
+                    for (brief_id, brief, raw_text), fingerprint in zip(items, fingerprints)]
+            if checkpoint:
+                await writes.set_reindex_after(self._writer, guild_id, items[-1][0])
+        return done
+
+    async def reindex_checkpoint(self, guild_id: int) -> int:
+        """The last brief id a stopped reindex saved (0: none under way)."""
+        return await reads.reindex_after(self._reader, _guild(guild_id))
+
+    async def finish_reindex(self, guild_id: int) -> None:
+        guild_id = _guild(guild_id)
+        async with self._write(guild_id):
+            await writes.set_reindex_after(self._writer, guild_id, None)
+
+    async def count_briefs_after(self, guild_id: int, after_id: int = 0) -> int:
+        return await reads.count_briefs_after(self._reader, _guild(guild_id), int(after_id))
+
     async def delete_brief(self, guild_id: int, brief_id: int) -> bool:
         guild_id = _guild(guild_id)
         if not _is_id(brief_id):
@@ -265,10 +295,10 @@ class Store:
         """Every (id, raw text) of the guild; `iter_raw_briefs` does not hold them all at once."""
         return await reads.raw_briefs(self._reader, _guild(guild_id))
 
-    async def iter_raw_briefs(self, guild_id: int, *, batch: int = 64):
-        """(id, raw text) lists of up to `batch` briefs, in id order: a reindex
-        of 100,000 briefs need not keep 250 MB of text in memory."""
-        guild_id, batch, after = _guild(guild_id), _bounded(batch, low=1), 0
+    async def iter_raw_briefs(self, guild_id: int, *, batch: int = 64, after: int = 0):
+        """(id, raw text) lists of up to `batch` briefs with ids above `after`, in id
+        order: a reindex of 100,000 briefs need not keep 250 MB of text in memory."""
+        guild_id, batch, after = _guild(guild_id), _bounded(batch, low=1), max(0, int(after))
         while rows := await reads.raw_briefs_after(self._reader, guild_id, after, batch):
             yield rows
             after = rows[-1][0]
@@ -293,6 +323,32 @@ class Store:
         if not key:
             return EntityMatch(None, "none")
         return await lookup.find_entity(self._reader, lambda: self._names.get(self._reader, guild_id), guild_id, key)
+
+    async def exact_entities(self, guild_id: int, name: str) -> EntityMatch:
+        """Entities called exactly `name` (name or alias, after folding): `exact`,
+        `ambiguous` (with candidates) or `none`; no typo tolerance."""
+        guild_id = _guild(guild_id)
+        key = name_key(name)
+        if not key:
+            return EntityMatch(None, "none")
+        return await lookup.exact_entities(self._reader, guild_id, key)
+
+    async def close_entities(self, guild_id: int, name: str, *, limit: int = 40) -> list[tuple[EntityRow, list[str]]]:
+        """Candidates for a name typed with typos: entities with name words like
+        its words, each with its name and alias keys; the caller judges them."""
+        guild_id = _guild(guild_id)
+        key = name_key(name)
+        limit = _bounded(limit, high=100)
+        if not key or limit == 0:
+            return []
+        index = await self._names.get(self._reader, guild_id)
+        return await lookup.close_entities(self._reader, index, guild_id, key, limit)
+
+    async def entities_by_initials(self, guild_id: int, letters: str, *, limit: int = 200) -> list[tuple[EntityRow, list[str]]]:
+        """Organisations and places whose first two name words start with the
+        first two `letters` (candidates for an acronym), with their keys."""
+        letters = "".join(ch for ch in name_key(letters) if ch.isalnum())
+        return await lookup.by_initials(self._reader, _guild(guild_id), letters, _bounded(limit, high=500))
 
     async def get_statement(self, guild_id: int, statement_id: int) -> StatementDetail | None:
         """One statement of this guild, with the brief's text around it."""
@@ -332,10 +388,15 @@ class Store:
         return await lookup.suggest(self._reader, index, guild_id, key, limit)
 
     async def search_statements(self, guild_id: int, text: str, *, speaker: str | None = None,
-                                limit: int = 25) -> list[StatementRow]:
+                                speaker_ids: list[int] | None = None, limit: int = 25) -> list[StatementRow]:
+        """Statements like `text`, best first; `speaker_ids` (already resolved,
+        see handlers.resolve) keeps those speakers'; `speaker` looks a name up."""
         guild_id = _guild(guild_id)
-        speaker_ids = None
-        if speaker is not None:
+        if speaker_ids is not None:
+            speaker_ids = [int(i) for i in speaker_ids if _is_id(i)]
+            if not speaker_ids:
+                return []
+        elif speaker is not None:
             match = await self.find_entity(guild_id, speaker)
             if match.entity is not None:
                 speaker_ids = [match.entity.id]
@@ -345,8 +406,16 @@ class Store:
                 return []
         return await search.search_statements(self._reader, guild_id, text, _bounded(limit), speaker_ids)
 
-    async def search_articles(self, guild_id: int, text: str, *, limit: int = 25) -> list[ArticleRow]:
-        return await search.search_articles(self._reader, _guild(guild_id), text, _bounded(limit))
+    async def search_articles(self, guild_id: int, text: str, *, limit: int = 25, channel_id: int | None = None,
+                              before: str | None = None, after: str | None = None,
+                              entity_ids: list[int] | None = None) -> list[ArticleRow]:
+        """Briefs matching `text` (words, "phrases", OR, -word), headline matches
+        first; optionally only those posted in one channel or ingested before /
+        on or after a day (ISO dates), or naming some entities (ids from a resolved name)."""
+        where = search.BriefFilter(channel_id=int(channel_id) if _is_id(channel_id) else None,
+                                   before=before, after=after,
+                                   entity_ids=tuple(int(i) for i in entity_ids or () if _is_id(i)))
+        return await search.search_articles(self._reader, _guild(guild_id), text, _bounded(limit), where)
 
     async def stats(self, guild_id: int) -> GuildStats:
         return await reads.stats(self._reader, _guild(guild_id))

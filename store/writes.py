@@ -148,6 +148,10 @@ def _with_old_ids(rows: list[tuple], kept) -> list[tuple]:
     return out
 
 
+async def set_reindex_after(db: aiosqlite.Connection, guild_id: int, brief_id: int | None) -> None:
+    await db.execute("UPDATE guilds SET reindex_after = ? WHERE guild_id = ?", (brief_id, guild_id))
+
+
 async def delete_brief(db: aiosqlite.Connection, tx: WriteTx, brief_id: int) -> bool:
     if not await _owned(db, tx.guild_id, brief_id):
         return False

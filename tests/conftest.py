@@ -21,5 +21,15 @@ def extractor() -> Extractor:
 
 
 @pytest.fixture(scope="session")
+def extraction_pool():
+    """One worker process with spaCy, shared by every test that needs the real pool
+    (a worker takes seconds to start; tests that overrun a budget replace it)."""
+    from handlers.extraction import ExtractionPool
+
+    with ExtractionPool(workers=1) as pool:
+        yield pool
+
+
+@pytest.fixture(scope="session")
 def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")

@@ -99,6 +99,16 @@ async def test_ask_main_prints_the_reply(ingested, line, expected):
     assert expected in out.getvalue()
 
 
+def test_ask_dash_answers_every_line_of_stdin_in_one_process(ingested):
+    db, _, _ = ingested
+    run = newsbrief("ask", "-", db=db, stdin="!who Hegseth\n\n!who Zbigniew Qwertyuiop\n!stats\n")
+    assert run.returncode == 0, run.stderr
+    blocks = run.stdout.split(">>> ")[1:]
+    assert [b.splitlines()[0] for b in blocks] == ["!who Hegseth", "!who Zbigniew Qwertyuiop", "!stats"]
+    assert blocks[0].splitlines()[1] == "Pete Hegseth"
+    assert "No one called" in blocks[1]
+
+
 def test_ask_with_an_unusable_database_fails_clearly(tmp_path):
     db = tmp_path / "newsbrief.sqlite3"
     db.write_bytes(b"this is not a database, it is a shopping list" * 100)

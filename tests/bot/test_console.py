@@ -61,3 +61,32 @@ def test_console_command_first_line_and_help(tmp_path):
     assert "Sample briefs indexed" in run.stdout
     assert "!quotes <text> [by SPEAKER]" in run.stdout
     assert "Pete Hegseth" in run.stdout
+
+
+PASTED = """Harbour authority approves second ferry terminal in Wellington
+
+Wellington's harbour authority on Tuesday approved a second ferry terminal on the eastern wharf.
+"We expect the first sailings next spring," said Mereana Walker, the authority's chair.
+
+The council will vote on road access in March.
+"""
+
+
+async def test_a_pasted_brief_after_ingest_is_one_brief_not_many_commands(tmp_path, extractor):
+    store = await Store.open(tmp_path / "db.sqlite3")
+    try:
+        services = Services(store=store, extractor=extractor)
+        ways = (("!ingest\n", "\n\n"), ("!ingest\n```\n", "```\n"), ("!ingest ```\n", "```\n"))
+        for guild, (opening, closing) in enumerate(ways, 100):
+            out = io.StringIO()
+            lines = opening + PASTED + closing + "!stats\n"
+            assert await run_console(services, io.StringIO(lines), out, guild_id=guild) == 0
+            text = out.getvalue()
+            assert "I don't know the command" not in text, text
+            assert (await store.stats(guild)).briefs == 1, text
+            [article] = await store.latest_articles(guild)
+            assert article.title.startswith("Harbour authority approves second ferry terminal")
+            assert text.rstrip().splitlines()[-1] != "", text
+            assert "Briefs" in text.split("Indexed")[-1], text  # !stats ran after the paste
+    finally:
+        await store.close()

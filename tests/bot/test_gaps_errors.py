@@ -22,7 +22,7 @@ async def test_a_broken_pick_is_apologised_for_privately_and_logged(world, monke
     async def broken(*args, **kwargs):
         raise RuntimeError("index on fire")
 
-    monkeypatch.setattr(world.store, "find_entity", broken)
+    monkeypatch.setattr(world.store, "exact_entities", broken)  # the first lookup a pick makes
     with caplog.at_level(logging.ERROR, logger="bot.views"):
         picked = await world.alice.select(answer, [menu.options[0].value])
     assert picked.ephemeral

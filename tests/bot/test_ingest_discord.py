@@ -5,7 +5,8 @@ import pytest
 
 from bot.app import create_bot
 
-from simworld import SAMPLES, SHORT_BRIEF, SIMCORD, article_html
+from extract.model import Entity
+from simworld import SAMPLES, SHORT_BRIEF, SIMCORD, article_html, handmade, save
 
 pytestmark = SIMCORD
 
@@ -141,3 +142,28 @@ async def test_replies_in_a_watched_channel_are_conversation(world):
     reply = await world.bob.send(world.news, "Source? I read the crane arrives in June.", reply_to=posted)
     assert world.reactions(reply) == [] and world.replies_to(reply) == []
     assert (await world.store.stats(world.guild.id)).briefs == 1
+
+
+async def test_chat_naming_someone_is_not_indexed_and_does_not_win_who(world):
+    """Issue 10: a long chat line in a watched channel created a place called "Megrahi"."""
+    await save(world.store, world.guild.id, handmade(
+        "Lockerbie bomber's family speaks", "Abdelbaset al-Megrahi's family said they would appeal.",
+        entities=[Entity("Abdelbaset al-Megrahi", "PERSON", aliases=["Megrahi"])]))
+    chat = await world.bob.send(world.news, (
+        "Thanks @alice for posting these, super useful. I was wondering what Megrahi's family reaction was "
+        "when the news broke, did anyone see a statement from them or from the lawyers in Glasgow? "
+        "I couldn't find anything on the BBC site yesterday."))
+    assert world.reactions(chat) == [] and world.replies_to(chat) == []
+    assert (await world.store.stats(world.guild.id)).briefs == 1
+    asked = await world.alice.send(world.general, "!who Megrahi")
+    assert world.replies_to(asked)[0].embeds[0].title == "Abdelbaset al-Megrahi"
+
+
+async def test_synonyms_and_safe_guesses_in_discord(world):
+    asked = await world.alice.send(world.general, "!get 3")
+    reply = world.replies_to(asked)[0]
+    text = (reply.content or "") + "".join((e.title or "") + (e.description or "") for e in reply.embeds)
+    assert "forget" not in text
+    asked = await world.alice.send(world.general, "!lookup Nobody Atall")
+    text = "".join((e.title or "") for e in world.replies_to(asked)[0].embeds)
+    assert "No one called" in text

@@ -32,3 +32,4 @@ async def test_a_read_overtaken_by_a_change_is_not_kept():
     assert await watched.contains(5, 1) is True  # defaults are watched everywhere
     assert store.reads == 2
 
+

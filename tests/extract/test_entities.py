@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract.names import clean_span, initials, is_acronym, normalise_name, peel_title
+from extract.names import clean_span, initials, is_acronym, peel_title
+from extract.namekey import name_key
 
 
 def entities(extractor, text):
@@ -57,10 +58,10 @@ def test_seed_spans_are_every_mention(seed):
 
 # --- name helpers ---------------------------------------------------------------------------
 
-def test_normalise_name_folds_periods_possessives_and_the():
-    assert normalise_name("The U.S.’s") == normalise_name("US") == "us"
-    assert normalise_name("Okafor’s") == normalise_name("Okafor's") == "okafor"
-    assert normalise_name("OPEC+") != normalise_name("OPEC")
+def test_name_key_folds_periods_possessives_and_the():
+    assert name_key("The U.S.’s") == name_key("US") == "us"
+    assert name_key("Okafor’s") == name_key("Okafor's") == "okafor"
+    assert name_key("OPEC+") != name_key("OPEC")
 
 
 def test_peel_title():

@@ -81,3 +81,27 @@ async def test_odd_numbers_get_friendly_replies(services, admin, line):
     reply = await dispatch.run_line(services, admin, line)
     assert reply.ok is False, line
     assert "went wrong" not in reply.to_text()
+
+
+@pytest.mark.parametrize("line", ["!get 3", "!forgot 3", "!find Hegseth", "!reindx", "!wach #news", "!unwach #news",
+                                  "!setting", "!settngs", "!remov 3"])
+def test_a_guess_for_a_mistyped_command_never_changes_data(line):
+    reply = parse(line)
+    if isinstance(reply, Call):  # a synonym of a read-only command
+        assert reply.command.name in ("search",), line
+        return
+    guessed = {c.command for c in reply.choices}
+    assert not guessed & {"forget", "reindex", "watch", "unwatch", "settings", "ingest"}, (line, guessed)
+    for name in ("forget", "reindex", "watch", "unwatch", "settings"):
+        assert f"`!{name}`" not in reply.to_text(), (line, reply.to_text())
+
+
+@pytest.mark.parametrize("typed,meant", [("delete 3", "forget"), ("remove 3", "forget"), ("profile Hegseth", "who"),
+                                         ("lookup Hegseth", "who"), ("find Hegseth Basra", "search")])
+def test_the_synonyms_members_type_first_run_the_command_they_mean(typed, meant):
+    assert args_of("!" + typed)[0] == meant
+
+
+async def test_delete_is_forget_with_its_permission_check(services, member):
+    reply = await dispatch.execute(services, member, "!delete 1")
+    assert reply.ok is False  # members without Manage Messages cannot delete through the synonym either

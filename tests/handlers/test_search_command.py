@@ -16,7 +16,7 @@ async def test_search_finds_a_wikinews_article(services, member, ids):
 
 async def test_no_match(services, member):
     reply = await search.run(services, member, text="xylophone marmalade")
-    assert reply.ok is False and "No briefs mention" in reply.to_text()
+    assert reply.ok is False and "No briefs with" in reply.to_text()
 
 
 async def test_hostile_queries(services, member):

@@ -123,3 +123,34 @@ async def test_a_short_form_alone_is_upgraded_by_a_fuller_name(store, make):
     assert (await entity(store, "Islamic Monetary Forum")).id != e.id
     first = await entity(store, "International Monetary Fund")
     assert first.briefs == 2 and first.name == "International Monetary Fund"
+
+
+async def test_opec_plus_and_opec_stay_two_entities(store, make):
+    await save(store, make, "Cartel", make.thing("OPEC", "ORG"))
+    await save(store, make, "Alliance", make.thing("OPEC+", "ORG"))
+    opec, opec_plus = await entity(store, "OPEC"), await entity(store, "OPEC+")
+    assert opec.id != opec_plus.id
+    assert opec.briefs == 1 and opec_plus.briefs == 1
+    assert (await store.stats(GUILD)).entities == 2
+
+
+async def test_a_middle_initial_does_not_make_a_new_person(store, make):
+    await save(store, make, "Ranch", make.person("Gordon Tate"))
+    await save(store, make, "Speech", make.person("Gordon R. Tate", "Tate"))
+    await save(store, make, "Memoir", make.person("Gordon R Tate"))
+    e = await entity(store, "Gordon Tate")
+    assert e.name == "Gordon R. Tate" and e.briefs == 3
+    assert (await store.stats(GUILD)).people == 1
+
+
+async def test_different_middle_names_or_first_names_stay_apart(store, make):
+    await save(store, make, "Father", make.person("Gordon H. R. Tate"))
+    await save(store, make, "Son", make.person("Gordon R. Tate"))
+    await save(store, make, "Wife", make.person("Laura Tate"))
+    assert (await entity(store, "Gordon R. Tate")).briefs == 1
+    assert (await entity(store, "Gordon H. R. Tate")).briefs == 1
+    assert (await store.stats(GUILD)).people == 3
+    # A plain "Gordon Tate" could be either of the two Gordons: neither gets it.
+    await save(store, make, "Later", make.person("Gordon Tate"))
+    assert (await entity(store, "Gordon R. Tate")).briefs == 1
+    assert (await entity(store, "Gordon H. R. Tate")).briefs == 1

@@ -41,6 +41,18 @@ def test_every_expression_built_from_typed_text_is_valid_fts5(fts_table, typed, 
         assert rows[0][0] in (0, 1)
 
 
+@settings(max_examples=300, deadline=None)
+@given(typed=st.one_of(ANYTHING, st.text(alphabet='"- ORabc', max_size=40)), loose=st.booleans())
+def test_search_syntax_always_gives_valid_fts5(fts_table, typed, loose):
+    """Phrases, OR and -word (issue 10) are parsed, never passed through: any typing is a valid query."""
+    q = fts.parse(typed)
+    if not q.words:
+        return
+    expression = fts.query_expression(5, "title raw_text", q, loose=loose)
+    rows = fts_table.execute("SELECT count(*) FROM t WHERE t MATCH ?", (expression,)).fetchall()
+    assert rows[0][0] in (0, 1)
+
+
 def test_operators_are_searched_as_the_words_they_spell(fts_table):
     """`AND`, `NEAR` and `OR` typed by a member are words, found where a brief holds them."""
     expression = fts.match_expression(5, "raw_text", fts.words("NEAR( AND OR*"))

@@ -1,0 +1,95 @@
+"""Issue 10's name failures, each on a small server built for it: a wrong
+confident profile is worse than "not found"."""
+from __future__ import annotations
+
+import pytest
+
+from extract.model import Brief, Entity, Statement
+from handlers import quotes, who
+from handlers.context import Scope, Services
+
+GUILD = 99
+
+NEWS = [
+    Brief(title="Obama meets Albanese", text="Obama meets Albanese.", entities=[
+        Entity("Barack Obama", "PERSON", role="former US President", mentions=2),
+        Entity("Anthony Albanese", "PERSON", role="Prime Minister", mentions=1),
+        Entity("United States", "GPE", aliases=["US"], mentions=3),
+        Entity("United Nations", "ORG", mentions=1),
+        Entity("Kim Jong-un", "PERSON", mentions=1),
+        Entity("Obama administration", "ORG", mentions=1),
+    ], statements=[Statement("We will keep talking about the climate", "Barack Obama", "direct")]),
+    Brief(title="Sarkozy and the ministries", text="Sarkozy and the ministries.", entities=[
+        Entity("Nicolas Sarkozy", "PERSON", aliases=["Sarkozy"], mentions=2),
+        Entity("Ministry of Commerce", "ORG", mentions=1),
+        Entity("Federal Open Market Committee", "ORG", mentions=1),
+        Entity("Ontario", "GPE", mentions=1),
+        Entity("Colorado State University", "ORG", mentions=1),
+        Entity("Lisa Cook", "PERSON", role="Governor", mentions=1),
+        Entity("Volodymyr Zelenskyy", "PERSON", mentions=2),
+        Entity("Charles de Gaulle", "PERSON", mentions=1),
+        Entity("Google", "ORG", mentions=1),
+        Entity("Google Science Fair", "ORG", mentions=1),
+        Entity("European Union", "ORG", aliases=["EU", "Brussels"], mentions=3),
+        Entity("Brussels", "GPE", mentions=1),
+    ], statements=[Statement("Free trade helps everyone", "Nicolas Sarkozy", "direct")]),
+]
+
+
+@pytest.fixture
+async def server(empty_store, extractor):
+    for n, brief in enumerate(NEWS):
+        await empty_store.save_brief(GUILD, brief, brief.text + f" {n}", source=f"news{n}.txt")
+    return Services(store=empty_store, extractor=extractor), Scope(GUILD, user_id=1, channel_id=5)
+
+
+async def ask(server, name):
+    services, scope = server
+    return await who.run(services, scope, name=name)
+
+
+@pytest.mark.parametrize("typed", ["Bush", "Merkel", "Bolsonaro", "Churchill", "Sarkozy's wife"])
+async def test_names_nobody_has_are_not_found_and_nothing_implausible_is_offered(server, typed):
+    reply = await ask(server, typed)
+    text = reply.to_text()
+    assert reply.ok is False and "No one called" in text, text
+    for wrong in ("United States", "Ministry", "Federal Open Market", "Ontario", "Colorado"):
+        assert wrong not in text, (typed, text)
+
+
+@pytest.mark.parametrize("typed,expected", [
+    ("President Obama", "Barack Obama"), ("Prime Minister Albanese", "Anthony Albanese"),
+    ("Governor Cook", "Lisa Cook"), ("Obama's", "Barack Obama"), ("the UN", "United Nations"),
+    ("UN", "United Nations"), ("Zelensky", "Volodymyr Zelenskyy"), ("Gaulle", "Charles de Gaulle"),
+    ("de Gaulle", "Charles de Gaulle"), ("Goole", "Google"), ("Sarkozi", "Nicolas Sarkozy"),
+    ("N. Sarkozy", "Nicolas Sarkozy"), ("Brusels", "Brussels"),
+])
+async def test_the_forms_members_type_open_the_right_profile(server, typed, expected):
+    reply = await ask(server, typed)
+    assert reply.ok and reply.pages[0].title == expected, (typed, reply.to_text()[:200])
+
+
+async def test_an_exact_surname_is_not_called_a_closest_match(server):
+    text = (await ask(server, "Obama")).to_text()
+    assert text.startswith("Barack Obama") and "closest match" not in text
+
+
+async def test_a_typo_is_owned_up_to(server):
+    text = (await ask(server, "Sarkozi")).to_text()
+    assert "closest match for “Sarkozi”" in text
+
+
+async def test_quotes_by_uses_the_same_resolver(server):
+    services, scope = server
+    reply = await quotes.run(services, scope, text="climate", speaker="President Obama")
+    assert reply.ok and "keep talking about the climate" in reply.to_text()
+    reply = await quotes.run(services, scope, text="", speaker="Bush")
+    assert reply.ok is False and "No speaker called “Bush”" in reply.to_text()
+    assert "United States" not in reply.to_text()
+
+
+async def test_autocomplete_sees_through_a_title(server):
+    from handlers import complete
+
+    services, scope = server
+    assert "Barack Obama" in await complete.entity_names(services, scope, "President Oba")
