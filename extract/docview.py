@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import bisect
 
-from extract.linebreaks import sentences
 from extract.mention import text_of
 from extract.quotes import QuoteSpan, find_quotes
 
@@ -18,7 +17,7 @@ class DocView:
         self._region_starts = [a for a, _ in self.regions]
         self.title_span = tuple(getattr(layout, "title_span", (0, 0)) or (0, 0))
         self.heading_spans = list(getattr(layout, "heading_spans", []) or [])
-        self._sents = sentences(doc)
+        self._sents = list(doc.sents)
         self._sent_starts = [s.start_char for s in self._sents]
 
     def quote_index_at(self, char: int) -> int | None:

@@ -8,7 +8,6 @@ import unicodedata
 
 from extract.chunks import parse_texts
 from extract.entities import find_entities
-from extract.linebreaks import add_line_breaks
 from extract.model import Brief, ModelMissing
 from extract.namekey import invisible_pattern
 from extract.sections import parse
@@ -23,7 +22,7 @@ def load_pipeline(name: str = "en_core_web_sm"):
 
     for candidate in MODEL_ALIASES.get(name, (name,)):
         try:
-            return add_line_breaks(spacy.load(candidate))
+            return spacy.load(candidate)
         except OSError:
             continue
     raise ModelMissing(

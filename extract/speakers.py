@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from extract.gender import PRONOUN_GENDER, word_before_gender
 from extract.grammar import same_line, subject_of
 from extract.lexicon import lexicon
-from extract.linebreaks import sentences
 from extract.mention import text_of
 from extract.model import Entity
 from extract.namesakes import Namesakes
@@ -236,7 +235,7 @@ class SpeakerResolver:
         subject of a speech verb) beats a subject (or its possessor), which beats the
         latest mention."""
         if self._sents is None:
-            self._sents = sentences(self.doc)
+            self._sents = list(self.doc.sents)
         sents = self._sents
         sex = PRONOUN_GENDER.get(token.lower_) if "PERSON" in types else None
         si = next((k for k, s in enumerate(sents) if s.start <= token.i < s.end), 0)

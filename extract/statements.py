@@ -34,6 +34,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 # an excerpt after a colon, or the end of the line (news digests and reading lists).
 _BYLINE_AFTER = re.compile(r"\s*,?\s*by\s+(?:the\s+)?[A-Z][^“”\"\n:]{0,80}?(?::|,|$|\s*http)")
 _BYLINE_BEFORE = re.compile(r"[”\"’']\s*,?\s*by\s+[A-Z][^“”\"\n:]{0,80}:\s*$")
+_BYLINE_REACH = 160  # chars before a quote searched for a title's byline or label
 _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
              "january", "february", "march", "april", "may", "june", "july", "august",
              "september", "october", "november", "december"}
@@ -77,12 +78,14 @@ def _titled_work(view: DocView, q: QuoteSpan) -> bool:
     article, not anyone's words. `called it “a disgrace” by …` is a passive attribution and
     `“…,” by Friday` a deadline, so the title must open its line or follow a preposition."""
     text = view.text
-    before = text[view.line_start(q.open_at):q.open_at]
+    # a bounded look back: a line of many quotes must not be read again for each of them
+    line_start = view.line_start(q.open_at)
+    before = text[max(line_start, q.open_at - _BYLINE_REACH):q.open_at]
     if _BYLINE_BEFORE.search(before) is not None:
         return True
     words = before.split()
-    opens = not any(c.islower() for c in before)
-    if not q.closed or not (opens or words[-1].casefold() in _WORK_PREPOSITIONS):
+    opens = line_start >= q.open_at - _BYLINE_REACH and not any(c.islower() for c in before)
+    if not q.closed or not (opens or (words and words[-1].casefold() in _WORK_PREPOSITIONS)):
         return False
     after = _BYLINE_AFTER.match(text, q.after, view.line_end(q.after))
     if after is None:
