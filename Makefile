@@ -17,6 +17,7 @@ run: install
 	$(BIN)/newsbrief run
 
 test: install
+	$(BIN)/python -m mypy  # handlers/ and store/ against their typed interfaces (pyproject [tool.mypy])
 	$(BIN)/python -m pytest -q
 
 # Hostile posts through the ingest path, many more and longer than the test suite runs.

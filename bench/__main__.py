@@ -22,12 +22,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import cold_start, corpus, databases, ingest_row, loop_lag, name_sync, pool_rows, queries, rows
+from bench import cold_start, corpus, databases, feeds_row, ingest_row, loop_lag, name_sync, pool_rows, queries
+                   rows)
 from bench.report import Report, header
 
 OUT = Path(__file__).resolve().parent / "out"
 ROWS = ("ingest", "queries", "memory", "lag", "autocomplete", "cold", "sync", "adversarial", "workers", "reindex",
-        "answers")
+        "answers", "feeds")
 
 
 def parse_args(argv=None):
@@ -90,7 +91,7 @@ def main(argv=None) -> int:
         return extractor
 
     dbs = []
-    if args.only & {"queries", "memory", "lag", "cold", "sync"}:
+    if args.only & {"queries", "memory", "lag", "cold", "sync", "feeds"}:
         log(f"databases: {', '.join(f'{s:,}' for s in args.sizes)} briefs")
         dbs = [databases.corpus_db(args.out, size, args.seed, log, args.reuse_stale) for size in args.sizes]
         for db in dbs:
@@ -199,6 +200,13 @@ def main(argv=None) -> int:
             report.notes.append("Answer quality (bench/answers.py): " + answers.summary(results) + ".")
         else:
             log("answers: skipped, no gold sets found")
+
+    if "feeds" in args.only:
+        base = next((db for db in reversed(dbs) if db.briefs <= 10_000), dbs[0])
+        log(f"row 11: {feeds_row.FEEDS} feeds, {feeds_row.NEW_ITEMS} new items, on a copy of the "
+            f"{base.briefs:,}-brief db x {args.runs}")
+        runs = feeds_row.measure(base, args.seed, args.runs, log)
+        report.add(rows.feeds_row(runs, base.briefs))
 
     if misses and not args.no_profile:
         profile_misses(misses, dbs, args, loaded_extractor, report)

@@ -30,6 +30,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from store.records import Provenance
 
 DEFAULT_SETS = [Path("/work/shared/realnews-dev"), Path("/work/shared/dev-briefs")]
 TARGETS = {"who": 0.97, "typo": 0.90, "absent": 0.98, "quotes": 0.95}
@@ -191,7 +192,7 @@ def quote_hit(case: Case, reply) -> bool:
 
 
 async def ask_all(services, scope, cases: list[Case]) -> dict[str, list[tuple[Case, bool, str]]]:
-    from handlers import dispatch
+    from handlers.core import dispatch
 
     out: dict[str, list] = defaultdict(list)
     for case in cases:
@@ -223,7 +224,7 @@ def summary(results: dict[str, list]) -> str:
 
 async def build_and_ask(dirs: list[Path], db: Path | None, verbose: bool) -> dict[str, list]:
     from extract import Extractor
-    from handlers.context import Scope, Services
+    from handlers.core.context import Scope, Services
     from handlers.ingest import ingest_many
     from store import Store
 
@@ -237,7 +238,7 @@ async def build_and_ask(dirs: list[Path], db: Path | None, verbose: bool) -> dic
         scope = Scope.local()
         if not await store.count_articles(scope.guild_id):
             await ingest_many(services, scope, [(p.read_text(encoding="utf-8", errors="replace"),
-                                                 {"source": p.name}) for p in texts])
+                                                 Provenance(source=p.name)) for p in texts])
         results = await ask_all(services, scope, cases)
     finally:
         await store.close()

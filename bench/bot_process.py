@@ -49,7 +49,7 @@ async def main(db: str, guild: int, queries_file: str, trace: bool) -> dict:
     stages = {"python": stage()}
     from bench.queries import Query, call
     from extract import Extractor
-    from handlers.context import Scope, Services
+    from handlers.core.context import Scope, Services
     from store import Store
     stages["imports"] = stage()
 

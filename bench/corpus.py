@@ -23,7 +23,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from bench import names as N
+from bench import invented_names as N
 from bench import words as W
 from extract.model import Brief, Entity, Insight, Section, Statement
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from bench import corpus
 from bench.stats import stopwatch
+from store.records import Provenance
 
 CORPUS_VERSION = 2  # bump when bench/corpus.py writes different briefs (2: generated name vocabulary)
 CORPUS_GUILD = 1_100_000_000_000_000_001  # a realistic Discord snowflake
@@ -125,15 +126,16 @@ def _corpus_batches(seed: int, size: int):
         batch = []
         for k in range(start, min(size, start + BATCH)):
             brief, text = corpus.brief_record(seed, k)
-            batch.append((brief, text, {"source": f"brief-{k:06d}.txt", "message_id": 10_000_000 + k,
-                                        "channel_id": 77, "author_id": 1000 + k % 50}))
+            came = Provenance(source=f"brief-{k:06d}.txt", message_id=10_000_000 + k, channel_id=77,
+                              author_id=1000 + k % 50)
+            batch.append((brief, text, came))
         yield batch
 
 
 def _roster_batches(seed: int, entities: int):
     records = corpus.roster_records(seed, entities)
     for start in range(0, len(records), BATCH // 10):
-        yield [(b, t, {"source": f"roster-{start + i:05d}.txt"})
+        yield [(b, t, Provenance(source=f"roster-{start + i:05d}.txt"))
                for i, (b, t) in enumerate(records[start:start + BATCH // 10])]
 
 

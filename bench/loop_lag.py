@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.stats import percentile
+from store.records import Provenance
 
 TICK = 0.010
 
@@ -36,7 +37,7 @@ async def ticker(lags: list[float], stop: asyncio.Event) -> None:
 
 
 async def one_run(db: Path, guild: int, extractor, text: str, profiler=None) -> LagRun:
-    from handlers.context import Scope, Services
+    from handlers.core.context import Scope, Services
     from handlers.ingest import ingest_text
     from store import Store
 
@@ -53,7 +54,7 @@ async def one_run(db: Path, guild: int, extractor, text: str, profiler=None) -> 
         if profiler:
             profiler.enable()
         start = time.perf_counter()
-        outcome = await ingest_text(services, scope, text, source="long-article.txt")
+        outcome = await ingest_text(services, scope, text, provenance=Provenance(source="long-article.txt"))
         elapsed = time.perf_counter() - start
         if profiler:
             profiler.disable()

@@ -66,8 +66,8 @@ def adversarial(extractor, sizes: list[int], seed: int, runs: int, log=print) ->
 
 
 async def _ingest_with(workers: int, texts: list[str]) -> float:
-    from handlers.context import Scope, Services
-    from handlers.extraction import ExtractionPool
+    from handlers.core.context import Scope, Services
+    from handlers.core.extraction import ExtractionPool
     from handlers.ingest import ingest_many
     from store import Store
 
@@ -122,8 +122,8 @@ async def _reindex_here(path: str, guild: int, workers_n: int) -> dict:
     import resource
 
     from handlers import reindex as reindex_handler
-    from handlers.context import Scope, Services
-    from handlers.extraction import ExtractionPool
+    from handlers.core.context import Scope, Services
+    from handlers.core.extraction import ExtractionPool
     from store import Store
 
     with ExtractionPool(workers=workers_n) as pool:

@@ -23,6 +23,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from bench.stats import percentile
+from store.records import Provenance
 
 TOP = 14
 
@@ -150,7 +151,7 @@ def profile_ingest(extractor, texts: list[str], db_path: Path, guild: int) -> st
         store = await Store.open(db_path)
         timer = StoreTimer(store)
         start = time.perf_counter()
-        await store.save_briefs(guild, [(b, t, {"source": f"p{k}.txt"}) for k, (b, t) in
+        await store.save_briefs(guild, [(b, t, Provenance(source=f"p{k}.txt")) for k, (b, t) in
                                         enumerate(zip(briefs, texts))])
         elapsed = time.perf_counter() - start
         await store.close()

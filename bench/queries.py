@@ -112,7 +112,7 @@ def query_set(db: BuiltDb, n: int, seed: int) -> dict[str, list[Query]]:
 
 async def call(services, scope, q: Query) -> bool:
     """Run one query through its handler; True if it found something."""
-    import handlers.complete
+    import handlers.core.complete
     import handlers.quotes
     import handlers.search
     import handlers.stats
@@ -130,7 +130,7 @@ async def call(services, scope, q: Query) -> bool:
     elif q.kind == "stats":
         reply = await handlers.stats.run(services, scope)
     else:
-        return bool(await handlers.complete.entity_names(services, scope, **q.args))
+        return bool(await handlers.core.complete.entity_names(services, scope, **q.args))
     return bool(getattr(reply, "ok", True))
 
 
@@ -146,7 +146,7 @@ async def time_queries(services, scope, queries: list[Query]) -> KindTiming:
 
 async def open_services(db: BuiltDb):
     from extract import Extractor
-    from handlers.context import Scope, Services
+    from handlers.core.context import Scope, Services
     from store import Store
 
     store = await Store.open(db.path)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import math
 
+from bench.feeds_row import FEEDS, NEW_ITEMS, FeedsRun
 from bench.ingest_row import IngestRun
 from bench.loop_lag import LagRun
 from bench.queries import KindTiming
@@ -127,3 +128,19 @@ def lag_row(runs: list[LagRun], chars: int) -> Row:
                f"max {fmt_ms(worst)} (ingest took {took:.1f}s)", fmt_ms(p95), "–",
                f"max ≤ {LAG_MS:.0f} ms", worst <= LAG_MS and not bad,
                f"status {bad[0]}" if bad else "")
+
+
+def feeds_row(runs: list[FeedsRun], briefs: int) -> Row:
+    """Row 8: a poll round of FEEDS feeds with NEW_ITEMS new items, and the queries meanwhile."""
+    round_s = median([r.round_s for r in runs])
+    p95 = median([r.p95_ms for r in runs])
+    indexed = min(r.indexed for r in runs)
+    value = (f"round {round_s:.1f}s ({NEW_ITEMS} articles fetched and extracted, "
+             f"{min(r.not_modified for r in runs)} feeds unchanged, 304); "
+             f"{median([r.queries for r in runs]):.0f} queries meanwhile, "
+             f"max {median([r.max_ms for r in runs]):.0f} ms; "
+             f"the same queries alone: p95 {fmt_ms(median([r.idle_p95_ms for r in runs]))}")
+    note = "" if indexed == NEW_ITEMS else f"only {indexed}/{NEW_ITEMS} indexed"
+    return Row(f"11 {FEEDS} feeds polled, {NEW_ITEMS} new items, queries meanwhile", size_label(briefs), value,
+               fmt_ms(p95), "–", f"query p95 ≤ {P95_MS:.0f} ms during the round",
+               p95 <= P95_MS and not note, note)

@@ -6,7 +6,7 @@ compares a typed word with the guild's vocabulary, and a real server's vocabular
 with every new name. Each family below has its own syllables, word lengths and surname
 endings, so the words look and spread like names do (many share a first letter or an
 ending; lengths cluster around 5-9 letters), which is what the look-alike indexes of
-store/names.py must cope with. Everything is seeded: the same words in every run.
+store/name_index.py must cope with. Everything is seeded: the same words in every run.
 """
 from __future__ import annotations
 

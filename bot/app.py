@@ -17,16 +17,19 @@ from concurrent.futures import ThreadPoolExecutor
 import discord
 from discord.ext import commands
 
+from bot.alerts import AlertSender
+from bot.feeds import FeedPoller, policy_from
 from bot.inflight import InFlight
 from bot.table import query_cooldowns
 from bot.watched import WatchedChannels
 from extract.model import ModelMissing
-from handlers.context import Services
+from handlers.core.context import Services
 from store.errors import StoreError
 
 log = logging.getLogger(__name__)
 
-EXTENSIONS = ("bot.cogs.errors", "bot.cogs.queries", "bot.cogs.admin", "bot.cogs.curation", "bot.cogs.ingest")
+EXTENSIONS = ("bot.cogs.errors", "bot.cogs.queries", "bot.cogs.admin", "bot.cogs.curation", "bot.cogs.ingest",
+              "bot.cogs.feeds")
 SHUTDOWN_GRACE = 8.0  # seconds for briefs being indexed when the bot stops (Docker kills after 10)
 
 
@@ -64,6 +67,8 @@ class NewsBot(commands.Bot):
         self.query_cooldowns = query_cooldowns()
         self.stopping = False
         self._owns_pool = False  # a pool this bot started is also stopped by it
+        self.feeds = FeedPoller(self, policy_from(settings), settings.feed_check_seconds, settings.feed_concurrency)
+        self.alerts = AlertSender(self, settings.alerts_per_window, settings.alert_window_minutes * 60)
 
     async def setup_hook(self) -> None:
         if self.store is None:
@@ -74,12 +79,14 @@ class NewsBot(commands.Bot):
         for name in EXTENSIONS:
             if name not in self.extensions:
                 await self.load_extension(name)
+        self.feeds.start()
+        self.alerts.start()
         if self.settings.sync_commands_on_start:
             synced = await self.tree.sync()
             log.info("synced %d slash commands globally", len(synced))
 
     async def _open(self) -> None:
-        from handlers.extraction import ExtractionPool, pool_from_settings
+        from handlers.core.extraction import ExtractionPool, pool_from_settings
         from store import Store
 
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsbrief-blocking")
@@ -101,6 +108,7 @@ class NewsBot(commands.Bot):
         if purged:
             log.info("purged %d forgotten brief(s) past the undo window", purged)
         self.services = Services.from_settings(self.settings, store, extractor, self.executor)
+        self.services.on_indexed = self.alerts.brief_indexed
         self.watched = WatchedChannels(store, self.settings.ingest_channel_ids)
         log.info("database %s open", self.settings.db_path)
 
@@ -110,7 +118,9 @@ class NewsBot(commands.Bot):
     async def close(self) -> None:
         if not self.stopping:
             self.stopping = True  # the ingest cog takes no new briefs from here on
+            await self.feeds.stop()  # a poll under way stops; what it saved stays, the rest is read next time
             await self.inflight.drain(SHUTDOWN_GRACE)
+            await self.alerts.stop()
         await super().close()
         if self.store is not None:
             store, self.store = self.store, None

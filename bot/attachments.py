@@ -7,8 +7,9 @@ from typing import Sequence
 
 import discord
 
-from handlers import textfile
+from handlers.core import textfile
 from handlers.ingest import IngestOutcome, ingest_file, rejected
+from store.records import Provenance
 
 # Pictures and recordings posted alongside news are not briefs, and not worth a refusal.
 MEDIA_TYPES = ("image/", "video/", "audio/")
@@ -32,10 +33,11 @@ def refused_file(attachments: Sequence[discord.Attachment]) -> discord.Attachmen
     return next((a for a in attachments if not readable(a) and not is_media(a)), None)
 
 
-async def ingest_attachment(services, scope, attachment: discord.Attachment, **metadata) -> IngestOutcome:
+async def ingest_attachment(services, scope, attachment: discord.Attachment,
+                            provenance: Provenance | None = None) -> IngestOutcome:
     if not readable(attachment):
         # ingest_file refuses an unreadable kind from its name alone, before looking at any bytes.
-        return await ingest_file(services, scope, attachment.filename, b"", **metadata)
+        return await ingest_file(services, scope, attachment.filename, b"", provenance)
     if attachment.size > services.max_attachment_bytes:
         return rejected("too large", f"That file is too large ({attachment.size:,} bytes).",
                         f"The limit is {services.max_attachment_bytes:,} bytes; split the brief or trim it.")
@@ -44,4 +46,4 @@ async def ingest_attachment(services, scope, attachment: discord.Attachment, **m
     except discord.HTTPException:
         return rejected("download failed", "I couldn't download that file from Discord.",
                         "Try attaching it again in a moment.")
-    return await ingest_file(services, scope, attachment.filename, data, **metadata)
+    return await ingest_file(services, scope, attachment.filename, data, provenance)

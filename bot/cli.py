@@ -67,7 +67,7 @@ def cmd_extract(args) -> int:
 
 
 def _decoded(path: Path) -> str:
-    from handlers.textfile import NotText, decode
+    from handlers.core.textfile import NotText, decode
 
     try:
         return decode(_read(path))  # the encoding is detected, as for ingested files
@@ -92,8 +92,8 @@ async def open_services(settings, *, one_shot: bool = False):
     `ask` never loads spaCy) and a one-thread executor for other blocking work;
     closed on the way out. `one_shot`: a single command follows, so the store
     does not warm up its name index."""
-    from handlers.context import Services
-    from handlers.extraction import pool_from_settings
+    from handlers.core.context import Services
+    from handlers.core.extraction import pool_from_settings
     from store import Store, StoreError
 
     path = Path(settings.db_path)
@@ -159,7 +159,7 @@ def cmd_console(args) -> int:
 
 async def console_main(settings, reason: str, *, guild_id: int | None = None, stdin=None, stdout=None) -> int:
     from bot.console import first_line, run_console, seed_samples, seed_summary
-    from handlers.context import LOCAL_GUILD_ID, Scope
+    from handlers.core.context import LOCAL_GUILD_ID, Scope
 
     stdin, stdout = stdin or sys.stdin, stdout or sys.stdout
     guild_id = LOCAL_GUILD_ID if guild_id is None else guild_id
@@ -180,7 +180,7 @@ FOLDER_NOTES = {"README", "LICENSE", "LICENCE", "CHANGELOG", "CONTRIBUTING", "SO
 
 def brief_files(paths: list[str]) -> list[tuple[Path, str | None]]:
     """(file, None) for every file to read, or (path, reason) for a path that is skipped."""
-    from handlers.textfile import SUFFIXES
+    from handlers.core.textfile import SUFFIXES
 
     out: list[tuple[Path, str | None]] = []
     for raw in paths:
@@ -200,9 +200,10 @@ def brief_files(paths: list[str]) -> list[tuple[Path, str | None]]:
 
 
 async def ingest_main(settings, paths: list[str], guild_id: int | None = None, out=None) -> int:
-    from handlers.context import LOCAL_GUILD_ID, Scope
-    from handlers.format import plural
+    from handlers.core.context import LOCAL_GUILD_ID, Scope
+    from handlers.core.format import plural
     from handlers.ingest import IngestOutcome, ingest_batches, read_file
+    from store.records import Provenance
 
     out = out or sys.stdout
     scope = Scope.local(LOCAL_GUILD_ID if guild_id is None else guild_id)
@@ -223,7 +224,7 @@ async def ingest_main(settings, paths: list[str], guild_id: int | None = None, o
                 if isinstance(text, IngestOutcome):
                     lines[n] = f"{path}: skipped, {text.reason}"
                     continue
-                items.append((text, {"source": path.name}))
+                items.append((text, Provenance(source=path.name)))
                 where.append(n)
             read.append((batch, lines, where))
             yield items
@@ -262,8 +263,8 @@ def cmd_ask(args) -> int:
 async def ask_each_main(settings, lines, guild_id: int | None = None, out=None) -> int:
     """`newsbrief ask -`: one command a line, each answer after `>>> COMMAND`,
     all in one process (one database open, names indexed once)."""
-    from handlers import dispatch
-    from handlers.context import LOCAL_GUILD_ID, Scope
+    from handlers.core import dispatch
+    from handlers.core.context import LOCAL_GUILD_ID, Scope
 
     out = out or sys.stdout
     scope = Scope.local(LOCAL_GUILD_ID if guild_id is None else guild_id)
@@ -278,8 +279,8 @@ async def ask_each_main(settings, lines, guild_id: int | None = None, out=None) 
 
 
 async def ask_main(settings, line: str, guild_id: int | None = None, out=None) -> int:
-    from handlers import dispatch
-    from handlers.context import LOCAL_GUILD_ID, Scope
+    from handlers.core import dispatch
+    from handlers.core.context import LOCAL_GUILD_ID, Scope
 
     out = out or sys.stdout
     async with open_services(settings, one_shot=True) as services:

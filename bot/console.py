@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.lines import LineReader
-from handlers import dispatch
-from handlers.context import LOCAL_GUILD_ID, Scope
+from handlers.core import dispatch
+from handlers.core.context import LOCAL_GUILD_ID, Scope
 from handlers.ingest import IngestOutcome, ingest_many, read_file
+from store.records import Provenance
 
 SAMPLES_DIR = Path(__file__).resolve().parent / "samples"
 QUIT = {"quit", "exit", "q", ":q", "bye"}
@@ -32,7 +33,7 @@ async def seed_samples(services, scope: Scope | None = None, folder: Path = SAMP
     for path in sorted(folder.glob("*.txt")):
         text = await read_file(services, path.name, path.read_bytes())
         if isinstance(text, str):
-            items.append((text, {"source": f"samples/{path.name}"}))
+            items.append((text, Provenance(source=f"samples/{path.name}")))
     return await ingest_many(services, scope, items)
 
 

@@ -8,8 +8,8 @@ import logging
 import discord
 
 from bot.render import render
-from handlers import commands as table
-from handlers.reply import Page, Reply
+from handlers.core import commands as table
+from handlers.core.reply import Page, Reply
 
 log = logging.getLogger(__name__)
 

@@ -14,9 +14,9 @@ import re
 
 import discord
 
-from handlers.limits import fit_page
-from handlers.links import labels, masked
-from handlers.reply import Field, Page, Reply, page_label
+from handlers.core.limits import fit_page
+from handlers.core.links import labels, masked
+from handlers.core.reply import Field, Page, Reply, page_label
 
 OK_COLOUR = discord.Colour.blurple()
 ERROR_COLOUR = discord.Colour.red()
@@ -89,14 +89,6 @@ def render(reply: Reply) -> list[discord.Embed]:
     """One embed per page of the reply."""
     pages = reply.pages or [Page(title="Nothing to show")]
     return [page_embed(p, ok=reply.ok, number=n, total=len(pages)) for n, p in enumerate(pages, 1)]
-
-
-def embed_size_ok(embed: discord.Embed) -> bool:
-    """Discord's per-embed limits (used by tests and as a last guard before sending)."""
-    return (len(embed) <= 6000 and len(embed.title or "") <= 256 and len(embed.description or "") <= 4096
-            and len(embed.fields) <= 25
-            and all(len(f.name or "") <= 256 and len(f.value or "") <= 1024 for f in embed.fields)
-            and len(embed.footer.text or "") <= 2048)
 
 
 def progress_embed(done: int, total: int, title: str = "Re-reading briefs…") -> discord.Embed:

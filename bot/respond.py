@@ -12,9 +12,9 @@ from bot import modlog
 from bot import scope as scopes
 from bot.render import render
 from bot.views import ConfirmView, ReplyView, needs_view
-from handlers import commands as table
-from handlers import dispatch
-from handlers.reply import Choice, Reply
+from handlers.core import commands as table
+from handlers.core import dispatch
+from handlers.core.reply import Choice, Reply
 
 log = logging.getLogger(__name__)
 

@@ -1,4 +1,4 @@
-"""Who is asking and where, as a handlers.context.Scope, from whatever Discord
+"""Who is asking and where, as a handlers.core.context.Scope, from whatever Discord
 gives us: a command context (prefix or slash), a bare interaction (a menu
 pick) or a message (a brief posted in a watched channel)."""
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import discord
 from discord.ext import commands
 
-from handlers.context import Scope
+from handlers.core.context import Scope
 
 
 def _scope(guild_id: int, user, channel_id: int | None, perms: discord.Permissions, is_owner: bool,

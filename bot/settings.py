@@ -6,6 +6,9 @@ import os
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
+# What the handlers need has its default once, on Services; the settings read it from there.
+from handlers.core.context import Services as _Handlers
+
 
 def _ids(value: str) -> frozenset[int]:
     return frozenset(int(v) for v in value.replace(" ", "").split(",") if v.isdigit())
@@ -15,28 +18,45 @@ def _bool(value: str) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+MIN_FEED_MINUTES = 5.0  # polite to the sites: no feed is read more often
+
+
+def _feed_minutes(value: str) -> float:
+    minutes = float(value)
+    if minutes < MIN_FEED_MINUTES:
+        raise ValueError(f"feeds are read at most every {MIN_FEED_MINUTES:g} minutes")
+    return minutes
+
+
 @dataclass(frozen=True)
 class Settings:
     discord_token: str = ""
     db_path: Path = Path("data/newsbrief.sqlite3")
-    command_prefix: str = "!"
+    command_prefix: str = _Handlers.prefix
     ingest_channel_ids: frozenset[int] = field(default_factory=frozenset)
     owner_ids: frozenset[int] = field(default_factory=frozenset)
     sync_commands_on_start: bool = False
-    max_brief_chars: int = 300_000  # longer briefs are refused before any work
-    min_brief_words: int = 25  # shorter plain messages in watched channels are conversation
-    max_attachment_bytes: int = 1_000_000  # checked before download
-    fetch_timeout: float = 15.0  # seconds, for links to news pages
-    fetch_max_bytes: int = 3_000_000
-    allow_private_urls: bool = False  # tests serve pages on 127.0.0.1
+    max_brief_chars: int = _Handlers.max_brief_chars  # longer briefs are refused before any work
+    min_brief_words: int = _Handlers.min_brief_words  # shorter plain messages in watched channels are conversation
+    max_attachment_bytes: int = _Handlers.max_attachment_bytes  # checked before download
+    fetch_timeout: float = _Handlers.fetch_timeout  # seconds, for links to news pages
+    fetch_max_bytes: int = _Handlers.fetch_max_bytes
+    allow_private_urls: bool = _Handlers.allow_private_urls  # tests serve pages on 127.0.0.1
     cooldown_rate: int = 5  # query commands per member ...
     cooldown_per: float = 10.0  # ... per this many seconds
+    feed_interval_minutes: float = 15.0  # each feed is read this often (FEED_INTERVAL_MINUTES: at least 5)
+    feed_check_seconds: float = 30.0  # how often the poller looks for feeds that are due
+    feed_max_failures: int = 8  # failures in a row before a feed is paused (and the server told)
+    feed_items_per_poll: int = 20  # newest items read from a feed in one poll
+    feed_concurrency: int = 4  # feeds read at the same time
+    alerts_per_window: int = 3  # direct messages a member gets per window; the rest come as one digest
+    alert_window_minutes: float = 60.0
     spacy_model: str = "en_core_web_sm"
     extract_workers: int = 0  # spaCy worker processes; 0 = one per CPU core
     extract_min_seconds: float = 5.0  # a brief's time budget: 10x prose of its length, at least this ...
     extract_max_seconds: float = 60.0  # ... and at most this; over it the post is refused whole
     log_level: str = "INFO"
-    forget_undo_hours: float = 24.0  # `!forget` can be undone this long; then the brief is purged
+    forget_undo_hours: float = _Handlers.forget_undo_hours  # `!forget` can be undone this long; then the brief is purged
 
     # environment variable -> (field, parser)
     ENV = {
@@ -54,6 +74,13 @@ class Settings:
         "ALLOW_PRIVATE_URLS": ("allow_private_urls", _bool),
         "COOLDOWN_RATE": ("cooldown_rate", int),
         "COOLDOWN_PER": ("cooldown_per", float),
+        "FEED_INTERVAL_MINUTES": ("feed_interval_minutes", _feed_minutes),
+        "FEED_CHECK_SECONDS": ("feed_check_seconds", float),
+        "FEED_MAX_FAILURES": ("feed_max_failures", int),
+        "FEED_ITEMS_PER_POLL": ("feed_items_per_poll", int),
+        "FEED_CONCURRENCY": ("feed_concurrency", int),
+        "ALERTS_PER_WINDOW": ("alerts_per_window", int),
+        "ALERT_WINDOW_MINUTES": ("alert_window_minutes", float),
         "SPACY_MODEL": ("spacy_model", str),
         "EXTRACT_WORKERS": ("extract_workers", int),
         "EXTRACT_MIN_SECONDS": ("extract_min_seconds", float),

@@ -1,4 +1,4 @@
-"""Discord commands built from the command table (handlers.commands).
+"""Discord commands built from the command table (handlers.core.commands).
 
 `@table_command("who")` turns a cog method into a hybrid command (`!who` and
 `/who`) whose name, help, option descriptions, permission and cooldown all
@@ -6,7 +6,7 @@ come from the table entry, so the table stays the one source of truth. The
 method only declares the typed signature slash commands need; the decorator
 refuses a signature whose arguments differ from the table's.
 
-Prefix invocations are parsed by handlers.dispatch, the same grammar the
+Prefix invocations are parsed by handlers.core.dispatch, the same grammar the
 console uses (`!quotes threat by Hegseth`, `!article #12`), rather than by
 discord.py's converters; slash invocations get typed options.
 """
@@ -20,13 +20,13 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import scope as scopes
-from handlers import commands as table
-from handlers import complete, dispatch
-from handlers.context import Scope
-from handlers.guard import permitted
+from handlers.core import commands as table
+from handlers.core import complete, dispatch
+from handlers.core.context import Scope
+from handlers.core.guard import permitted
 from handlers.help import usage
-from handlers.limits import clip
-from handlers.reply import Reply
+from handlers.core.limits import clip
+from handlers.core.reply import Reply
 
 log = logging.getLogger(__name__)
 

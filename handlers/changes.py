@@ -1,18 +1,19 @@
 """`changes [PAGE]`: the audit log of what moderators changed, latest first."""
 from __future__ import annotations
 
-from handlers import validate
-from handlers.format import page_footer
-from handlers.guard import handler
-from handlers.limits import join_lines, one_line, paged
-from handlers.reply import Page, Reply
+from handlers.core.context import Scope, Services
+from handlers.core import validate
+from handlers.core.format import page_footer
+from handlers.core.guard import handler
+from handlers.core.limits import join_lines, one_line, paged
+from handlers.core.reply import Page, Reply
 
 PER_PAGE = 10
 PAGES = 5  # one answer pages through this many; `changes 6` goes further back
 
 
 @handler("changes")
-async def run(services, scope, page=None) -> Reply:
+async def run(services: Services, scope: Scope, page=None) -> Reply:
     first = validate.page_number(page)
     rows = await services.store.changes(scope.guild_id, limit=PER_PAGE * PAGES, offset=(first - 1) * PER_PAGE)
     if not rows:

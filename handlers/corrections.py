@@ -1,17 +1,18 @@
 """`corrections`: this server's correction rules, each with the id `uncorrect` takes."""
 from __future__ import annotations
 
-from handlers import validate
-from handlers.format import day, page_footer, plural
-from handlers.guard import handler
-from handlers.limits import join_lines, one_line, paged
-from handlers.reply import Page, Reply
+from handlers.core.context import Scope, Services
+from handlers.core import validate
+from handlers.core.format import day, page_footer, plural
+from handlers.core.guard import handler
+from handlers.core.limits import join_lines, one_line, paged
+from handlers.core.reply import Page, Reply
 
 PER_PAGE = 10
 
 
 @handler("corrections")
-async def run(services, scope, page=None) -> Reply:
+async def run(services: Services, scope: Scope, page=None) -> Reply:
     p = services.prefix
     first = validate.page_number(page)
     rules = list(reversed(await services.store.corrections(scope.guild_id)))

@@ -2,9 +2,9 @@
 moderator means, the entity types they may give, and the confirmation step."""
 from __future__ import annotations
 
-from handlers import validate
-from handlers.limits import one_line
-from handlers.reply import Choice, Page, Reply
+from handlers.core import validate
+from handlers.core.limits import one_line
+from handlers.core.reply import Choice, Page, Reply
 
 # Words a moderator may type for a type, and the type they mean.
 TYPE_WORDS = {

@@ -2,16 +2,17 @@
 (Services.forget_undo_hours) so `restore`/`undo` can bring it back, then purged."""
 from __future__ import annotations
 
-from handlers import validate
+from handlers.core.context import Scope, Services
+from handlers.core import validate
 from handlers.curate import confirm_first
-from handlers.format import hours
-from handlers.guard import handler
-from handlers.limits import one_line
-from handlers.reply import Reply
+from handlers.core.format import hours
+from handlers.core.guard import handler
+from handlers.core.limits import one_line
+from handlers.core.reply import Reply
 
 
 @handler("forget")
-async def run(services, scope, id=None) -> Reply:
+async def run(services: Services, scope: Scope, id=None) -> Reply:
     p = services.prefix
     if id is None:
         raise validate.BadInput("Which brief?", f"Give its id, like `{p}forget 12`.")

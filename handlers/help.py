@@ -3,15 +3,16 @@ from __future__ import annotations
 
 from rapidfuzz import process
 
-from handlers import commands
-from handlers.guard import PERMISSION_NAMES, handler
-from handlers.reply import Choice, Field, Page, Reply
+from handlers.core.context import Scope, Services
+from handlers.core import commands
+from handlers.core.guard import PERMISSION_NAMES, handler
+from handlers.core.reply import Choice, Field, Page, Reply
 
 MODERATOR_FIELDS = 12
 
 
 @handler("help")
-async def run(services, scope, command=None) -> Reply:
+async def run(services: Services, scope: Scope, command=None) -> Reply:
     p = services.prefix
     if command is not None and str(command).strip():
         wanted = str(command).strip().split()[0]
@@ -23,7 +24,7 @@ async def run(services, scope, command=None) -> Reply:
                                      + f"`{p}help` lists them all.")],
                          ok=False, choices=[Choice(f"help {near}", "help", near)] if near else [])
         return Reply(pages=[explain(cmd, p)])
-    fields = [Field(usage(c, p), c.help + (f" ({PERMISSION_NAMES[c.permission]} only)"
+    fields = [Field(usage(c, p), c.help + (f" ({PERMISSION_NAMES[c.permission or '']} only)"
                                                if c.permission in PERMISSION_NAMES else ""))
               for c in commands.COMMANDS if c.permission is None]
     # Moderators' commands on pages of their own: an embed holds 25 fields.

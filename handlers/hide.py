@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 from handlers.curate import confirm_first, pick_entity
-from handlers.guard import handler
-from handlers.reply import Reply
+from handlers.core.context import Scope, Services
+from handlers.core.guard import handler
+from handlers.core.reply import Reply
 from store.corrections import Rule
 
 
 @handler("hide")
-async def run(services, scope, name=None) -> Reply:
+async def run(services: Services, scope: Scope, name=None) -> Reply:
     p = services.prefix
     entity = await pick_entity(services, scope, name)
     if scope.asks_first:

@@ -1,7 +1,7 @@
 """Ingestion: text, files and links become indexed briefs.
 
 Cheap checks come first (size, emptiness, duplicates) so a refused brief costs
-no spaCy time; extraction runs in the worker pool (handlers.extraction), never in
+no spaCy time; extraction runs in the worker pool (handlers.core.extraction), never in
 the event loop's process, and a brief over its time budget is refused whole.
 Bad input gives a friendly reply and changes nothing. Failures of the bot
 itself (store.StoreError, extract.ModelMissing) propagate to the caller.
@@ -11,30 +11,34 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from typing import Literal
 
-from handlers import textfile
+from handlers.core.context import Scope, Services
+from handlers.core import textfile
 from handlers.brief_or_chat import looks_like_brief
-from handlers.extraction import TooCostly, as_extraction
-from handlers.fetch import FetchError, check_url, fetch_page, html_to_brief
-from handlers.format import plural
-from handlers.guard import handler
-from handlers.limits import one_line
-from handlers.reply import Page, Reply
-from handlers.validate import WORD, BadInput
+from handlers.core.extraction import TooCostly, as_extraction
+from handlers.core.fetch import FetchError, check_url, fetch_page, html_to_brief
+from handlers.core.format import plural
+from handlers.core.guard import handler
+from handlers.core.limits import one_line
+from handlers.core.reply import Page, Reply
+from handlers.core.validate import WORD, BadInput
 from store.normalize import storable
-from store.records import SaveResult
+from store.records import Provenance, SaveResult
 
 _LINK = re.compile(r"<?([a-zA-Z][a-zA-Z0-9+.-]*://\S+?)>?")
 PEOPLE_IN_REPLY = 5
+IngestStatus = Literal["indexed", "duplicate", "updated", "rejected"]
 
 
 @dataclass
 class IngestOutcome:
-    status: str  # "indexed" | "duplicate" | "updated" | "rejected"
+    status: IngestStatus
     reply: Reply
     result: SaveResult | None = None  # None when rejected
     reason: str = ""  # short, for one-line reports: "duplicate of #3", "empty", "too long", "not text"
+    people: list[str] = field(default_factory=list)  # the brief's main people, when newly indexed
 
     @property
     def ok(self) -> bool:
@@ -43,30 +47,36 @@ class IngestOutcome:
 
 # ---- entry points -----------------------------------------------------------
 
-async def ingest_text(services, scope, text: str, *, source=None, message_id=None, channel_id=None,
-                      jump_url=None) -> IngestOutcome:
+async def ingest_text(services, scope, text: str, provenance: Provenance | None = None) -> IngestOutcome:
     text = storable(text or "")
+    came = _by_asker(provenance, scope)
     refused = precheck(services, text)
     if refused:
         return refused
-    duplicate = await _duplicate(services, scope, text, source)
+    duplicate = await _duplicate(services, scope, text, came.source)
     if duplicate:
         return duplicate
     [brief] = await extract_briefs(services, [text])
     if isinstance(brief, TooCostly):
         return too_costly(brief)
-    result = await services.store.save_brief(
-        scope.guild_id, brief, text, source=source, message_id=message_id, channel_id=channel_id,
-        jump_url=jump_url, author_id=scope.user_id)
-    return saved(services, result, brief)
+    result = await services.store.save_brief(scope.guild_id, brief, text, came)
+    return announced(services, scope, saved(services, result, brief))
 
 
-async def ingest_file(services, scope, filename: str, data: bytes, *, source=None, **metadata) -> IngestOutcome:
+def _by_asker(provenance: Provenance | None, scope) -> Provenance:
+    """The member who asked is the author, unless the front-end said who posted it."""
+    came = provenance or Provenance()
+    return came if came.author_id is not None else replace(came, author_id=scope.user_id)
+
+
+async def ingest_file(services, scope, filename: str, data: bytes,
+                      provenance: Provenance | None = None) -> IngestOutcome:
     """A .txt/.md/.html attachment or file; its name is the source unless one is given."""
     text = await read_file(services, filename, data)
     if isinstance(text, IngestOutcome):
         return text
-    return await ingest_text(services, scope, text, source=source or filename, **metadata)
+    came = provenance or Provenance()
+    return await ingest_text(services, scope, text, replace(came, source=came.source or filename))
 
 
 async def read_file(services, filename: str, data: bytes) -> str | IngestOutcome:
@@ -95,17 +105,26 @@ async def read_file(services, filename: str, data: bytes) -> str | IngestOutcome
     return text
 
 
-async def ingest_url(services, scope, url: str, *, source=None, **metadata) -> IngestOutcome:
+async def ingest_url(services, scope, url: str, provenance: Provenance | None = None) -> IngestOutcome:
     """A link to a news page: fetched, reduced to headline and main text; the URL is the source."""
     url = (url or "").strip().strip("<>")
     try:
         check_url(url, services.allow_private_urls)
     except FetchError as exc:
         return rejected("bad link", str(exc))
-    source = source or url
-    duplicate = await _duplicate(services, scope, None, source)
+    came = provenance or Provenance()
+    came = replace(came, source=came.source or url)
+    duplicate = await _duplicate(services, scope, None, came.source)
     if duplicate:
         return duplicate
+    text = await read_page(services, url)
+    if isinstance(text, IngestOutcome):
+        return text
+    return await ingest_text(services, scope, text, came)
+
+
+async def read_page(services, url: str) -> str | IngestOutcome:
+    """The brief text of a news page (headline and main text), or a rejection saying why there is none."""
     try:
         page = await fetch_page(url, timeout=services.fetch_timeout, max_bytes=services.fetch_max_bytes,
                                 allow_private=services.allow_private_urls)
@@ -125,23 +144,23 @@ async def ingest_url(services, scope, url: str, *, source=None, **metadata) -> I
     if not WORD.search(text):
         return rejected("no article", "I found no article text on that page.",
                         "Paste the brief's text instead.")
-    return await ingest_text(services, scope, text, source=source, **metadata)
+    return text
 
 
-async def ingest_many(services, scope, items: list[tuple[str, dict]]) -> list[IngestOutcome]:
+async def ingest_many(services, scope, items: list[tuple[str, Provenance]]) -> list[IngestOutcome]:
     """Several texts at once (the console's samples): one nlp.pipe batch for everything
-    that passes the cheap checks. `items` are (text, metadata)."""
+    that passes the cheap checks. `items` are (text, where it came from)."""
     return [outcome async for outcomes in ingest_batches(services, scope, _one(items)) for outcome in outcomes]
 
 
 async def ingest_batches(services, scope, batches) -> AsyncIterator[list[IngestOutcome]]:
-    """Batches of (text, metadata) items (an async iterable, read as needed), one list of
+    """Batches of (text, Provenance) items (an async iterable, read as needed), one list of
     outcomes per batch, in order. Each batch is saved while the next is read and parsed,
     so spaCy does not wait for SQLite."""
     saving: asyncio.Task | None = None
     try:
         async for items in batches:
-            items = [(storable(text or ""), meta) for text, meta in items]
+            items = [(storable(text or ""), came) for text, came in items]
             outcomes, todo = await _screen(services, scope, items)
             briefs = await extract_briefs(services, [items[i][0] for i in todo]) if todo else []
             # The store's writer lock keeps the saves in order.
@@ -164,8 +183,8 @@ async def _screen(services, scope, items) -> tuple[list, list[int]]:
     """The cheap checks (size, words, already indexed); the indexes still to extract."""
     outcomes: list[IngestOutcome | None] = [None] * len(items)
     todo: list[int] = []
-    for i, (text, meta) in enumerate(items):
-        outcomes[i] = precheck(services, text) or await _duplicate(services, scope, text, meta.get("source"))
+    for i, (text, came) in enumerate(items):
+        outcomes[i] = precheck(services, text) or await _duplicate(services, scope, text, came.source)
         if outcomes[i] is None:
             todo.append(i)
     return outcomes, todo
@@ -178,10 +197,10 @@ async def _save(services, scope, items, outcomes, todo, briefs) -> list[IngestOu
     kept = [(i, b) for i, b in zip(todo, briefs) if not isinstance(b, TooCostly)]
     todo, briefs = [i for i, _ in kept], [b for _, b in kept]
     if todo:
-        batch = [(brief, items[i][0], {"author_id": scope.user_id, **items[i][1]}) for brief, i in zip(briefs, todo)]
+        batch = [(brief, items[i][0], _by_asker(items[i][1], scope)) for brief, i in zip(briefs, todo)]
         results = await services.store.save_briefs(scope.guild_id, batch)
         for i, brief, result in zip(todo, briefs, results):
-            outcomes[i] = saved(services, result, brief)
+            outcomes[i] = announced(services, scope, saved(services, result, brief))
     return outcomes
 
 
@@ -215,7 +234,7 @@ async def forget_message(services, scope, message_id: int) -> bool:
 
 
 @handler("ingest")
-async def run(services, scope, text=None) -> Reply:
+async def run(services: Services, scope: Scope, text=None) -> Reply:
     """`ingest TEXT` or `ingest LINK` (attachments are read by the front-end with ingest_file)."""
     text = (text or "").strip()
     if not text:
@@ -268,11 +287,18 @@ def duplicate_of(services, brief_id: int, title: str = "") -> IngestOutcome:
                          f"duplicate of #{brief_id}")
 
 
+def announced(services, scope, outcome: IngestOutcome) -> IngestOutcome:
+    """Tell whoever listens (alerts) about a new brief."""
+    if outcome.status == "indexed" and outcome.result is not None and services.on_indexed is not None:
+        services.on_indexed(scope.guild_id, outcome.result.brief_id, scope.user_id)
+    return outcome
+
+
 def saved(services, result, brief) -> IngestOutcome:
     if not result.created:
         return duplicate_of(services, result.brief_id, result.title)
     return IngestOutcome("indexed", _summary(services, f"Indexed as #{result.brief_id}", result.brief_id, brief,
-                                             result), result, f"#{result.brief_id}")
+                                             result), result, f"#{result.brief_id}", people=main_people(brief))
 
 
 def _summary(services, heading: str, brief_id: int, brief, result=None) -> Reply:
@@ -280,11 +306,15 @@ def _summary(services, heading: str, brief_id: int, brief, result=None) -> Reply
     statements = result.statements if result is not None else len(brief.statements)
     lines = [one_line(brief.title, 200) or "(untitled)",
              f"{plural(entities, 'entity', 'entities')}, {plural(statements, 'statement')}."]
-    people = [e.name for e in brief.entities if e.type == "PERSON"][:PEOPLE_IN_REPLY]
+    people = main_people(brief)
     if people:
         lines.append("People: " + ", ".join(people))
     lines.append(f"`{services.prefix}article {brief_id}` shows it.")
     return Reply(pages=[Page(title=heading, description="\n".join(lines))])
+
+
+def main_people(brief) -> list[str]:
+    return [e.name for e in brief.entities if e.type == "PERSON"][:PEOPLE_IN_REPLY]
 
 
 def rejected(reason: str, title: str, detail: str = "") -> IngestOutcome:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from handlers.validate import WORD
+from handlers.core.validate import WORD
 
 _URL = re.compile(r"<?(https?://[^\s<>]+)>?")
 _TRAILING = ".,;:!?)]}'\""  # sentence punctuation after a link is not part of it

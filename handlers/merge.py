@@ -1,16 +1,17 @@
 """`merge A into B`: one entity; A's names become aliases of B, now and in every later brief."""
 from __future__ import annotations
 
-from handlers import validate
+from handlers.core.context import Scope, Services
+from handlers.core import validate
 from handlers.curate import confirm_first, pick_entity
-from handlers.format import plural
-from handlers.guard import handler
-from handlers.reply import Reply
+from handlers.core.format import plural
+from handlers.core.guard import handler
+from handlers.core.reply import Reply
 from store.corrections import Rule
 
 
 @handler("merge")
-async def run(services, scope, name=None, into=None) -> Reply:
+async def run(services: Services, scope: Scope, name=None, into=None) -> Reply:
     p = services.prefix
     if into is None or not str(into).strip():
         raise validate.BadInput("Merge it into which entity?", f"Like `{p}merge George Bush into George W. Bush`.")

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 
-from handlers import validate
-from handlers.format import brief_ref, day, link_of
-from handlers.guard import handler
-from handlers.limits import DESCRIPTION, FIELD_VALUE, clip
-from handlers.links import linked
-from handlers.reply import Field, Page, Reply
+from handlers.core.context import Scope, Services
+from handlers.core import validate
+from handlers.core.format import brief_ref, day, link_of
+from handlers.core.guard import handler
+from handlers.core.limits import DESCRIPTION, FIELD_VALUE, clip
+from handlers.core.links import linked
+from handlers.core.reply import Field, Page, Reply
 
 # Where a sentence ends: a stop (maybe closed by a quote mark or bracket) before
 # a space, or a line break.
@@ -18,7 +19,7 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s)|\n")
 
 
 @handler("quote")
-async def run(services, scope, id=None) -> Reply:
+async def run(services: Services, scope: Scope, id=None) -> Reply:
     if id is None:
         raise validate.BadInput("Which statement?", f"Give its number, like `{services.prefix}quote 12`; "
                                                     f"`{services.prefix}quotes WORDS` shows the numbers.")

@@ -1,11 +1,12 @@
 """`quotes WORDS [by NAME]`: statements like a phrase, optionally by one speaker."""
 from __future__ import annotations
 
-from handlers import validate
-from handlers.format import STATEMENT_IN_LIST, page_footer, plural, statement_line
-from handlers.guard import handler, permitted
-from handlers.limits import join_lines, one_line, paged
-from handlers.reply import Choice, Page, Reply
+from handlers.core.context import Scope, Services
+from handlers.core import validate
+from handlers.core.format import STATEMENT_IN_LIST, page_footer, plural, statement_line
+from handlers.core.guard import handler, permitted
+from handlers.core.limits import join_lines, one_line, paged
+from handlers.core.reply import Choice, Page, Reply
 from handlers.resolve import resolve
 from handlers.who import did_you_mean
 
@@ -14,7 +15,7 @@ MAX_RESULTS = 40
 
 
 @handler("quotes")
-async def run(services, scope, text=None, speaker=None) -> Reply:
+async def run(services: Services, scope: Scope, text=None, speaker=None) -> Reply:
     store, guild = services.store, scope.guild_id
     words = " ".join(str(text or "").split())
     entity = None

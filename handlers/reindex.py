@@ -11,11 +11,12 @@ from __future__ import annotations
 import asyncio
 from typing import Awaitable, Callable
 
-from handlers.extraction import TooCostly
-from handlers.format import plural
-from handlers.guard import handler
+from handlers.core.extraction import TooCostly
+from handlers.core.context import Scope, Services
+from handlers.core.format import plural
+from handlers.core.guard import handler
 from handlers.ingest import extract_briefs
-from handlers.reply import Reply
+from handlers.core.reply import Reply
 
 BATCH = 32  # briefs read, extracted (shared out among the workers) and saved together
 
@@ -23,7 +24,7 @@ Progress = Callable[[int, int], Awaitable[None]]
 
 
 @handler("reindex")
-async def run(services, scope, progress: Progress | None = None) -> Reply:
+async def run(services: Services, scope: Scope, progress: Progress | None = None) -> Reply:
     store, guild = services.store, scope.guild_id
     after = await store.reindex_checkpoint(guild)
     total = await store.count_briefs_after(guild, after)

@@ -3,15 +3,16 @@ from __future__ import annotations
 
 import unicodedata
 
-from handlers import validate
+from handlers.core.context import Scope, Services
+from handlers.core import validate
 from handlers.curate import pick_entity
-from handlers.guard import handler
-from handlers.reply import Reply
+from handlers.core.guard import handler
+from handlers.core.reply import Reply
 from store.corrections import Rule
 
 
 @handler("rename")
-async def run(services, scope, name=None, to=None) -> Reply:
+async def run(services: Services, scope: Scope, name=None, to=None) -> Reply:
     if to is None or not str(to).strip():
         raise validate.BadInput("Rename it to what?", f"Like `{services.prefix}rename Taoiseach to Micheál Martin`.")
     new_name = validate.name(to)

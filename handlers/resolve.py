@@ -17,6 +17,9 @@ from typing import Literal
 
 from rapidfuzz.distance import OSA
 
+from store.interface import StoreInterface
+from store.records import EntityRow
+
 # Words typed before a name that are not part of it: titles and honorifics.
 TITLE_WORDS = frozenset("""
 president vice prime minister premier secretary general chancellor chair chairman chairwoman chairperson
@@ -53,7 +56,7 @@ How = Literal["exact", "fuzzy", "ambiguous", "none"]
 class Resolution:
     how: How
     asked: str  # the name as the member typed it (tidied)
-    entity: object | None = None  # EntityRow for exact/fuzzy
+    entity: EntityRow | None = None  # for exact/fuzzy
     candidates: list = field(default_factory=list)  # EntityRows for ambiguous
     suggestions: list[str] = field(default_factory=list)  # plausible names for none
 
@@ -183,7 +186,7 @@ def plausible(typed_words: list[str], keys: list[str]) -> bool:
     return False
 
 
-async def resolve(store, guild_id: int, typed: str) -> Resolution:
+async def resolve(store: StoreInterface, guild_id: int, typed: str) -> Resolution:
     asked = " ".join(str(typed or "").split())
     bare = peeled(asked)
     letters = acronym_letters(asked, bare)
@@ -192,7 +195,7 @@ async def resolve(store, guild_id: int, typed: str) -> Resolution:
             # "Sarkozy's wife" is someone else; "European People's Party" was found above if known.
             owner = await store.exact_entities(guild_id, re.split(r"['’]", asked, 1)[0])
             hint = owner.entity is not None and plausible(words_of(asked)[:1], [owner.entity.name.casefold()])
-            return Resolution("none", asked, suggestions=[owner.entity.name] if hint else [])
+            return Resolution("none", asked, suggestions=[owner.entity.name] if hint and owner.entity else [])
         match = await store.exact_entities(guild_id, form)
         if match.how == "exact" and match.entity is not None:
             return Resolution("exact", asked, entity=match.entity)
@@ -216,7 +219,7 @@ async def resolve(store, guild_id: int, typed: str) -> Resolution:
     return await _typo(store, guild_id, asked, bare)
 
 
-async def _typo(store, guild_id: int, asked: str, bare: str) -> Resolution:
+async def _typo(store: StoreInterface, guild_id: int, asked: str, bare: str) -> Resolution:
     typed_words = words_of(bare)
     if not typed_words:
         return Resolution("none", asked)

@@ -2,15 +2,16 @@
 no id is given) with its statements and entity links, while it is still kept."""
 from __future__ import annotations
 
-from handlers import validate
-from handlers.format import hours
-from handlers.guard import handler
-from handlers.limits import one_line
-from handlers.reply import Reply
+from handlers.core.context import Scope, Services
+from handlers.core import validate
+from handlers.core.format import hours
+from handlers.core.guard import handler
+from handlers.core.limits import one_line
+from handlers.core.reply import Reply
 
 
 @handler("restore")
-async def run(services, scope, id=None) -> Reply:
+async def run(services: Services, scope: Scope, id=None) -> Reply:
     p, store, window = services.prefix, services.store, services.forget_undo_hours
     await store.purge_forgotten(keep_hours=window)
     if id is None:

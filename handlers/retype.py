@@ -1,16 +1,17 @@
 """`retype ENTITY as person|org|place|…`: what kind of thing an entity is."""
 from __future__ import annotations
 
-from handlers import validate
+from handlers.core.context import Scope, Services
+from handlers.core import validate
 from handlers.curate import TYPE_CHOICES, entity_type, pick_entity
-from handlers.guard import handler
-from handlers.reply import Reply
+from handlers.core.guard import handler
+from handlers.core.reply import Reply
 from handlers.who import type_label
 from store.corrections import Rule
 
 
 @handler("retype")
-async def run(services, scope, name=None, type=None) -> Reply:
+async def run(services: Services, scope: Scope, name=None, type=None) -> Reply:
     if type is None or not str(type).strip():
         raise validate.BadInput("What kind of entity is it?",
                                 f"Like `{services.prefix}retype Taoiseach as person`: {TYPE_CHOICES}.")

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from handlers import search_syntax, validate
-from handlers.format import article_line, page_footer, plural
-from handlers.guard import handler
-from handlers.limits import join_lines, one_line, paged
-from handlers.reply import Page, Reply
+from handlers import search_syntax
+from handlers.core.context import Scope, Services
+from handlers.core import validate
+from handlers.core.format import article_line, page_footer, plural
+from handlers.core.guard import handler
+from handlers.core.limits import join_lines, one_line, paged
+from handlers.core.reply import Page, Reply
 from handlers.resolve import resolve
 from handlers.who import did_you_mean
 
@@ -19,7 +21,7 @@ SNIPPET = 240
 
 
 @handler("search")
-async def run(services, scope, text=None) -> Reply:
+async def run(services: Services, scope: Scope, text=None) -> Reply:
     line = search_syntax.split(" ".join(str(text or "").split()))
     words = validate.query(line.text)
     entity = None

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from handlers.validate import BadInput
+from handlers.core.validate import BadInput
 
 _FILTER = re.compile(r'(?<!\S)(by|in|before|after):(?:"([^"]*)"|“([^”]*)”|(\S+))', re.I)
 _CHANNEL = re.compile(r"^<#(\d{1,20})>$|^#?(\d{1,20})$")

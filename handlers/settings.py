@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 
-from handlers import validate
-from handlers.guard import handler
-from handlers.reply import Field, Page, Reply
+from handlers.core.context import Scope, Services
+from handlers.core import validate
+from handlers.core.guard import handler
+from handlers.core.reply import Field, Page, Reply
 
 OFF = {"off", "none", "no", "false", "0", "-"}
 ON = {"on", "yes", "true", "1"}
@@ -64,7 +65,7 @@ def shown(name: str, value: str | None) -> str:
 
 
 @handler("settings")
-async def run(services, scope, name=None, value=None, defaults=None, role_names=None) -> Reply:
+async def run(services: Services, scope: Scope, name=None, value=None, defaults=None, role_names=None) -> Reply:
     """`defaults`: channels watched in every server by configuration (INGEST_CHANNEL_IDS).
     `role_names`: role id -> name, from the front-end, to show roles by name."""
     p = services.prefix

@@ -1,13 +1,14 @@
 """`stats`: how much this server's index holds."""
 from __future__ import annotations
 
-from handlers.format import day
-from handlers.guard import handler
-from handlers.reply import Field, Page, Reply
+from handlers.core.context import Scope, Services
+from handlers.core.format import day
+from handlers.core.guard import handler
+from handlers.core.reply import Field, Page, Reply
 
 
 @handler("stats")
-async def run(services, scope) -> Reply:
+async def run(services: Services, scope: Scope) -> Reply:
     s = await services.store.stats(scope.guild_id)
     if s.briefs == 0:
         return Reply.info("Nothing indexed yet.",

@@ -1,11 +1,12 @@
 """`trending [DAYS]`: the entities in the most briefs lately."""
 from __future__ import annotations
 
-from handlers import validate
-from handlers.format import plural
-from handlers.guard import handler
-from handlers.limits import join_lines
-from handlers.reply import Choice, Page, Reply
+from handlers.core.context import Scope, Services
+from handlers.core import validate
+from handlers.core.format import plural
+from handlers.core.guard import handler
+from handlers.core.limits import join_lines
+from handlers.core.reply import Choice, Page, Reply
 from handlers.who import type_label
 
 LIMIT = 10
@@ -14,7 +15,7 @@ SPARE = 10  # rows asked for beyond LIMIT, for the ones left out
 
 
 @handler("trending")
-async def run(services, scope, days=None) -> Reply:
+async def run(services: Services, scope: Scope, days=None) -> Reply:
     span = validate.days(days)
     rows = await services.store.trending(scope.guild_id, days=span, limit=LIMIT + SPARE)
     # Nationalities ("American", "Russian") only repeat the countries they belong to.

@@ -1,13 +1,14 @@
 """`uncorrect ID`: remove a correction; the briefs it changed are read as extracted again."""
 from __future__ import annotations
 
-from handlers import validate
-from handlers.guard import handler
-from handlers.reply import Reply
+from handlers.core.context import Scope, Services
+from handlers.core import validate
+from handlers.core.guard import handler
+from handlers.core.reply import Reply
 
 
 @handler("uncorrect")
-async def run(services, scope, id=None) -> Reply:
+async def run(services: Services, scope: Scope, id=None) -> Reply:
     p = services.prefix
     if id is None:
         raise validate.BadInput("Which correction?", f"Give its id, as `{p}corrections` lists them.")

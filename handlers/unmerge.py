@@ -1,15 +1,16 @@
 """`unmerge NAME` (or `split`): drop the merge that made NAME part of another entity."""
 from __future__ import annotations
 
-from handlers import validate
-from handlers.guard import handler
-from handlers.limits import one_line
-from handlers.reply import Reply
+from handlers.core.context import Scope, Services
+from handlers.core import validate
+from handlers.core.guard import handler
+from handlers.core.limits import one_line
+from handlers.core.reply import Reply
 from store.normalize import name_key
 
 
 @handler("unmerge")
-async def run(services, scope, name=None) -> Reply:
+async def run(services: Services, scope: Scope, name=None) -> Reply:
     wanted = validate.name(name)
     key = name_key(wanted)
     rules = [r for r in await services.store.corrections(scope.guild_id) if r.kind == "merge" and key in r.keys]

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import re
 
-from handlers import validate
-from handlers.format import article_line, day, joined, plural, statement_line
-from handlers.guard import handler
-from handlers.limits import FIELD_VALUE, join_lines, one_line
-from handlers.reply import Choice, Field, Page, Reply
+from handlers.core.context import Scope, Services
+from handlers.core import validate
+from handlers.core.format import article_line, day, joined, plural, statement_line
+from handlers.core.guard import handler
+from handlers.core.limits import FIELD_VALUE, join_lines, one_line
+from handlers.core.reply import Choice, Field, Page, Reply
 from handlers.resolve import resolve
 
 TYPE_LABELS = {
@@ -28,7 +29,7 @@ _ENTITY_ID = re.compile(r"^id:(\d{1,18})$")
 
 
 @handler("who")
-async def run(services, scope, name=None) -> Reply:
+async def run(services: Services, scope: Scope, name=None) -> Reply:
     store, guild = services.store, scope.guild_id
     by_id = _ENTITY_ID.match(str(name or "").strip())
     if by_id:

@@ -54,7 +54,7 @@ async def add_rule(db, tx: writes.WriteTx, rule: Rule) -> Rule:
         (tx.guild_id, rule.kind, rule.subject, json.dumps(list(rule.keys), ensure_ascii=False), rule.brief_id,
          rule.name, rule.type, rule.created_by, rule.created_at)))[0]
     tx.rules = None
-    return await _reapplied(db, tx, await get_rule(db, tx.guild_id, int(rule_id)))
+    return await _reapplied(db, tx, await get_rule(db, tx.guild_id, int(rule_id)))  # type: ignore[arg-type]  # just inserted
 
 
 async def remove_rule(db, tx: writes.WriteTx, rule: Rule) -> None:
@@ -136,7 +136,8 @@ async def forget(db, tx: writes.WriteTx, brief_id: int, by: int | None, now: str
         return None
     row = dict(zip(columns, rows[0]))
     if not row.get("extraction"):
-        row["extraction"] = extraction.pack(await extraction.stored(db, brief_id), row["raw_text"])
+        row["extraction"] = extraction.pack(await extraction.stored(db, brief_id),  # type: ignore[arg-type]  # row read above
+                                            row["raw_text"])
     row["fingerprint"] = bytes(row["fingerprint"]).hex()
     kept = await db.execute_fetchall("SELECT id, start, text FROM statements WHERE brief_id = ?", (brief_id,))
     saved = json.dumps({"article": row, "statements": [list(k) for k in kept]}, ensure_ascii=False)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from extract.model import Brief, Entity, Statement
-from store.linking import KEY_SEPARATOR
+from store.entity_links import KEY_SEPARATOR
 
 
 def pack(brief: Brief, base: str) -> str:

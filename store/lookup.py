@@ -8,7 +8,7 @@ from typing import Awaitable, Callable
 import aiosqlite
 
 from store import matching
-from store.names import MEMO_SIZE, NameIndex
+from store.name_index import MEMO_SIZE, NameIndex
 from store.reads import entity_rows
 from store.records import EntityMatch, EntityRow
 

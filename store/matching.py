@@ -7,6 +7,8 @@ from typing import Callable
 
 from rapidfuzz import fuzz, process
 
+from store.records import MatchHow
+
 ACCEPT = 75  # whole-name score (0-100) for a fuzzy hit
 MARGIN = 4  # a winner must beat the runner-up by this much, else "did you mean"
 SUGGEST_MIN = 50  # whole-name score for a "closest names" suggestion
@@ -14,7 +16,7 @@ MAX_CHOICES = 8  # "did you mean" candidates
 NEAREST = 5  # suggestions with a "none"
 
 
-def exact(key: str, found: list[tuple[int, bool]], same_surname: list[int]) -> tuple[str, list[int]]:
+def exact(key: str, found: list[tuple[int, bool]], same_surname: list[int]) -> tuple[MatchHow, list[int]]:
     """`found`: (entity id, is its canonical name) for entities with `key` as
     name or alias, most mentioned first; `same_surname`: other people whose
     name ends with `key`."""
@@ -47,7 +49,7 @@ def score(key: str, keys_of: dict[int, list[str]], briefs: Callable[[int], int])
     return tuple(sorted(best.items(), key=lambda p: (-p[1], -briefs(p[0]), p[0])))
 
 
-def fuzzy(scored: tuple[tuple[int, float], ...]) -> tuple[str, list[int]]:
+def fuzzy(scored: tuple[tuple[int, float], ...]) -> tuple[MatchHow, list[int]]:
     if scored and scored[0][1] >= ACCEPT:
         close = [i for i, value in scored if value >= scored[0][1] - MARGIN]
         return ("fuzzy", close) if len(close) == 1 else ("ambiguous", close[:MAX_CHOICES])

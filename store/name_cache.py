@@ -24,7 +24,7 @@ import aiosqlite
 
 from store import reads
 from store.errors import StoreError
-from store.names import NameIndex
+from store.name_index import NameIndex
 from store.opening import BUSY_TIMEOUT_MS
 
 _CHUNK = 500
@@ -102,9 +102,9 @@ async def catch_up(db: aiosqlite.Connection, index: NameIndex, guild_id: int, cu
     False when the log does not reach back that far or a rebuild would be cheaper."""
     if not 0 < current - index.generation < LOGGED_GENERATIONS:
         return False
-    rows = await db.execute_fetchall(
+    rows = list(await db.execute_fetchall(
         "SELECT DISTINCT entity_id FROM name_changes WHERE guild_id = ? AND generation > ? AND generation <= ?",
-        (guild_id, index.generation, current))
+        (guild_id, index.generation, current)))
     if len(rows) > max(_CHUNK, REBUILD_SHARE * len(index)):
         return False
     await fill(db, index, guild_id, [r[0] for r in rows])
@@ -114,7 +114,8 @@ async def catch_up(db: aiosqlite.Connection, index: NameIndex, guild_id: int, cu
 
 async def fill(db: aiosqlite.Connection, index: NameIndex, guild_id: int, ids: list[int]) -> None:
     """Re-read the entities `ids` into `index`, dropping those gone."""
-    entities, aliases = [], []
+    entities: list = []
+    aliases: list = []
     for i in range(0, len(ids), _CHUNK):
         chunk = ids[i:i + _CHUNK]
         marks = ",".join("?" * len(chunk))

@@ -83,7 +83,7 @@ async def _connect(path: Path) -> aiosqlite.Connection:
 
 async def _user_version(db: aiosqlite.Connection, path: Path) -> int:
     try:
-        rows = await db.execute_fetchall("PRAGMA user_version")
+        rows = list(await db.execute_fetchall("PRAGMA user_version"))
         # Reading the schema makes SQLite check the header of an existing file.
         await db.execute_fetchall("SELECT count(*) FROM sqlite_master")
     except sqlite3.Error as exc:
@@ -93,7 +93,7 @@ async def _user_version(db: aiosqlite.Connection, path: Path) -> int:
 
 async def _refuse_foreign(db: aiosqlite.Connection, path: Path) -> None:
     """A version-0 file with tables in it belongs to another program."""
-    rows = await db.execute_fetchall("SELECT name FROM sqlite_master WHERE type = 'table' LIMIT 1")
+    rows = list(await db.execute_fetchall("SELECT name FROM sqlite_master WHERE type = 'table' LIMIT 1"))
     if rows:
         raise StoreError(f"{path} is an SQLite database of another program (it has a table {rows[0][0]!r}); "
                          "point NEWSBRIEF_DB at another file; it was not changed.")
@@ -108,7 +108,7 @@ async def _configure(db: aiosqlite.Connection, path: Path, *, cache_kib: int, re
         if read_only:
             await db.execute("PRAGMA query_only = ON")
             return
-        mode = await db.execute_fetchall("PRAGMA journal_mode = WAL")
+        mode = list(await db.execute_fetchall("PRAGMA journal_mode = WAL"))
         if str(mode[0][0]).lower() != "wal":
             raise StoreError(f"{path}: SQLite could not switch to WAL mode ({mode[0][0]}); "
                              "put the database on a local disk.")
@@ -127,7 +127,7 @@ async def _migrate(db: aiosqlite.Connection, path: Path) -> None:
         except sqlite3.Error as exc:
             raise explain(exc, path) from None
         try:
-            version = int((await db.execute_fetchall("PRAGMA user_version"))[0][0])
+            version = int(list(await db.execute_fetchall("PRAGMA user_version"))[0][0])
             if version >= SCHEMA_VERSION:
                 await db.execute("ROLLBACK")
                 return

@@ -2,6 +2,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
+
+# exact: an alias matched; fuzzy: one clear typo-tolerant hit; ambiguous: several close hits; none: nothing close
+MatchHow = Literal["exact", "fuzzy", "ambiguous", "none"]
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a brief came from: built once where it arrives (the ingest cog, the console,
+    the CLI), carried unchanged through the handlers and kept by the store with the brief."""
+
+    source: str | None = None  # the link or file name the text was read from
+    message_id: int | None = None  # the Discord message it was posted in
+    channel_id: int | None = None
+    jump_url: str | None = None  # link to that message
+    author_id: int | None = None  # who posted it
 
 
 @dataclass
@@ -65,7 +81,7 @@ class EntityMatch:
     several close hits give `candidates` (did you mean); none gives `suggestions`."""
 
     entity: EntityRow | None
-    how: str  # "exact" | "fuzzy" | "ambiguous" | "none"
+    how: MatchHow
     candidates: list[EntityRow] = field(default_factory=list)
 
 
@@ -120,3 +136,35 @@ class Change:
     target: str
     before: str | None
     after: str | None
+
+
+@dataclass
+class FeedRow:
+    id: int
+    guild_id: int
+    url: str
+    channel_id: int | None  # where new items are posted; None: indexed quietly
+    title: str = ""
+    etag: str | None = None
+    last_modified: str | None = None
+    last_success: str | None = None  # ISO 8601 UTC
+    last_error: str | None = None
+    last_error_at: str | None = None
+    items_seen: int = 0
+    failures: int = 0  # consecutive
+    paused: bool = False
+    paused_reason: str | None = None
+    next_poll: str = ""
+
+
+@dataclass
+class FeedItemRow:
+    version: str  # changes when the item is edited
+    brief_id: int | None  # None: read but not indexed (no article), or its brief was forgotten
+
+
+@dataclass
+class FollowRow:
+    kind: str  # "entity" | "keyword"
+    key: str
+    label: str

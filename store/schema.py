@@ -247,8 +247,65 @@ _V4_REINDEX_CHECKPOINT = """
 ALTER TABLE guilds ADD COLUMN reindex_after INTEGER;
 """
 
+# Feeds a server follows, with each feed's polling state (validators for
+# conditional requests, failures for the backoff); the items already read, so
+# a repeated item is skipped and an edited one updates its brief; and members'
+# alerts: what each follows (an entity or a keyword) and the server's switch.
+_V5_FEEDS = """
+CREATE TABLE feeds (
+    id            INTEGER PRIMARY KEY AUTOINCREMENT,
+    guild_id      INTEGER NOT NULL,
+    url           TEXT NOT NULL,
+    channel_id    INTEGER,            -- where new items are posted; NULL: indexed quietly
+    added_by      INTEGER,
+    added_at      TEXT NOT NULL,
+    title         TEXT NOT NULL DEFAULT '',
+    etag          TEXT,
+    last_modified TEXT,
+    last_success  TEXT,
+    last_error    TEXT,
+    last_error_at TEXT,
+    items_seen    INTEGER NOT NULL DEFAULT 0,
+    failures      INTEGER NOT NULL DEFAULT 0,  -- consecutive
+    paused        INTEGER NOT NULL DEFAULT 0,
+    paused_reason TEXT,
+    next_poll     TEXT NOT NULL,
+    UNIQUE (guild_id, url)
+);
+CREATE INDEX feeds_due ON feeds (next_poll) WHERE paused = 0;
+
+CREATE TABLE feed_items (
+    feed_id   INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+    item_key  TEXT NOT NULL,
+    version   TEXT NOT NULL,
+    brief_id  INTEGER REFERENCES articles (id) ON DELETE SET NULL,
+    published TEXT,
+    PRIMARY KEY (feed_id, item_key)
+) WITHOUT ROWID;
+CREATE INDEX feed_items_brief ON feed_items (brief_id) WHERE brief_id IS NOT NULL;
+
+-- An entity is followed by the key of its canonical name (entities.key), not
+-- its id: a reindex or a moderator's merge gives entities new ids.
+CREATE TABLE follows (
+    id       INTEGER PRIMARY KEY,
+    guild_id INTEGER NOT NULL,
+    user_id  INTEGER NOT NULL,
+    kind     TEXT NOT NULL,          -- 'entity' | 'keyword'
+    key      TEXT NOT NULL,          -- entities.key, or the keyword's name_key
+    label    TEXT NOT NULL,          -- as shown: the entity's name or the word
+    UNIQUE (guild_id, user_id, kind, key)
+);
+CREATE INDEX follows_key ON follows (guild_id, kind, key);
+
+CREATE TABLE alert_settings (
+    guild_id   INTEGER PRIMARY KEY,
+    enabled    INTEGER NOT NULL DEFAULT 1,
+    channel_id INTEGER              -- NULL: alerts arrive as direct messages
+);
+"""
+
 # Step N brings user_version N-1 to N.
-MIGRATIONS: list[str] = [_V1, _V2, _V3_CURATION, _V4_REINDEX_CHECKPOINT]
+MIGRATIONS: list[str] = [_V1, _V2, _V3_CURATION, _V4_REINDEX_CHECKPOINT, _V5_FEEDS]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

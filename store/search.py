@@ -41,7 +41,8 @@ class BriefFilter:
     entity_ids: tuple[int, ...] = ()  # naming one of these entities
 
     def sql(self) -> tuple[str, tuple]:
-        parts, values = [], []
+        parts: list[str] = []
+        values: list = []
         if self.channel_id is not None:
             parts.append("a.channel_id = ?")
             values.append(int(self.channel_id))

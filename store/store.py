@@ -14,19 +14,23 @@ import sqlite3
 from contextlib import asynccontextmanager
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Callable
+from collections.abc import AsyncIterator
+from typing import TYPE_CHECKING, Callable
 
 import aiosqlite
 
 from extract.model import Brief
-from store import curation, fts_repair, lookup, reads, search, writes
+from store import curation
+from store import feeds as feed_sql
+from store import fts_repair, lookup, reads, search, writes
 from store.corrections import Rule
 from store.errors import StoreError, translating
 from store.name_cache import NameCache, record_changes
 from store.normalize import name_key, text_fingerprint, url_key
 from store.opening import open_connections
-from store.records import (ArticleDetail, ArticleRow, Change, EntityMatch, EntityRow, Forgotten, GuildStats, Profile,
-                           SaveResult, StatementDetail, StatementRow)
+from store.records import (ArticleDetail, ArticleRow, Change, EntityMatch, EntityRow, FeedItemRow, FeedRow,
+                           FollowRow, Forgotten, GuildStats, Profile, Provenance, SaveResult, StatementDetail,
+                           StatementRow)
 
 MAX_ID = 2 ** 63 - 1
 MAX_LIMIT = 500  # rows any one call returns
@@ -100,7 +104,7 @@ class Store:
         """Load the busiest guild's name index in the background, so the first
         typo-tolerant lookup after a start does not wait for it."""
         try:
-            rows = await self._reader.execute_fetchall("SELECT guild_id FROM guilds ORDER BY briefs DESC LIMIT 1")
+            rows = list(await self._reader.execute_fetchall("SELECT guild_id FROM guilds ORDER BY briefs DESC LIMIT 1"))
             if rows:
                 await self._names.get(self._reader, rows[0][0])
         except (StoreError, sqlite3.Error, ValueError):  # closed meanwhile, or a problem the next call reports
@@ -195,16 +199,13 @@ class Store:
         except sqlite3.Error:
             pass
 
-    async def save_brief(self, guild_id: int, brief: Brief, raw_text: str, *, source=None, message_id=None,
-                         channel_id=None, jump_url=None, author_id=None) -> SaveResult:
-        meta = {"source": source, "message_id": message_id, "channel_id": channel_id, "jump_url": jump_url,
-                "author_id": author_id}
-        [result] = await self.save_briefs(guild_id, [(brief, raw_text, meta)])
+    async def save_brief(self, guild_id: int, brief: Brief, raw_text: str,
+                         provenance: Provenance | None = None) -> SaveResult:
+        [result] = await self.save_briefs(guild_id, [(brief, raw_text, provenance or Provenance())])
         return result
 
-    async def save_briefs(self, guild_id: int, items: list[tuple[Brief, str, dict]]) -> list[SaveResult]:
-        """Save many briefs in one transaction; `items` are (brief, raw text,
-        metadata dict with the keyword arguments of save_brief)."""
+    async def save_briefs(self, guild_id: int, items: list[tuple[Brief, str, Provenance]]) -> list[SaveResult]:
+        """Save many briefs in one transaction; `items` are (brief, raw text, where it came from)."""
         guild_id = _guild(guild_id)
         if not items:
             return []
@@ -213,9 +214,9 @@ class Store:
         fingerprints = await _fingerprints([raw_text or "" for _, raw_text, _ in items])
         results = []
         async with self._write(guild_id) as tx:
-            for (brief, raw_text, meta), fingerprint in zip(items, fingerprints):
-                meta = {k: (meta or {}).get(k) for k in writes.METADATA}
-                results.append(await writes.insert_brief(self._writer, tx, brief, raw_text, meta, now, fingerprint))
+            for (brief, raw_text, provenance), fingerprint in zip(items, fingerprints):
+                results.append(await writes.insert_brief(self._writer, tx, brief, raw_text, provenance, now,
+                                                         fingerprint))
         return results
 
     async def update_brief(self, guild_id: int, brief_id: int, brief: Brief, raw_text: str) -> bool:
@@ -295,7 +296,8 @@ class Store:
         """Every (id, raw text) of the guild; `iter_raw_briefs` does not hold them all at once."""
         return await reads.raw_briefs(self._reader, _guild(guild_id))
 
-    async def iter_raw_briefs(self, guild_id: int, *, batch: int = 64, after: int = 0):
+    async def iter_raw_briefs(self, guild_id: int, *, batch: int = 64,
+                              after: int = 0) -> AsyncIterator[list[tuple[int, str]]]:
         """(id, raw text) lists of up to `batch` briefs with ids above `after`, in id
         order: a reindex of 100,000 briefs need not keep 250 MB of text in memory."""
         guild_id, batch, after = _guild(guild_id), _bounded(batch, low=1), max(0, int(after))
@@ -412,7 +414,7 @@ class Store:
         """Briefs matching `text` (words, "phrases", OR, -word), headline matches
         first; optionally only those posted in one channel or ingested before /
         on or after a day (ISO dates), or naming some entities (ids from a resolved name)."""
-        where = search.BriefFilter(channel_id=int(channel_id) if _is_id(channel_id) else None,
+        where = search.BriefFilter(channel_id=int(channel_id) if channel_id is not None and _is_id(channel_id) else None,
                                    before=before, after=after,
                                    entity_ids=tuple(int(i) for i in entity_ids or () if _is_id(i)))
         return await search.search_articles(self._reader, _guild(guild_id), text, _bounded(limit), where)
@@ -434,11 +436,6 @@ class Store:
 
     async def corrections(self, guild_id: int) -> list[Rule]:
         return await curation.rules(self._reader, _guild(guild_id))
-
-    async def correction(self, guild_id: int, rule_id: int) -> Rule | None:
-        if not _is_id(rule_id):
-            return None
-        return await curation.get_rule(self._reader, _guild(guild_id), rule_id)
 
     async def entity_keys(self, guild_id: int, entity_id: int) -> list[str]:
         """The name keys a correction of this entity applies to (see curation.entity_keys)."""
@@ -540,3 +537,102 @@ class Store:
             await curation.set_setting(self._writer, guild_id, name, value)
             await curation.log_change(self._writer, guild_id, self.now(), by, "setting", name, old, value)
             return True
+
+    # ---- feeds -----------------------------------------------------------------
+
+    async def add_feed(self, guild_id: int, url: str, channel_id: int | None = None,
+                       added_by: int | None = None) -> tuple[int, bool]:
+        """(feed id, created); a server adding a URL twice gets its existing feed."""
+        guild_id = _guild(guild_id)
+        async with self._write(guild_id):
+            return await feed_sql.add_feed(self._writer, guild_id, url, channel_id, added_by, reads.iso(self._clock()))
+
+    async def count_feeds(self, guild_id: int) -> int:
+        return await feed_sql.count_feeds(self._reader, _guild(guild_id))
+
+    async def feeds(self, guild_id: int) -> list[FeedRow]:
+        return await feed_sql.feeds(self._reader, _guild(guild_id))
+
+    async def feed(self, guild_id: int, feed_id: int) -> FeedRow | None:
+        if not _is_id(feed_id):
+            return None
+        return await feed_sql.feed(self._reader, _guild(guild_id), feed_id)
+
+    async def remove_feed(self, guild_id: int, feed_id: int) -> bool:
+        guild_id = _guild(guild_id)
+        if not _is_id(feed_id):
+            return False
+        async with self._write(guild_id):
+            return await feed_sql.remove_feed(self._writer, guild_id, feed_id)
+
+    async def pause_feed(self, guild_id: int, feed_id: int, paused: bool = True, reason: str | None = None) -> bool:
+        guild_id = _guild(guild_id)
+        if not _is_id(feed_id):
+            return False
+        async with self._write(guild_id):
+            return await feed_sql.set_paused(self._writer, guild_id, feed_id, paused, reason)
+
+    async def due_feeds(self, now: datetime, *, limit: int = 100) -> list[FeedRow]:
+        """Unpaused feeds of every server due for a poll at `now`."""
+        return await feed_sql.due_feeds(self._reader, reads.iso(now), _bounded(limit, low=1))
+
+    async def feed_polled(self, feed: FeedRow, *, now: datetime, next_poll: datetime, error: str | None = None,
+                          etag: str | None = None, last_modified: str | None = None, title: str | None = None,
+                          new_items: int = 0, pause_reason: str | None = None) -> None:
+        async with self._write(_guild(feed.guild_id)):
+            await feed_sql.polled(self._writer, feed.id, now=reads.iso(now), next_poll=reads.iso(next_poll),
+                               error=error, etag=etag, last_modified=last_modified, title=title,
+                               new_items=new_items, pause_reason=pause_reason)
+
+    async def feed_item(self, feed: FeedRow, key: str) -> FeedItemRow | None:
+        return await feed_sql.feed_item(self._reader, feed.id, key)
+
+    async def remember_feed_item(self, feed: FeedRow, key: str, version: str, brief_id: int | None,
+                                 published: datetime | None = None) -> None:
+        async with self._write(_guild(feed.guild_id)):
+            await feed_sql.remember_item(self._writer, feed.id, key, version, brief_id,
+                                      reads.iso(published) if published else None)
+
+    # ---- follows and alerts ------------------------------------------------------
+
+    async def follow(self, guild_id: int, user_id: int, kind: str, label: str) -> bool:
+        """Follow an entity (by its canonical name) or a keyword; False if followed already."""
+        guild_id = _guild(guild_id)
+        key = name_key(label)
+        if not key or kind not in ("entity", "keyword"):
+            return False
+        async with self._write(guild_id):
+            return await feed_sql.follow(self._writer, guild_id, int(user_id), kind, key, label)
+
+    async def unfollow(self, guild_id: int, user_id: int, label: str) -> list[str]:
+        guild_id = _guild(guild_id)
+        key = name_key(label)
+        if not key:
+            return []
+        async with self._write(guild_id):
+            return await feed_sql.unfollow(self._writer, guild_id, int(user_id), key)
+
+    async def following(self, guild_id: int, user_id: int) -> list[FollowRow]:
+        return await feed_sql.follows_of(self._reader, _guild(guild_id), int(user_id))
+
+    async def entity_followers(self, guild_id: int, brief_id: int) -> list[tuple[int, str, int]]:
+        if not _is_id(brief_id):
+            return []
+        return await feed_sql.entity_followers(self._reader, _guild(guild_id), brief_id)
+
+    async def keyword_follows(self, guild_id: int) -> list[tuple[int, str, str]]:
+        return await feed_sql.keyword_follows(self._reader, _guild(guild_id))
+
+    async def alert_settings(self, guild_id: int) -> tuple[bool, int | None]:
+        """(alerts on, alerts channel or None for direct messages)."""
+        return await feed_sql.alert_settings(self._reader, _guild(guild_id))
+
+    async def set_alerts(self, guild_id: int, *, enabled: bool, channel_id: int | None) -> None:
+        guild_id = _guild(guild_id)
+        async with self._write(guild_id):
+            await feed_sql.set_alerts(self._writer, guild_id, enabled, channel_id)
+
+if TYPE_CHECKING:  # mypy holds the SQLite store to the interface the handlers are typed against
+    from store.interface import StoreInterface
+
+    _SQLITE_STORE: type[StoreInterface] = Store

@@ -3,19 +3,18 @@ inside a transaction the caller opened (Store._write), so a brief is stored
 whole or not at all."""
 from __future__ import annotations
 
+from collections.abc import Set
 from dataclasses import dataclass, field
 
 import aiosqlite
 
 from extract.model import STATEMENT_KINDS, Brief
 from store import corrections, extraction
-from store.linking import KEY_SEPARATOR, Links, link_entities, role_key
+from store.entity_links import KEY_SEPARATOR, Links, link_entities, role_key
 from store.naming import preferred_name
 from store.normalize import name_key, storable, url_key
 from store.packing import pack_insights, pack_sections
-from store.records import SaveResult
-
-METADATA = ("source", "message_id", "channel_id", "jump_url", "author_id")
+from store.records import Provenance, SaveResult
 
 
 @dataclass
@@ -37,42 +36,42 @@ class WriteTx:
 async def find_duplicate(db: aiosqlite.Connection, guild_id: int, *, fingerprint: bytes | None = None,
                          source_key: str | None = None) -> int | None:
     if fingerprint is not None:
-        rows = await db.execute_fetchall(
+        rows = list(await db.execute_fetchall(
             "SELECT id FROM articles WHERE guild_id = ? AND fingerprint = ? ORDER BY id LIMIT 1",
-            (guild_id, fingerprint))
+            (guild_id, fingerprint)))
         if rows:
             return int(rows[0][0])
     if source_key is not None:
-        rows = await db.execute_fetchall(
+        rows = list(await db.execute_fetchall(
             "SELECT id FROM articles WHERE guild_id = ? AND source_key = ? ORDER BY id LIMIT 1",
-            (guild_id, source_key))
+            (guild_id, source_key)))
         if rows:
             return int(rows[0][0])
     return None
 
 
-async def insert_brief(db: aiosqlite.Connection, tx: WriteTx, brief: Brief, raw_text: str, meta: dict,
+async def insert_brief(db: aiosqlite.Connection, tx: WriteTx, brief: Brief, raw_text: str, came: Provenance,
                        now: str, fingerprint: bytes) -> SaveResult:
     """Store a new brief, or report the one already stored with the same text or
     URL. `fingerprint` is normalize.text_fingerprint(raw_text)."""
     raw_text = storable(raw_text or "")
-    source = meta.get("source")
+    source = came.source
     source_key = url_key(source)
     existing = await find_duplicate(db, tx.guild_id, fingerprint=fingerprint, source_key=source_key)
     if existing is not None:
-        rows = await db.execute_fetchall(
-            "SELECT title, entity_count, statement_count FROM articles WHERE id = ?", (existing,))
+        rows = list(await db.execute_fetchall(
+            "SELECT title, entity_count, statement_count FROM articles WHERE id = ?", (existing,)))
         title, entities, statements = rows[0]
         return SaveResult(existing, False, entities, statements, title)
     corrected = corrections.apply(brief, await guild_rules(db, tx))
     links = await _link(db, tx, corrected)
     statements = _statement_rows(corrected, links)
-    brief_id = (await db.execute_insert(
+    brief_id = (await db.execute_insert(  # type: ignore[index]  # an INSERT always yields its rowid
         "INSERT INTO articles (guild_id, created_at, title, source, source_key, jump_url, message_id, channel_id, "
         "author_id, fingerprint, entity_count, statement_count, truncated, raw_text, sections, insights, extraction) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (tx.guild_id, now, _title(brief), source, source_key, meta.get("jump_url"), meta.get("message_id"),
-         meta.get("channel_id"), meta.get("author_id"), fingerprint, len(links.mentions), len(statements),
+        (tx.guild_id, now, _title(brief), source, source_key, came.jump_url, came.message_id,
+         came.channel_id, came.author_id, fingerprint, len(links.mentions), len(statements),
          int(bool(brief.truncated)), raw_text, storable(pack_sections(brief, raw_text)),
          storable(pack_insights(brief, raw_text)), storable(extraction.pack(brief, raw_text)))))[0]
     await write_links(db, tx, brief_id, links, statements)
@@ -164,11 +163,11 @@ async def delete_brief(db: aiosqlite.Connection, tx: WriteTx, brief_id: int) -> 
 async def bump_generation(db: aiosqlite.Connection, tx: WriteTx) -> int:
     """Record the transaction's counter changes; the new generation tells every
     name cache of this guild (in any process) that it is stale."""
-    rows = await db.execute_fetchall(
+    rows = list(await db.execute_fetchall(
         "INSERT INTO guilds (guild_id, generation, briefs, statements) VALUES (?, 1, ?, ?) "
         "ON CONFLICT (guild_id) DO UPDATE SET generation = generation + 1, briefs = briefs + excluded.briefs, "
         "statements = statements + excluded.statements RETURNING generation",
-        (tx.guild_id, tx.briefs, tx.statements))
+        (tx.guild_id, tx.briefs, tx.statements)))
     return int(rows[0][0])
 
 
@@ -249,7 +248,7 @@ async def unlink_brief(db, tx: WriteTx, brief_id: int, *, purge: bool = True) ->
     return ids
 
 
-async def refresh_names(db, tx: WriteTx, ids: list[int], keys: set[str] = frozenset()) -> None:
+async def refresh_names(db, tx: WriteTx, ids: list[int], keys: Set[str] = frozenset()) -> None:
     """Show each entity by the form its briefs use most (store/naming.py); its
     key, which linking matches by, stays as it is. Other entities named by one
     of `keys` are looked at again too: a form they now share is no longer a good name."""
@@ -264,15 +263,15 @@ async def refresh_names(db, tx: WriteTx, ids: list[int], keys: set[str] = frozen
         ids.extend(r[0] for r in rows)
     ids = list(dict.fromkeys(ids))
     for i in range(0, len(ids), 500):
-        chunk = ids[i:i + 500]
-        marks = ",".join("?" * len(chunk))
+        id_chunk = ids[i:i + 500]
+        marks = ",".join("?" * len(id_chunk))
         rows = await db.execute_fetchall(
             f"SELECT e.id, e.type, e.name, a.alias, a.briefs, EXISTS (SELECT 1 FROM aliases o "
             f"WHERE o.guild_id = a.guild_id AND o.key = a.key AND o.entity_id != a.entity_id AND o.briefs > 0) "
             f"FROM entities e JOIN aliases a ON a.entity_id = e.id WHERE e.id IN ({marks}) AND a.briefs > 0 "
             # A name a moderator gave (rename, merge) is kept as given.
             f"AND NOT EXISTS (SELECT 1 FROM corrections c WHERE c.guild_id = e.guild_id "
-            f"AND c.kind IN ('rename', 'merge') AND c.name = e.name)", chunk)
+            f"AND c.kind IN ('rename', 'merge') AND c.name = e.name)", id_chunk)
         forms: dict[int, tuple[str, str, list]] = {}
         for entity_id, entity_type, name, alias, briefs, shared in rows:
             forms.setdefault(entity_id, (entity_type, name, []))[2].append((alias, briefs, bool(shared)))

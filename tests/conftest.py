@@ -24,7 +24,7 @@ def extractor() -> Extractor:
 def extraction_pool():
     """One worker process with spaCy, shared by every test that needs the real pool
     (a worker takes seconds to start; tests that overrun a budget replace it)."""
-    from handlers.extraction import ExtractionPool
+    from handlers.core.extraction import ExtractionPool
 
     with ExtractionPool(workers=1) as pool:
         yield pool

@@ -14,10 +14,10 @@ from bot.cogs.queries import Positive
 from bot.render import progress_embed, render
 from bot.respond import answer, send_reply
 from bot.table import TableInputError, table_command
-from handlers import commands as table
+from handlers.core import commands as table
 from handlers import settings as settings_handler
-from handlers import validate
-from handlers.reply import Reply
+from handlers.core import validate
+from handlers.core.reply import Reply
 
 log = logging.getLogger(__name__)
 

@@ -15,12 +15,12 @@ from discord.ext import commands
 
 from bot.respond import send_reply, send_to_interaction
 from bot.table import NotPermitted, TableInputError
-from handlers import commands as table
-from handlers import dispatch
-from handlers.dispatch import failure_hint, log_failure
-from handlers.guard import refusal
+from handlers.core import commands as table
+from handlers.core import dispatch
+from handlers.core.dispatch import failure_hint, log_failure
+from handlers.core.guard import refusal
 from handlers.help import usage
-from handlers.reply import Reply
+from handlers.core.reply import Reply
 
 log = logging.getLogger(__name__)
 

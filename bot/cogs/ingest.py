@@ -23,9 +23,10 @@ from bot.render import render
 from bot.respond import send_reply, send_to_message
 from bot.table import table_command
 from handlers import ingest as ingesting
-from handlers.dispatch import failure_hint, log_failure
+from handlers.core.dispatch import failure_hint, log_failure
 from handlers.ingest import IngestOutcome
 from handlers.linkpost import commented_link
+from store.records import Provenance
 
 log = logging.getLogger(__name__)
 
@@ -45,10 +46,10 @@ class Ingest(commands.Cog):
         if not await self._is_brief(message):
             return
         scope = scopes.for_message(message)
-        meta = _metadata(message)
+        provenance = _provenance(message)
         async with self.bot.inflight.track():
             try:
-                outcome = await self._ingest_message(scope, message, meta)
+                outcome = await self._ingest_message(scope, message, provenance)
             except Exception as exc:
                 await self._failed(message, exc, "indexing")
                 return
@@ -78,25 +79,25 @@ class Ingest(commands.Cog):
         prefixes = (prefixes,) if isinstance(prefixes, str) else tuple(prefixes)
         return (message.content or "").startswith(prefixes)
 
-    async def _ingest_message(self, scope, message: discord.Message, meta: dict,
+    async def _ingest_message(self, scope, message: discord.Message, provenance: Provenance,
                               chosen: bool = False) -> IngestOutcome | None:
         """`chosen`: a member asked for this message (📰), so a short one is read too."""
         services = self.bot.services
         file = attachments.brief_file(message.attachments)
         if file is not None:
-            return await attachments.ingest_attachment(services, scope, file, **meta)
+            return await attachments.ingest_attachment(services, scope, file, provenance)
         text = message.content.strip()
         if not text:
             refused = attachments.refused_file(message.attachments)
             if refused is not None:
-                return await attachments.ingest_attachment(services, scope, refused, **meta)
+                return await attachments.ingest_attachment(services, scope, refused, provenance)
             return None  # a picture, a sticker: not a brief, nothing to say
         link = ingesting.link_in(text) or commented_link(text, services.min_brief_words)
         if link:
-            return await ingesting.ingest_url(services, scope, link, **meta)
+            return await ingesting.ingest_url(services, scope, link, provenance)
         if not chosen and ingesting.is_conversation(services, text):
             return None  # members talking about the news, not posting it
-        return await ingesting.ingest_text(services, scope, message.content, **meta)
+        return await ingesting.ingest_text(services, scope, message.content, provenance)
 
     async def _acknowledge(self, message: discord.Message, outcome: IngestOutcome) -> None:
         try:
@@ -153,7 +154,7 @@ class Ingest(commands.Cog):
         scope = scopes.for_message(message)
         async with self.bot.inflight.track():
             try:
-                outcome = await self._ingest_message(scope, message, _metadata(message), chosen=True)
+                outcome = await self._ingest_message(scope, message, _provenance(message), chosen=True)
             except Exception as exc:
                 await self._failed(message, exc, "indexing chosen")
                 return
@@ -201,7 +202,7 @@ class Ingest(commands.Cog):
     async def _edited_into_brief(self, scope, message: discord.Message) -> None:
         async with self.bot.inflight.track():
             try:
-                outcome = await self._ingest_message(scope, message, _metadata(message))
+                outcome = await self._ingest_message(scope, message, _provenance(message))
             except Exception as exc:
                 await self._failed(message, exc, "indexing edited")
                 return
@@ -241,18 +242,18 @@ class Ingest(commands.Cog):
         services = self.bot.services
         # A prefix command's message is where the brief lives: deleting it forgets the brief.
         if ctx.interaction is None:
-            meta = _metadata(ctx.message)
+            provenance = _provenance(ctx.message)
             found = ctx.message.attachments
             file = attachments.brief_file(found) or (None if text else attachments.refused_file(found))
         else:
-            meta = {"channel_id": ctx.channel.id}
+            provenance = Provenance(channel_id=ctx.channel.id)
         async with self.bot.inflight.track():
             if file is not None:
-                outcome = await attachments.ingest_attachment(services, scope, file, **meta)
+                outcome = await attachments.ingest_attachment(services, scope, file, provenance)
             elif text and text.strip():
                 link = ingesting.link_in(text)
-                outcome = await (ingesting.ingest_url(services, scope, link, **meta) if link
-                                 else ingesting.ingest_text(services, scope, text, **meta))
+                outcome = await (ingesting.ingest_url(services, scope, link, provenance) if link
+                                 else ingesting.ingest_text(services, scope, text, provenance))
             else:
                 # The handler explains what `ingest` needs.
                 await send_reply(ctx, await ingesting.run(services, scope, text=None))
@@ -274,8 +275,9 @@ def _has_role(member, guild: discord.Guild, role_id: str | None) -> bool:
     return top is not None and top >= role
 
 
-def _metadata(message: discord.Message) -> dict:
-    return {"message_id": message.id, "channel_id": message.channel.id, "jump_url": message.jump_url}
+def _provenance(message: discord.Message) -> Provenance:
+    """Where a brief posted in Discord came from; built here once and kept by the store."""
+    return Provenance(message_id=message.id, channel_id=message.channel.id, jump_url=message.jump_url)
 
 
 async def setup(bot: commands.Bot) -> None:

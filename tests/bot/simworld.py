@@ -12,6 +12,7 @@ import pytest
 from aiohttp import web
 
 from extract.model import Brief, Entity, Section, Statement
+from store.records import Provenance
 
 SAMPLES = Path(__file__).resolve().parents[2] / "bot" / "samples"
 # For test modules' `pytestmark`: settlement waits for spaCy and SQLite work to
@@ -72,9 +73,9 @@ SMITHS = handmade("Smith siblings open rival bakeries in Leeds", "John Smith and
                   [Statement("Bread is back", "John Smith"), Statement("Competition is healthy", "Jane Smith")])
 
 
-async def save(store, guild_id: int, made: tuple[Brief, str], **meta) -> int:
+async def save(store, guild_id: int, made: tuple[Brief, str], **provenance) -> int:
     brief, text = made
-    return (await store.save_brief(guild_id, brief, text, **meta)).brief_id
+    return (await store.save_brief(guild_id, brief, text, Provenance(**provenance))).brief_id
 
 
 # ---- a news site on 127.0.0.1 -----------------------------------------------------------

@@ -9,7 +9,7 @@ from discord.ext import commands
 from bot.app import EXTENSIONS, create_bot
 from bot.settings import Settings
 from bot.table import TableCommand, table_command
-from handlers.commands import COMMANDS
+from handlers.core.commands import COMMANDS
 
 
 @pytest.fixture

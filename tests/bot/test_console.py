@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from bot.console import run_console, seed_samples, seed_summary
-from handlers.context import LOCAL_GUILD_ID, Services
+from handlers.core.context import LOCAL_GUILD_ID, Services
 from store import Store
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pytest
 
 from bot.app import create_bot
-from handlers.extraction import Budget
+from handlers.core.extraction import Budget
 
 from simworld import SHORT_BRIEF, SIMCORD
 

@@ -3,8 +3,16 @@ from __future__ import annotations
 
 import discord
 
-from bot.render import embed_size_ok, escape, render, safe_url
-from handlers.reply import Field, Page, Reply
+from bot.render import escape, render, safe_url
+from handlers.core.reply import Field, Page, Reply
+
+
+def embed_size_ok(embed: discord.Embed) -> bool:
+    """Discord's per-embed limits."""
+    return (len(embed) <= 6000 and len(embed.title or "") <= 256 and len(embed.description or "") <= 4096
+            and len(embed.fields) <= 25
+            and all(len(f.name or "") <= 256 and len(f.value or "") <= 1024 for f in embed.fields)
+            and len(embed.footer.text or "") <= 2048)
 
 
 def test_escape_defuses_mentions_and_markdown_but_keeps_hints_links_and_channels():

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from bot.app import create_bot
 from simworld import NOISY_BRIEF, SHORT_BRIEF, SIMCORD
+import pytest
+from simworld import NOISY_BRIEF, SHORT_BRIEF, SIMCORD, handmade, save
 
 pytestmark = SIMCORD
 
@@ -39,3 +41,57 @@ async def test_a_new_process_on_the_same_database(world, bot_settings, extractor
         assert world.replies_to(asked)[0].embeds[0].title == "Maria Lopez"
     finally:
         await fresh.close()
+
+
+# ---- The connection dropped and resumed (simcord logs the same bot in again): pages already on
+# screen keep turning, a brief posted before can still be edited and deleted, channel changes made
+# before hold, and slash commands published once keep working without another sync.
+async def test_pages_on_screen_keep_turning_after_a_resume(world):
+    for n in range(10):
+        await save(world.store, world.guild.id, handmade(f"Council notice number {n}", f"Notice {n} text."))
+    asked = await world.alice.send(world.general, "!articles")
+    [answer] = world.replies_to(asked)
+    await world.env.restart_bot()
+
+    await world.alice.click(answer, label="Next")
+    assert world.fresh(answer).embeds[0].title == "Briefs, page 2"
+    refused = await world.bob.click(answer, label="First")
+    assert refused.ephemeral and "belong to the member who asked" in refused.response.content
+
+
+async def test_edits_deletions_and_channel_changes_survive_a_resume(world):
+    await world.mod.send(world.general, f"!watch {world.general.mention}")
+    posted = await world.alice.send(world.general, SHORT_BRIEF)
+    assert world.reactions(posted) == ["✅"]
+    await world.mod.send(world.general, f"!unwatch {world.news.mention}")
+    await world.env.restart_bot()
+
+    await world.alice.edit(posted, SHORT_BRIEF + " Harbour master Tom Reed said: \"The ferries will run on time.\"")
+    assert world.replies_to(posted)[-1].embeds[0].title == "Updated #1"
+    assert (await world.store.stats(world.guild.id)).briefs == 1
+
+    ignored = await world.post_brief(NOISY_BRIEF)  # news is no longer watched
+    assert world.reactions(ignored) == []
+    taken = await world.alice.send(world.general, NOISY_BRIEF)
+    assert world.reactions(taken) == ["✅"] and len(world.replies_to(taken)) == 1
+    assert world.replies_to(taken)[0].embeds[0].title == "Indexed as #2"
+
+    await world.alice.delete(posted)
+    assert await world.store.brief_id_for_message(world.guild.id, posted.id) is None
+    assert (await world.store.stats(world.guild.id)).briefs == 1
+
+
+@pytest.mark.bot_settings(sync_commands_on_start=False)
+async def test_commands_published_once_work_after_a_resume_without_another_sync(world):
+    world.bot.owner_id, world.bot.owner_ids = None, {world.mod.id}
+    await world.mod.send(world.general, "!sync")
+    await world.post_brief(SHORT_BRIEF)
+    syncs = [r for r in world.env.http_requests if r.method == "PUT" and r.path.endswith("/commands")]
+    assert len(syncs) == 1
+
+    await world.env.restart_bot()
+    result = await world.alice.slash(world.general, "quotes", text="investment")
+    assert "biggest investment" in result.response.embeds[0].description
+    choices = await world.alice.autocomplete(world.general, "who", "name", "Lop")
+    assert "Maria Lopez" in [c["name"] for c in choices]
+    assert [r for r in world.env.http_requests if r.method == "PUT" and r.path.endswith("/commands")] == syncs

@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from extract.pipeline import clean_text
-from extract.quotes import find_quotes
+from extract.statements.quotes import find_quotes
 from extract.sections import MAX_HEADLINE, parse
 
 

@@ -11,7 +11,7 @@ import time
 import pytest
 
 from extract.chunks import MAX_MARK_RUN, MAX_WORD, tame_long_runs
-from extract.quotes import find_quotes
+from extract.statements.quotes import find_quotes
 
 # Quadratic work would grow 16x when the text grows 4x; linear grows 4x. 10x is generous
 # for noise on a busy machine and still fails the quadratic cases by a wide margin.

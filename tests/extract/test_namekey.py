@@ -4,7 +4,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.mention import Mention
+from extract.entities.mention import Mention
 from extract.namekey import fold, fold_in_place, name_key, strip_invisible, strip_possessive
 from store.normalize import name_key as store_name_key
 from store.snippets import fold as snippet_fold

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from extract.model import Brief, Entity, Section, Statement
-from handlers.context import Scope, Services
+from handlers.core.context import Scope, Services
 from handlers.ingest import ingest_text
 from store import Store
+from store.records import Provenance
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "bot" / "samples"
@@ -67,16 +68,16 @@ def populated_db(tmp_path_factory, extractor) -> tuple[Path, dict[str, int]]:
             ids = {}
             for sample in sorted(SAMPLES.glob("*.txt")):
                 outcome = await ingest_text(services, Scope(GUILD, user_id=1), sample.read_text(encoding="utf-8"),
-                                            source=f"samples/{sample.name}",
-                                            jump_url=f"https://discord.com/channels/{GUILD}/5/{len(ids) + 100}",
-                                            message_id=len(ids) + 100, channel_id=5)
+                                            provenance=Provenance(
+                                                source=f"samples/{sample.name}", message_id=len(ids) + 100, channel_id=5,
+                                                jump_url=f"https://discord.com/channels/{GUILD}/5/{len(ids) + 100}"))
                 assert outcome.status == "indexed", outcome.reply.to_text()
                 ids[sample.stem] = outcome.result.brief_id
             for name, brief in (("handmade", HANDMADE), ("smiths", SMITHS)):
-                result = await store.save_brief(GUILD, brief, brief.text, source=f"{name}.txt")
+                result = await store.save_brief(GUILD, brief, brief.text, provenance=Provenance(source=f"{name}.txt"))
                 ids[name] = result.brief_id
             # Something in another guild that must never show up in GUILD's answers.
-            await store.save_brief(OTHER_GUILD, SMITHS, SMITHS.text + " Elsewhere.", source="other.txt")
+            await store.save_brief(OTHER_GUILD, SMITHS, SMITHS.text + " Elsewhere.", provenance=Provenance(source="other.txt"))
             return ids
         finally:
             await store.close()

@@ -6,7 +6,7 @@ import hashlib
 import sqlite3
 from pathlib import Path
 
-from handlers.context import Services
+from handlers.core.context import Services
 
 # The guilds of the populated database in conftest.py (not imported from there: every
 # test folder has a module called conftest).

@@ -1,5 +1,5 @@
 from handlers import reindex, settings, stats, trending, unwatch, watch
-from handlers.context import Scope
+from handlers.core.context import Scope
 
 
 async def test_watch_and_unwatch_need_manage_server(services, moderator, admin):
@@ -47,7 +47,7 @@ async def test_stats_and_trending(services, member, ids):
 
 async def test_trending_leaves_nationalities_out(empty_store, extractor, member):
     from extract.model import Brief, Entity
-    from handlers.context import Services
+    from handlers.core.context import Services
 
     for n in range(3):
         brief = Brief(title=f"Summit {n}", text=f"Summit {n}\n\nAmerican and Russian envoys met in Oslo.",

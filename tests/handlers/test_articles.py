@@ -2,7 +2,7 @@ import pytest
 
 from extract.model import Brief, Entity
 from handlers import article, articles, forget
-from handlers.context import Services
+from handlers.core.context import Services
 
 
 async def fill(store, guild, n):
@@ -61,7 +61,7 @@ async def test_forget_needs_permission(services, member, moderator, ids):
 
 
 async def test_forget_in_another_guild_does_nothing(services, moderator, ids):
-    from handlers.context import Scope
+    from handlers.core.context import Scope
 
     other = Scope(999, can_manage_messages=True)
     assert (await forget.run(services, other, id=ids["smiths"])).ok is False

@@ -7,8 +7,8 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 
-from handlers import dispatch
-from handlers.context import Scope
+from handlers.core import dispatch
+from handlers.core.context import Scope
 from store import Store
 from hostile import GUILD, make_services
 

@@ -10,7 +10,7 @@ import sqlite3
 from pathlib import Path
 
 
-from handlers import dispatch
+from handlers.core import dispatch
 from hostile import make_services
 from store import Store
 

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from handlers import ingest
-from handlers.context import Scope, Services
+from handlers.core.context import Scope, Services
 from store import Store
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "12"))

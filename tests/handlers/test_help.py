@@ -1,4 +1,5 @@
-from handlers import commands, help
+from handlers.core import commands
+from handlers import help
 
 
 async def test_help_lists_every_command_from_the_table(services, member):

@@ -8,9 +8,10 @@ import time
 
 import pytest
 
-from handlers import dispatch, ingest
-from handlers.context import Scope
-from handlers.limits import DESCRIPTION, TITLE
+from handlers.core import dispatch
+from handlers import ingest
+from handlers.core.context import Scope
+from handlers.core.limits import DESCRIPTION, TITLE
 from hostile import fingerprint, make_services
 
 GUILD = 5151

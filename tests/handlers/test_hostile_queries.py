@@ -15,10 +15,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from handlers import complete, dispatch
-from handlers.commands import COMMANDS
-from handlers.limits import DESCRIPTION, TITLE
-from handlers.reply import Reply
+from handlers.core import complete, dispatch
+from handlers.core.commands import COMMANDS
+from handlers.core.limits import DESCRIPTION, TITLE
+from handlers.core.reply import Reply
 from hostile import GUILD, HOSTILE_NUMBERS, HOSTILE_TEXT, fingerprint, make_services
 
 # Commands that read only; `ingest` is in test_hostile_briefs.py.
@@ -28,9 +28,14 @@ TEXT_LINES = ["who {}", "quotes {}", "quotes {} by Hegseth", "quotes imminent by
               # value is never a rule, a type or a statement
               "merge {} into Pete Hegseth", "merge Pete Hegseth into {}", "hide {}", "unmerge {}", "split {}",
               "unhide {}", "rename Nobody Here to {}", "retype Pete Hegseth as {}", "retype {} as spaceship",
-              "attribute {} Pete Hegseth", "attribute #s999999999 {}", "settings {}", "settings quiet {}"]
+              "attribute {} Pete Hegseth", "attribute #s999999999 {}", "settings {}", "settings quiet {}",
+              # feeds and alerts (`feed add` fetches, so its hostile addresses are in test_feed_command.py)
+              "feed {}", "feed remove {}", "unfollow {}", "alerts {}"]
 NUMBER_LINES = ["article {}", "articles {}", "quote {}", "trending {}", "forget {}", "watch {}", "unwatch {}",
-                "restore {}", "corrections {}", "uncorrect {}", "changes {}", "settings log {}"]
+                "restore {}", "corrections {}", "uncorrect {}", "changes {}", "settings log {}", "feed pause {}",
+                "feed resume {}"]
+# `follow` is meant to write (the asker's follows), so it has its own test below.
+FOLLOW_LINES = ["follow {}", "follow keyword {}"]
 # Changes that remove data ask first on Discord; asked so, a valid name changes nothing yet.
 ASKS_FIRST = {"merge", "hide", "forget"}
 LINES = sorted({t.format(v, v) for t in TEXT_LINES for v in HOSTILE_TEXT}
@@ -135,9 +140,20 @@ async def test_ask_answers_hostile_lines_with_exit_0_and_leaves_the_database(db_
     assert fingerprint(db_copy) == before
 
 
+async def test_hostile_things_to_follow_are_answered_and_touch_only_the_askers_follows(services, member):
+    before = fingerprint(services.store.path)
+    for value in HOSTILE_TEXT:
+        for line in (t.format(value) for t in FOLLOW_LINES):
+            assert_friendly(await dispatch.execute(services, member, line), line)
+    after = fingerprint(services.store.path)
+    assert {table for table in before if before[table] != after[table]} <= {"follows"}
+    for row in await services.store.following(GUILD, member.user_id):
+        assert row.label.strip() and "\x00" not in row.label, row
+
+
 def test_the_probes_cover_every_command_that_takes_input():
     """A new command with an argument must be added to the lists above."""
-    probed = {line.split()[0] for line in TEXT_LINES + NUMBER_LINES}
+    probed = {line.split()[0] for line in TEXT_LINES + NUMBER_LINES + FOLLOW_LINES}
     with_args = {c.name for c in COMMANDS if c.args} - {"ingest"}
     assert with_args <= probed, with_args - probed
 
@@ -176,12 +192,12 @@ def db_copy(populated_db, tmp_path_factory):
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(line=ANY_LINE)
 def test_any_line_from_a_member_is_answered_and_changes_nothing(db_copy, extractor, line):
-    from handlers.context import Scope
+    from handlers.core.context import Scope
     from store import Store
 
     call = dispatch.parse(line)
-    if not isinstance(call, Reply) and call.command.name == "ingest":
-        return
+    if not isinstance(call, Reply) and call.command.name in ("ingest", "follow"):
+        return  # they write by design: test_hostile_briefs.py, and the follow test above
 
     async def run():
         store = await Store.open(db_copy)

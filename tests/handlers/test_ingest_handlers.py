@@ -2,7 +2,8 @@
 from pathlib import Path
 
 from handlers import ingest
-from handlers.context import Scope, Services
+from handlers.core.context import Scope, Services
+from store.records import Provenance
 
 
 SAMPLES = Path(__file__).resolve().parents[2] / "bot" / "samples"
@@ -24,8 +25,7 @@ class CountingExtractor:
 
 async def test_new_brief_is_indexed_with_counts(empty_store, extractor, member):
     services = Services(store=empty_store, extractor=extractor)
-    outcome = await ingest.ingest_text(services, member, BRIEF, message_id=1, channel_id=5,
-                                       jump_url="https://discord.com/channels/1/5/1")
+    outcome = await ingest.ingest_text(services, member, BRIEF, provenance=Provenance(message_id=1, channel_id=5, jump_url="https://discord.com/channels/1/5/1"))
     assert outcome.status == "indexed" and outcome.result.created
     text = outcome.reply.to_text()
     assert f"Indexed as #{outcome.result.brief_id}" in text and "Lagarde signals pause" in text
@@ -105,7 +105,7 @@ async def test_binary_and_unknown_files_are_refused(empty_store, extractor, memb
 
 async def test_edited_message_keeps_its_id_and_deleted_message_is_forgotten(empty_store, extractor, member):
     services = Services(store=empty_store, extractor=extractor)
-    first = await ingest.ingest_text(services, member, BRIEF, message_id=42, channel_id=5)
+    first = await ingest.ingest_text(services, member, BRIEF, provenance=Provenance(message_id=42, channel_id=5))
     edited = BRIEF.replace("on Thursday", "on Friday")
     outcome = await ingest.reingest_message(services, member, 42, edited)
     assert outcome.status == "updated" and outcome.result.brief_id == first.result.brief_id
@@ -123,8 +123,8 @@ async def test_ingest_many_batches_and_reports_each(empty_store, extractor, memb
     services = Services(store=empty_store, extractor=extractor)
     scope = Scope(member.guild_id)
     texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))[1:3]]
-    items = [(texts[0], {"source": "a.txt"}), ("", {}), (texts[1], {"source": "b.txt"}),
-             (texts[0], {"source": "c.txt"})]
+    items = [(texts[0], Provenance(source="a.txt")), ("", Provenance()), (texts[1], Provenance(source="b.txt")),
+             (texts[0], Provenance(source="c.txt"))]
     outcomes = await ingest.ingest_many(services, scope, items)
     assert [o.status for o in outcomes] == ["indexed", "rejected", "indexed", "duplicate"]
     assert outcomes[3].result.brief_id == outcomes[0].result.brief_id
@@ -137,8 +137,8 @@ async def test_batches_are_answered_in_order_while_the_next_one_is_read(empty_st
     requested: list[int] = []
 
     async def batches():
-        for n, batch in enumerate([[(a, {"source": "a.txt"})], [], [(a, {"source": "again.txt"}),
-                                                                    (b, {"source": "b.txt"})]]):
+        for n, batch in enumerate([[(a, Provenance(source="a.txt"))], [], [(a, Provenance(source="again.txt")),
+                                                                    (b, Provenance(source="b.txt"))]]):
             requested.append(n)
             yield batch
 

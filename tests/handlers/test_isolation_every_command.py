@@ -9,9 +9,10 @@ import sqlite3
 
 import pytest
 
-from handlers import complete, dispatch, reindex
-from handlers.commands import COMMANDS
-from handlers.context import Scope
+from handlers.core import complete, dispatch
+from handlers import reindex
+from handlers.core.commands import COMMANDS
+from handlers.core.context import Scope
 from hostile import GUILD, OTHER_GUILD, make_services
 
 WATCHED = 5  # a channel our server watches; the intruder's server may watch its own channel 5 too
@@ -39,6 +40,9 @@ def guild_rows(path, guild_id: int) -> str:
             "SELECT * FROM corrections WHERE guild_id = ? ORDER BY id",
             "SELECT * FROM forgotten WHERE guild_id = ? ORDER BY brief_id",
             "SELECT * FROM changes WHERE guild_id = ? ORDER BY id",
+            "SELECT * FROM feeds WHERE guild_id = ? ORDER BY id",
+            "SELECT * FROM follows WHERE guild_id = ? ORDER BY id",
+            "SELECT * FROM alert_settings WHERE guild_id = ?",
         ):
             for row in db.execute(sql, (guild_id,)):
                 digest.update(repr(row).encode())
@@ -68,6 +72,9 @@ async def ours(store, ids):
     await store.forget_brief(GUILD, ids["smiths"], by=10)  # a forgotten brief of ours, still restorable
     await store.restore_brief(GUILD, ids["smiths"], by=10)
     await store.forget_brief(GUILD, ids["smiths"], by=10)
+    await store.add_feed(GUILD, "https://example.org/pentagon.xml", WATCHED, 10)
+    await store.follow(GUILD, 10, "entity", "Pete Hegseth")
+    await store.set_alerts(GUILD, enabled=True, channel_id=WATCHED)
     return {"briefs": ids_of(store.path, "articles", GUILD), "entities": ids_of(store.path, "entities", GUILD),
             "statements": ids_of(store.path, "statements", GUILD), "forgotten": ids["smiths"],
             "handmade": (await store.get_article(GUILD, ids["handmade"])).raw_text}
@@ -199,6 +206,36 @@ async def probe_settings(services, scope, ours):
     [text] = await run(services, scope, "settings")
     assert f"<#{WATCHED}>" not in text, text
     return [text]
+
+
+async def probe_feed(services, scope, ours):
+    texts = await run(services, scope, "feed list", "feed remove 1", "feed pause 1", "feed resume 1")
+    assert texts[0].startswith("This server follows no feeds."), texts[0]
+    for text in texts[1:]:
+        assert text.startswith("This server has no feed #1."), text
+    return texts
+
+
+async def probe_follow(services, scope, ours):
+    texts = await run(services, scope, "follow Hegseth", "follow Pete Hegseth", "follow John Smith")
+    assert texts[0].startswith("No one called") and texts[2].startswith("Following John Smith"), texts
+    return texts
+
+
+async def probe_unfollow(services, scope, ours):
+    return await run(services, scope, "unfollow Pete Hegseth", "unfollow Hegseth")
+
+
+async def probe_following(services, scope, ours):
+    [text] = await run(services, scope, "following")
+    assert text.startswith("You follow nothing here yet."), text
+    return [text]
+
+
+async def probe_alerts(services, scope, ours):
+    texts = await run(services, scope, "alerts", "alerts off", f"alerts {WATCHED}")
+    assert texts[0].startswith("Alerts are on") and f"<#{WATCHED}>" not in texts[0], texts[0]
+    return texts
 
 
 async def probe_autocomplete(services, scope, ours):

@@ -7,8 +7,9 @@ import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestServer
 
-from handlers import fetch, ingest, textfile
-from handlers.context import Services
+from handlers.core import fetch, textfile
+from handlers import ingest
+from handlers.core.context import Services
 
 MAX_BRIEF = 2_000  # markup limit 2 x 2,000 = 4,000 characters
 ARTICLE = ("<h1>Ferry strike ends</h1><p>Union leader Maria Lopez said on Tuesday that the crews of "

@@ -6,7 +6,8 @@ import pytest
 
 from extract.model import Brief, Entity, Statement
 from handlers import quotes, who
-from handlers.context import Scope, Services
+from handlers.core.context import Scope, Services
+from store.records import Provenance
 
 GUILD = 99
 
@@ -39,7 +40,7 @@ NEWS = [
 @pytest.fixture
 async def server(empty_store, extractor):
     for n, brief in enumerate(NEWS):
-        await empty_store.save_brief(GUILD, brief, brief.text + f" {n}", source=f"news{n}.txt")
+        await empty_store.save_brief(GUILD, brief, brief.text + f" {n}", provenance=Provenance(source=f"news{n}.txt"))
     return Services(store=empty_store, extractor=extractor), Scope(GUILD, user_id=1, channel_id=5)
 
 
@@ -89,7 +90,7 @@ async def test_quotes_by_uses_the_same_resolver(server):
 
 
 async def test_autocomplete_sees_through_a_title(server):
-    from handlers import complete
+    from handlers.core import complete
 
     services, scope = server
     assert "Barack Obama" in await complete.entity_names(services, scope, "President Oba")

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 from extract.model import Brief, Entity, Statement
-from handlers import dispatch, quote, quotes
-from handlers.context import Services, Scope
+from handlers.core import dispatch
+from handlers import quote, quotes
+from handlers.core.context import Services, Scope
+from store.records import Provenance
 
 LONG = ("we will keep the ferry running through the winter, " * 9) + "whatever the council decides"
 
@@ -18,7 +20,7 @@ def long_statement_brief() -> Brief:
 
 async def saved(store, guild):
     brief = long_statement_brief()
-    result = await store.save_brief(guild, brief, brief.text, jump_url="https://discord.com/channels/1/2/3")
+    result = await store.save_brief(guild, brief, brief.text, provenance=Provenance(jump_url="https://discord.com/channels/1/2/3"))
     listed = await quotes.run(Services(store=store, extractor=None), Scope(guild, user_id=10), text="ferry winter")
     return result, listed
 

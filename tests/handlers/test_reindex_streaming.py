@@ -6,7 +6,7 @@ import pytest
 
 from extract.model import Brief, Entity
 from handlers import reindex
-from handlers.context import Scope, Services
+from handlers.core.context import Scope, Services
 
 GUILD = 31337
 

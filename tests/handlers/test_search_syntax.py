@@ -7,9 +7,10 @@ from datetime import datetime, timezone
 import pytest
 
 from extract.model import Brief, Entity, Statement
-from handlers import dispatch
-from handlers.context import Scope, Services
+from handlers.core import dispatch
+from handlers.core.context import Scope, Services
 from store import Store
+from store.records import Provenance
 
 GUILD = 31
 NEWS, OTHER = 501, 502
@@ -45,7 +46,7 @@ async def server(tmp_path, extractor):
     try:
         for n, (day, channel, b) in enumerate(POSTS):
             now["t"] = datetime.fromisoformat(day + "T12:00:00+00:00")
-            await store.save_brief(GUILD, b, b.text, source=f"p{n}.txt", channel_id=channel)
+            await store.save_brief(GUILD, b, b.text, provenance=Provenance(source=f"p{n}.txt", channel_id=channel))
         yield Services(store=store, extractor=extractor), Scope(GUILD, user_id=1, channel_id=NEWS)
     finally:
         await store.close()

@@ -3,9 +3,11 @@ are replaced before a brief reaches spaCy or the store: the member gets the
 normal reply, and what is stored can be searched and shown."""
 from __future__ import annotations
 
-from handlers import dispatch, ingest
-from handlers.context import Scope
+from handlers.core import dispatch
+from handlers import ingest
+from handlers.core.context import Scope
 from hostile import make_services
+from store.records import Provenance
 
 GUILD = 6161
 MEMBER = Scope(GUILD, user_id=3, channel_id=9)
@@ -30,7 +32,7 @@ async def test_ingest_of_lone_surrogates_nul_and_noncharacters_gets_a_normal_rep
 
 async def test_a_batch_and_an_edit_are_cleaned_too(empty_store, extractor):
     services = make_services(empty_store, extractor)
-    [outcome] = await ingest.ingest_many(services, MEMBER, [(BRIEF, {"message_id": 77})])
+    [outcome] = await ingest.ingest_many(services, MEMBER, [(BRIEF, Provenance(message_id=77))])
     assert outcome.status == "indexed", outcome.reply.to_text()
     edited = await ingest.reingest_message(services, MEMBER, 77, BRIEF.replace("tomorrow", "on Thursday\ud83d"))
     assert edited is not None and edited.status == "updated", edited

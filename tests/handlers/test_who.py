@@ -1,7 +1,7 @@
 from extract.model import Brief, Entity, Statement
 from handlers import who
-from handlers.context import Services
-from handlers.limits import FIELD_VALUE
+from handlers.core.context import Services
+from handlers.core.limits import FIELD_VALUE
 
 
 async def test_exact_name_gives_the_profile(services, member, ids):

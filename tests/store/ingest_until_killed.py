@@ -12,6 +12,7 @@ import asyncio
 import sys
 
 from extract.model import Brief, Entity, Statement
+from store.records import Provenance
 
 BATCH = 25
 PEOPLE = ["Ada Lovelace", "Grace Hopper", "Alan Turing", "Katherine Johnson", "Tim Berners-Lee", "Hedy Lamarr"]
@@ -28,7 +29,7 @@ def one_brief(n: int) -> tuple[Brief, str, dict]:
     entities.append(Entity(where, "GPE", mentions=1))
     statements = [Statement(f"Item {n} is on track", who[0]), Statement(f"we discussed item {n}", who[1], "reported")]
     brief = Brief(title=title, text=text, entities=entities, statements=statements)
-    return brief, text, {"source": f"https://example.org/report/{n}", "message_id": 1000 + n}
+    return brief, text, Provenance(source=f"https://example.org/report/{n}", message_id=1000 + n)
 
 
 def batch(k: int) -> list[tuple[Brief, str, dict]]:

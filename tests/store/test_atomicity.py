@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from store import Store, writes
+from store.records import Provenance
 
 GUILD = 1_100_000_000_000_000_111
 HERE = Path(__file__).resolve().parent
@@ -99,7 +100,7 @@ async def test_a_failure_in_a_batch_leaves_none_of_the_batch(store, make, monkey
         return await real(db, tx, brief, *args)
 
     monkeypatch.setattr(writes, "insert_brief", third_fails)
-    items = [(make.brief(f"Batch {i}", "Text.", entities=[make.person("Ada Lovelace")]), f"Batch {i}", {})
+    items = [(make.brief(f"Batch {i}", "Text.", entities=[make.person("Ada Lovelace")]), f"Batch {i}", Provenance())
              for i in range(4)]
     with pytest.raises(Boom):
         await store.save_briefs(GUILD, items)

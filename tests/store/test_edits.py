@@ -1,5 +1,6 @@
 """Re-extraction (update_brief) and forgetting (delete_brief)."""
 from __future__ import annotations
+from store.records import Provenance
 
 GUILD = 1_100_000_000_000_000_111
 
@@ -9,7 +10,7 @@ async def test_update_replaces_entities_statements_and_search_rows(store, make, 
                        entities=[make.person("Ada Lovelace", "Lovelace", role="Analyst"), make.thing("Leeds", "GPE")],
                        statements=[make.said("Tariffs will rise", "Ada Lovelace")])
     keep = make.brief("Another brief", "Lovelace again.", entities=[make.person("Ada Lovelace")])
-    saved = await store.save_brief(GUILD, first, first.text, message_id=42)
+    saved = await store.save_brief(GUILD, first, first.text, provenance=Provenance(message_id=42))
     await store.save_brief(GUILD, keep, keep.text)
     clock.advance(hours=1)
 

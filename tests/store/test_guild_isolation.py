@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from store.records import Provenance
 
 A = 1_100_000_000_000_000_111
 B = 1_100_000_000_000_000_222
@@ -10,16 +11,13 @@ B = 1_100_000_000_000_000_222
 @pytest.fixture
 async def two_guilds(store, make):
     common = make.hegseth()
-    a_common = await store.save_brief(A, common, common.text, message_id=1, channel_id=10,
-                                      source="https://news.example/hegseth")
+    a_common = await store.save_brief(A, common, common.text, provenance=Provenance(message_id=1, channel_id=10, source="https://news.example/hegseth"))
     # The same text and URL in B is B's own brief, not a duplicate of A's.
-    b_common = await store.save_brief(B, common, common.text, message_id=2, channel_id=20,
-                                      source="https://news.example/hegseth")
+    b_common = await store.save_brief(B, common, common.text, provenance=Provenance(message_id=2, channel_id=20, source="https://news.example/hegseth"))
     secret = make.brief("Bob Only reveals secret plans", "Bob Only spoke of secret plans in Narnia.",
                         entities=[make.person("Bob Only", "Only", role="Spymaster"), make.thing("Narnia", "GPE")],
                         statements=[make.said("The secret plans are ready", "Bob Only")])
-    b_secret = await store.save_brief(B, secret, secret.text, message_id=3, channel_id=20,
-                                      source="https://b.example/secret")
+    b_secret = await store.save_brief(B, secret, secret.text, provenance=Provenance(message_id=3, channel_id=20, source="https://b.example/secret"))
     await store.watch(B, 20)
     bob = (await store.find_entity(B, "Bob Only")).entity
     b_hegseth = (await store.find_entity(B, "Pete Hegseth")).entity

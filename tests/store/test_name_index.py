@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from store import matching
-from store.names import NameIndex
+from store.name_index import NameIndex
 from store.normalize import name_key
 
 PEOPLE = {1: ("Pete Hegseth", 9, ["Hegseth"]), 2: ("Hegel Hegemann", 1, []), 3: ("Peter Pan", 4, []),

@@ -7,6 +7,7 @@ import asyncio
 import pytest
 
 from store import Store
+from store.records import Provenance
 
 GUILD = 1_100_000_000_000_000_111
 
@@ -157,7 +158,7 @@ async def test_a_write_is_seen_at_once_even_while_names_load(tmp_path, make):
     path = tmp_path / "db.sqlite3"
     store = await Store.open(path)
     items = [(make.brief(f"Brief {i}", "Text.", entities=[make.person(f"Person{i} Surname{i % 50}")]),
-              f"Brief {i}", {}) for i in range(400)]
+              f"Brief {i}", Provenance()) for i in range(400)]
     await store.save_briefs(GUILD, items)
     await store.close()
     for _ in range(3):

@@ -23,7 +23,7 @@ def modules_loaded_after(code: str) -> set[str]:
 @pytest.mark.parametrize("code", [
     "import store",
     "import handlers",
-    "from handlers import dispatch",
+    "from handlers.core import dispatch",
     "from extract import Brief, Entity, ModelMissing",
     "from extract import Extractor",  # the class only: spaCy loads when it first parses
 ])
@@ -32,4 +32,4 @@ def test_query_side_imports_leave_spacy_unloaded(code):
 
 
 def test_the_pipeline_still_loads_spacy_when_asked():
-    assert "spacy" in modules_loaded_after("from extract.mention_rules import stop_words\nstop_words()")
+    assert "spacy" in modules_loaded_after("from extract.entities.mention_rules import stop_words\nstop_words()")

@@ -1,6 +1,7 @@
 """What `!who` shows: a profile with roles, aliases, company kept, statements
 and briefs."""
 from __future__ import annotations
+from store.records import Provenance
 
 GUILD = 1_100_000_000_000_000_111
 
@@ -17,7 +18,7 @@ async def test_profile_gathers_everything_across_briefs(store, make, clock):
                        entities=[make.person("Pete Hegseth", "Hegseth", "Secretary Hegseth", role=role, mentions=2),
                                  *[make.thing(p, "GPE") for p in places]],
                        statements=[make.said(q, "Pete Hegseth") for q in quotes])
-        ids.append((await store.save_brief(GUILD, b, b.text, jump_url=f"https://discord.com/channels/1/2/{title[:3]}")).brief_id)
+        ids.append((await store.save_brief(GUILD, b, b.text, provenance=Provenance(jump_url=f"https://discord.com/channels/1/2/{title[:3]}"))).brief_id)
         clock.advance(days=1)
 
     entity = (await store.find_entity(GUILD, "Hegseth")).entity

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+from store.records import Provenance
 
 GUILD = 1_100_000_000_000_000_111
 
@@ -9,8 +10,7 @@ GUILD = 1_100_000_000_000_000_111
 async def test_everything_of_a_brief_is_kept(store, make, clock):
     b = make.hegseth()
     raw = "  " + b.text + "\n"
-    result = await store.save_brief(GUILD, b, raw, source="https://news.example/a", message_id=55, channel_id=7,
-                                    jump_url="https://discord.com/channels/1/7/55", author_id=9)
+    result = await store.save_brief(GUILD, b, raw, provenance=Provenance(source="https://news.example/a", message_id=55, channel_id=7, jump_url="https://discord.com/channels/1/7/55", author_id=9))
     assert result.created and result.title == b.title
     assert result.entities == 5 and result.statements == 2
     detail = await store.get_article(GUILD, result.brief_id)
@@ -47,22 +47,22 @@ async def test_a_repaste_with_other_whitespace_case_and_quotes_is_a_duplicate(st
 
 async def test_the_same_url_is_a_duplicate_even_with_other_text(store, make):
     a = make.brief("Page as fetched on Monday", "Version one.")
-    first = await store.save_brief(GUILD, a, a.text, source="https://www.News.example/story/?utm_source=x#top")
+    first = await store.save_brief(GUILD, a, a.text, provenance=Provenance(source="https://www.News.example/story/?utm_source=x#top"))
     b = make.brief("Page as fetched on Tuesday", "Version two, edited by the site.")
-    again = await store.save_brief(GUILD, b, b.text, source="https://news.example/story")
+    again = await store.save_brief(GUILD, b, b.text, provenance=Provenance(source="https://news.example/story"))
     assert not again.created and again.brief_id == first.brief_id
     assert await store.find_duplicate(GUILD, source="http://news.example/story/") == first.brief_id
     # File names are not identities: two files may share a name.
     c = make.brief("Another file", "Different text.")
     d = make.brief("Yet another file", "More different text.")
-    assert (await store.save_brief(GUILD, c, c.text, source="brief.txt")).created
-    assert (await store.save_brief(GUILD, d, d.text, source="brief.txt")).created
+    assert (await store.save_brief(GUILD, c, c.text, provenance=Provenance(source="brief.txt"))).created
+    assert (await store.save_brief(GUILD, d, d.text, provenance=Provenance(source="brief.txt"))).created
 
 
 async def test_a_batch_is_saved_in_order_with_duplicates_inside_it(store, make):
     items = [(make.brief(f"Brief {i}", f"Body {i}.", entities=[make.person("Ada Lovelace", "Lovelace")]),
-              f"Brief {i}\n\nBody {i}.", {"source": f"b{i}.txt", "message_id": 100 + i}) for i in range(5)]
-    items.append((items[2][0], items[2][1].upper(), {"source": "again.txt"}))
+              f"Brief {i}\n\nBody {i}.", Provenance(source=f"b{i}.txt", message_id=100 + i)) for i in range(5)]
+    items.append((items[2][0], items[2][1].upper(), Provenance(source="again.txt")))
     results = await store.save_briefs(GUILD, items)
     assert [r.created for r in results] == [True] * 5 + [False]
     assert results[5].brief_id == results[2].brief_id

@@ -1,0 +1,377 @@
+"""Who said a quotation: speech cues found in the parse and next to the marks.
+
+Sieves, strongest first (after the Stanford quote-attribution sieves and the
+GenderGapTracker rules, rewritten for spaCy's English parse):
+
+1. `“…” — Christina Koch, …`: a dash after the quote names the speaker.
+2. The quote hangs off a speech verb or a speech noun in the dependency tree
+   (`X said the plan was “…”`, `his assertion that “…”`). When that cue sits
+   inside the reported clause of an outer speaker, the outer one is the source.
+3. A speech verb right after the quote (`“…,” said X`, `“…,” X told reporters`).
+4. A speech verb right before it, ending in a colon, comma or `that`
+   (`X said: “…”`, `X told reporters, “…”`); with a colon this comes first.
+5. `according to X` or `in the words of X` in the same sentence.
+6. A quotation embedded in a clause (`X pledged to “fight for every vote”`,
+   `X bemoaned a climate in which people “hate each other”`): the nearest named
+   person (or he/she) who is the subject of a verb above it, outside the quote.
+Anything else is left to the caller (follow-on quotes inherit a speaker).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extract.statements.docview import DocView
+from extract.statements.grammar import is_question, pobj, relayed_source, same_line
+from extract.statements.lexicon import lexicon
+from extract.statements.quotes import QuoteSpan
+from extract.statements.speakers import Speaker, SpeakerResolver
+
+# Dependency edges that carry what was said from a clause up to its speech verb.
+CLAUSAL = {"ccomp", "parataxis", "conj", "advcl", "dep", "xcomp", "csubj", "oprd"}
+# Edges a naming verb (call, describe) uses for the quoted label.
+NAMING_EDGES = CLAUSAL | {"dobj", "attr", "acomp", "npadvmod", "appos"}
+# Edges that never carry speech when the quote itself hangs off the verb.
+NON_SPEECH_EDGES = {"prep", "agent", "pobj", "poss", "det", "amod", "compound", "nmod", "mark",
+                    "case", "cc", "punct", "aux", "auxpass", "neg", "nummod", "prt", "expl",
+                    "dative", "relcl", "acl"}
+# Edges from a speech noun to the clause that states its content.
+NOMINAL_EDGES = {"acl", "ccomp", "appos", "relcl", "advcl"}
+# Edges by which a quoted word merely modifies a noun.
+_MODIFIER_EDGES = {"amod", "compound", "nmod", "nummod", "poss"}
+# How many tokens may separate an introducing verb from the quote it introduces.
+_INTRO_REACH = 12
+# Verbs whose open complement is an instruction (told to, asked to), not speech.
+_INSTRUCTION_VERBS = {"tell", "ask", "urge", "order", "instruct", "advise", "warn", "call"}
+_DASHES = ("—", "–", "--", "-")
+# A quotation this short inside a trailing attribution is a name or label, not the next quote.
+_NAME_IN_APPOSITIVE = 3
+_SENTENCE_END = {".", "!", "?"}
+# Verbs that speak only with the particle `back` (`shot back, “…”`, `fired back:`).
+_RETORT_VERBS = {"shoot", "fire", "hit", "snap", "push"}
+
+
+@dataclass(frozen=True)
+class Attribution:
+    speaker: Speaker
+    how: str  # which sieve found it: dash, colon, tree, after, before, according
+
+
+class Attributor:
+    def __init__(self, view: DocView, resolver: SpeakerResolver):
+        self.view = view
+        self.resolver = resolver
+        self.lex = lexicon()
+
+    def attribute(self, q: QuoteSpan) -> Attribution | None:
+        for sieve, how in ((self._dash, "dash"), (self._colon, "colon"), (self._tree, "tree"),
+                           (self._after, "after"), (self._before, "before"),
+                           (self._according, "according"), (self._embedded, "subject")):
+            speaker = sieve(q)
+            if speaker is not None:
+                return Attribution(speaker, how)
+        return None
+
+    # -- sieve 1: dash -------------------------------------------------------------------
+    def _dash(self, q: QuoteSpan) -> Speaker | None:
+        if not q.closed:
+            return None
+        text = self.view.text
+        rest = text[q.after:self.view.line_end(q.after)]
+        stripped = rest.lstrip()
+        dash = next((d for d in _DASHES if stripped.startswith(d)), None)
+        if dash is None or (dash == "-" and not stripped.startswith("- ")):
+            return None  # a bare hyphen is a word joint, not an attribution dash
+        at = q.after + (len(rest) - len(stripped)) + len(dash)
+        for tok in self.view.tokens_between(at, min(len(text), at + 120)):
+            if tok.is_punct and tok.text in (",", ".", ";", "("):
+                break
+            if tok.pos_ in ("PROPN", "NOUN", "PRON"):
+                while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
+                    tok = tok.head  # `Christina` -> `Koch`
+                return self.resolver.resolve(tok)
+        return None
+
+    # -- sieve 2: dependency tree ----------------------------------------------------------
+    def _tree(self, q: QuoteSpan) -> Speaker | None:
+        found: list[Speaker] = []
+        for anchor in self._anchors(q):
+            found.extend(self._cues_above(anchor, q))
+        # prefer a named speaker found on any anchor path, then an unnamed source
+        return next((s for s in found if s.name), found[0] if found else None)
+
+    def _anchors(self, q: QuoteSpan) -> list:
+        """Tokens inside the quote whose head lies outside it (or that head a sentence)."""
+        region = (q.open_at, q.after)
+        out = []
+        for tok in self.view.content_tokens(q):
+            head = tok.head
+            if head.i == tok.i or not (region[0] <= head.idx < region[1]):
+                out.append(tok)
+        return out
+
+    def _cues_above(self, anchor, q: QuoteSpan) -> list[Speaker]:
+        """Speakers of the speech cues governing `anchor`, outermost first. An outer cue
+        counts only when the inner one sits in its reported clause (a ccomp on the way)."""
+        if anchor.dep_ in _MODIFIER_EDGES and anchor.head.pos_ in ("NOUN", "PROPN"):
+            return []  # `the "reform" bill`: a quoted modifier is a label, not speech
+        child, node = anchor, anchor.head
+        cues: list[Speaker] = []
+        via_clause = False
+        seen = 0
+        while node.i != child.i and seen < 40:
+            seen += 1
+            edge = child.dep_
+            outside = not (q.open_at <= child.idx < q.after)
+            if edge == "relcl" and outside:
+                break  # the quote sits in a modifier of a noun: a term, not speech
+            if edge == "ccomp":
+                via_clause = True
+            if not self.view.in_quote(node) and same_line(node, anchor):
+                # a parse run across a paragraph break is no attribution
+                speaker = self._cue_speaker(node, child, direct=not outside)
+                if speaker is None and not cues and self._unnamed_cue(node, child, outside):
+                    # `X recalled how the pilot called the route “…”`: the pilot's words,
+                    # never the outer speaker's
+                    return [Speaker(None)]
+                if speaker is not None:
+                    if cues and not via_clause:
+                        break
+                    cues.append(speaker)
+                    via_clause = False
+            child, node = node, node.head
+        return cues[::-1]
+
+    def _cue_speaker(self, node, child, direct: bool) -> Speaker | None:
+        """The speaker when `node` is a speech cue reached from `child` by a speech edge."""
+        lemma = node.lemma_.casefold()
+        edge = child.dep_
+        if self._verbal(node) and self._quote_verb(node):
+            if not self._speech_edge(lemma, child, edge, direct):
+                return None
+            return self._verb_speaker(node)
+        if node.pos_ in ("NOUN", "PROPN") and lemma in self.lex.nominal and edge in NOMINAL_EDGES:
+            return self._noun_speaker(node)
+        return None
+
+    def _unnamed_cue(self, node, child, outside: bool) -> bool:
+        """A speech verb governing the quote whose subject is someone the text leaves unnamed
+        (`the pilot called it …`), as opposed to no subject at all."""
+        lemma = node.lemma_.casefold()
+        if not (self._verbal(node) and self._quote_verb(node)):
+            return False
+        if not self._speech_edge(lemma, child, child.dep_, not outside):
+            return False
+        subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        return subj is not None and subj.pos_ == "NOUN" and node.dep_ != "ROOT"
+
+    def _quote_verb(self, tok) -> bool:
+        return self.lex.is_quote_verb(tok.lemma_.casefold()) or _retort(tok)
+
+    def _verbal(self, tok) -> bool:
+        """A verb, or a speech verb the tagger took for a plural noun (`the Department
+        of Agriculture notes, “…”`)."""
+        if tok.pos_ in ("VERB", "AUX"):
+            return True
+        return (tok.dep_ == "ROOT" and tok.tag_ in ("NNS", "NNPS")
+                and tok.lemma_.casefold() in self.lex.speech)
+
+    def _speech_edge(self, lemma: str, child, edge: str, direct: bool) -> bool:
+        if edge == "prep":
+            return child.lower_ == "as" and (lemma in self.lex.naming or lemma in self.lex.speech
+                                            or lemma == "quote")
+        if edge == "xcomp" and lemma in _INSTRUCTION_VERBS:
+            return False
+        if edge == "ccomp" and lemma in ("ask", "wonder") and is_question(child):
+            return False
+        if direct:
+            return edge not in NON_SPEECH_EDGES
+        if lemma in self.lex.naming:
+            return edge in NAMING_EDGES
+        return edge in CLAUSAL
+
+    def _verb_speaker(self, verb) -> Speaker | None:
+        return self.resolver.of_verb(verb)
+
+    def _noun_speaker(self, noun) -> Speaker | None:
+        for c in noun.children:
+            # `Lula’s warning`: the parser sometimes labels the possessor nsubj
+            if c.dep_ == "poss" or (c.dep_ == "nsubj" and any(g.dep_ == "case" for g in c.children)):
+                return self.resolver.resolve(c)
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "by", "from"):
+                for obj in c.children:
+                    if obj.dep_ == "pobj":
+                        return self.resolver.resolve(obj)
+        return None
+
+    # -- sieve 3: speech verb right after the quote ------------------------------------------
+    def _after(self, q: QuoteSpan) -> Speaker | None:
+        if not q.closed or not self._may_trail(q):
+            return None
+        window = self._window_after(q)
+        for k, tok in enumerate(window):
+            if self._verbal(tok) and (tok.lemma_.casefold() in self.lex.speech
+                                      or tok.lemma_.casefold() in self.lex.quote_only
+                                      or _retort(tok)):
+                got = self._verb_speaker(tok)
+                return got if got is not None else self._first_person(window[:k])
+        return None
+
+    def _first_person(self, toks: list) -> Speaker | None:
+        """`“…,” Texas delegate Bill Eastland, wearing a hat and pins, said`: the parse loses
+        the subject behind a long appositive; the first person named after the quote speaks."""
+        for tok in toks:
+            ent = self.resolver.entity_at(tok.idx, tok.idx + len(tok))
+            if ent is not None and ent.type == "PERSON":
+                return Speaker(self.resolver.canonical(ent, tok.idx))
+        return None
+
+    def _may_trail(self, q: QuoteSpan) -> bool:
+        """A trailing attribution follows `…,”` or `…?”`, or a closed sentence glued to a
+        lower-case verb (`“….” said X`); a full stop before a capital starts a new sentence."""
+        text = self.view.text
+        inner = text[q.start:q.end].rstrip("’'‘\" ")
+        nxt = text[q.after:q.after + 40].lstrip()
+        if not nxt:
+            return False
+        if nxt[0] in ",;—–-":
+            return True
+        if inner.endswith((".", ":")):
+            return nxt[0].islower()
+        return True
+
+    def _window_after(self, q: QuoteSpan) -> list:
+        end = self.view.line_end(q.after)
+        for o in self.view.quotes:
+            if o.open_at < q.after or o.open_at >= end:
+                continue
+            if o.closed and len(self.view.text[o.start:o.end].split()) <= _NAME_IN_APPOSITIVE:
+                continue  # `X, wearing “Ted Cruz” pins, said`: a name inside the attribution
+            end = o.open_at
+            break
+        out = []
+        for tok in self.view.tokens_between(q.after, end):
+            if self.view.in_quote(tok):
+                continue
+            if tok.text in _SENTENCE_END:
+                break
+            out.append(tok)
+        return out
+
+    # -- sieve 4: speech verb right before the quote ----------------------------------------
+    def _colon(self, q: QuoteSpan) -> Speaker | None:
+        """`X told GB News: “…”`: a colon is the clearest introduction, and it beats a
+        parse that hangs the quoted sentence somewhere else."""
+        window = self._window_before(q)
+        if not window or window[-1].text != ":":
+            return None
+        return self._label(q, window[:-1]) or self._before(q)
+
+    def _label(self, q: QuoteSpan, words: list) -> Speaker | None:
+        """Transcript layout, `PENCE: “Well, look …”` or `Mike Pence: “…”`: a line that opens
+        with a person's name and a colon. Only a person of the brief counts (`Q:` is none)."""
+        line = self.view.line_start(q.open_at)
+        if not words or words[0].idx != line or len(words) > 4:
+            return None
+        if not all(w.is_alpha or w.text in (".", "-") for w in words):
+            return None
+        if not all(w.text[:1].isupper() for w in words if w.is_alpha):
+            return None
+        label = " ".join(w.text for w in words if w.is_alpha).casefold()
+        for ent in self.resolver.people():
+            name = ent.name.casefold()
+            if name == label or name.split()[-1] == label:
+                return Speaker(ent.name)
+        return None
+
+    def _before(self, q: QuoteSpan) -> Speaker | None:
+        window = self._window_before(q)
+        if not window:
+            return None
+        last = window[-1]
+        introduces = (last.text in (":", ",") or last.lower_ in ("that", "as", "saying")
+                      or self.lex.is_quote_verb(last.lemma_.casefold()))
+        if not introduces:
+            return None
+        for tok in reversed(window[-_INTRO_REACH:]):
+            lemma = tok.lemma_.casefold()
+            if self._verbal(tok) and self._quote_verb(tok):
+                speaker = self._verb_speaker(tok)
+                if speaker is not None:
+                    return speaker
+        return None
+
+    def _window_before(self, q: QuoteSpan) -> list:
+        start = self.view.line_start(q.open_at)
+        prev = [o.after for o in self.view.quotes if o.after <= q.open_at and o.after > start]
+        if prev:
+            start = max(prev)
+        toks = self.view.tokens_between(start, q.open_at)
+        for k in range(len(toks) - 1, -1, -1):
+            if toks[k].text in _SENTENCE_END:
+                return toks[k + 1:]
+        return toks
+
+    # -- sieve 5: according to / in the words of ------------------------------------------
+    def _according(self, q: QuoteSpan) -> Speaker | None:
+        sent_toks = self._sentence_tokens(q)
+        for i, tok in enumerate(sent_toks):
+            src = None
+            if tok.lower_ == "according" and i + 1 < len(sent_toks) and sent_toks[i + 1].lower_ == "to":
+                src = pobj(sent_toks[i + 1])
+            elif tok.lower_ == "words" and i + 1 < len(sent_toks) and sent_toks[i + 1].lower_ == "of":
+                src = pobj(sent_toks[i + 1])
+            if src is None:
+                continue
+            relay = relayed_source(src, sent_toks[i:])
+            got = self.resolver.resolve(relay if relay is not None else src)
+            if got is not None:
+                return got
+        return None
+
+    def _sentence_tokens(self, q: QuoteSpan) -> list:
+        """Tokens outside quotes from the sentence start before the quote to its end after it."""
+        before = self._window_before(q)
+        start = before[0].idx if before else q.open_at
+        toks = [t for t in self.view.tokens_between(start, q.open_at) if not self.view.in_quote(t)]
+        return toks + self._window_after(q) if q.closed else toks
+
+    # -- sieve 6: the subject of the clause the quote is embedded in -----------------------
+    def _embedded(self, q: QuoteSpan) -> Speaker | None:
+        """A quotation inside a sentence that opens outside it: the first verb above the
+        quote whose subject names a person (a pronoun resolved) speaks it."""
+        before = self._window_before(q)
+        if not any(tok.is_alpha for tok in before):
+            return None  # the quote opens its sentence: no clause holds it
+        for anchor in self._anchors(q):
+            if anchor.dep_ in _MODIFIER_EDGES and anchor.head.pos_ in ("NOUN", "PROPN"):
+                continue
+            node, seen = anchor.head, 0
+            while seen < 12 and same_line(node, anchor):
+                seen += 1
+                if not self.view.in_quote(node) and node.pos_ in ("VERB", "AUX"):
+                    got = self._person_subject(node)
+                    if got is not None:
+                        return got
+                if node.head.i == node.i:
+                    break
+                node = node.head
+        return None
+
+    def _person_subject(self, verb) -> Speaker | None:
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or self.view.in_quote(subj) or not same_line(subj, verb):
+            return None
+        if subj.pos_ != "PROPN" and subj.lower_ not in ("he", "she"):
+            return None  # `the Trump administration emphasizes …`: a body, not a person
+        got = self.resolver.resolve(subj, allow_voice=False)
+        if got is None or not got.name:
+            return None
+        kinds = {e.type for e in self.resolver.entities_named(got.name)}
+        return got if kinds <= {"PERSON"} else None
+
+
+def _retort(verb) -> bool:
+    """`shot back`, `fired back`, `hit back`: a reply, so a speech verb."""
+    return verb.lemma_.casefold() in _RETORT_VERBS and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children)

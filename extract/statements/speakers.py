@@ -1,0 +1,412 @@
+"""Who a speaker word stands for: an entity's canonical name, an unnamed source, or unknown.
+
+The entity layer gives every mention of an entity as a char span (full name,
+surname, acronym, metonym), so a speaker word maps to the entity whose span
+overlaps it. Pronouns go to the most salient earlier mention; common nouns go to
+their named owner (`the Home Office letter`), an earlier organisation (`the
+ministry`), or stand for an unnamed source (`officials`).
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from extract.statements.gender import PRONOUN_GENDER, word_before_gender
+from extract.statements.grammar import same_line, subject_of
+from extract.statements.lexicon import lexicon
+from extract.entities.mention import text_of
+from extract.model import Entity
+from extract.statements.namesakes import Namesakes
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+THING_PRONOUNS = {"it", "its", "itself"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_ORG_TYPES = {"ORG", "GPE", "NORP"}
+_CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                   "january", "february", "march", "april", "may", "june", "july", "august",
+                   "september", "october", "november", "december", "today", "yesterday", "tonight"}
+# how far back (in sentences) a pronoun looks for its antecedent
+_PRONOUN_REACH = 4
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved speaker: `name` is canonical, or None for an unnamed source."""
+
+    name: str | None
+
+
+ANONYMOUS = Speaker(None)
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    entity: Entity
+
+
+def _full_names_by_surname(mentions: list[_Mention]) -> dict[str, tuple[list[int], list[str]]]:
+    """surname -> (starts, names) of the mentions of PERSON entities whose name ends in it and
+    is longer than it, in mention order."""
+    out: dict[str, tuple[list[int], list[str]]] = {}
+    for m in mentions:
+        full = m.entity.name.casefold()
+        words = full.split()
+        if m.entity.type == "PERSON" and words and full != words[-1]:
+            starts, names = out.setdefault(words[-1], ([], []))
+            starts.append(m.start)
+            names.append(m.entity.name)
+    return out
+
+
+class SpeakerResolver:
+    def __init__(self, doc, entities: list[Entity], blocked: list[tuple[int, int]]):
+        """`blocked` are char ranges whose mentions never act as antecedents (quotes, headline)."""
+        self.doc = doc
+        self.lex = lexicon()
+        mentions = [_Mention(s, e, ent) for ent in entities for s, e in ent.spans if 0 <= s < e]
+        mentions.sort(key=lambda m: (m.start, -m.end))
+        self._mentions = mentions
+        self._starts = [m.start for m in mentions]
+        self._blocked = sorted(blocked)
+        self._entities = entities
+        self._spoken: list[tuple[int, str]] = []
+        self._sents: list | None = None  # the doc's sentences, listed on first use
+        self.namesakes = Namesakes(text_of(doc), entities)
+        self._speech_subjects: list[tuple[int, str]] | None = None  # listed on first use
+        self._full_names: dict | None = None  # surname -> mentions of longer names, made on first use
+
+    # -- entity lookup -------------------------------------------------------------------
+    def entity_at(self, start: int, end: int) -> Entity | None:
+        """The entity with a mention overlapping [start, end); the tightest mention wins."""
+        best: _Mention | None = None
+        i = bisect.bisect_right(self._starts, end)
+        for m in reversed(self._mentions[max(0, i - 64):i]):
+            if m.start < end and start < m.end:
+                if best is None or (m.end - m.start) < (best.end - best.start):
+                    best = m
+        return best.entity if best else None
+
+    def canonical(self, entity: Entity, at: int) -> str:
+        """The entity's name; a bare surname borrows the full name of the latest earlier
+        person it ends (a fallback for when the entity layer left them unmerged), and a
+        surname several people share goes to the one the text means (extract/statements/namesakes.py)."""
+        if entity.type != "PERSON":
+            return entity.name
+        name = entity.name
+        if " " not in entity.name.strip():
+            surname = entity.name.strip().casefold()
+            if self._full_names is None:
+                self._full_names = _full_names_by_surname(self._mentions)
+            starts, names = self._full_names.get(surname, ((), ()))
+            i = bisect.bisect_left(starts, at)  # a bisect, not a walk back over every mention:
+            name = names[i - 1] if i else name  # a `Smith said Jones said …` chain stays linear
+        span = self._span_of(entity, at)
+        return self.namesakes.person(span[0], span[1], name) if span else name
+
+    def _span_of(self, entity: Entity, at: int) -> tuple[int, int] | None:
+        i = bisect.bisect_right(self._starts, at)
+        for m in reversed(self._mentions[max(0, i - 64):i]):
+            if m.entity is entity and m.start <= at < m.end:
+                return m.start, m.end
+        return None
+
+    def people(self) -> list[Entity]:
+        return [e for e in self._entities if e.type == "PERSON"]
+
+    def entities_named(self, name: str) -> list[Entity]:
+        return [e for e in self._entities if e.name == name]
+
+    def _is_blocked(self, start: int) -> bool:
+        i = bisect.bisect_right(self._blocked, (start, float("inf")))
+        return i > 0 and self._blocked[i - 1][0] <= start < self._blocked[i - 1][1]
+
+    # -- resolution ------------------------------------------------------------------------
+    def resolve(self, token, allow_voice: bool = True) -> Speaker | None:
+        """Speaker for the head word of a speaker phrase, or None when it names no source.
+
+        `allow_voice` lets a document or spokesperson noun speak for its owner
+        (`Cornyn's statement added`); reported speech needs a person or body instead."""
+        lower = token.lower_
+        if token.pos_ == "PRON" or lower in PERSON_PRONOUNS | THING_PRONOUNS:
+            return ANONYMOUS if lower in self.lex.anonymous else self._pronoun(token)  # `someone`
+        ent = self.entity_at(token.idx, token.idx + len(token))
+        if ent is not None:
+            return Speaker(self.canonical(ent, token.idx))
+        for child in _line_children(token):
+            if child.dep_ == "appos":  # `the Crown prosecutor, Mark Tedeschi`
+                got = self.resolve(child, allow_voice)
+                if got is not None and got.name:
+                    return got
+        if token.pos_ == "PROPN":
+            named = self._fallback_name(token)
+            if named is not None:
+                return named
+            person = self._person_of_title(token)
+            if person is not None:
+                return person
+        return self._common_noun(token, allow_voice)
+
+    def _person_of_title(self, token) -> Speaker | None:
+        """`Governor of Washington Chris Gregoire`: a bare title names the person after `of`."""
+        for prep in _line_children(token):
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    ent = self.entity_at(obj.idx, obj.idx + len(obj)) if obj.dep_ == "pobj" else None
+                    if ent is not None and ent.type == "PERSON":
+                        return Speaker(self.canonical(ent, obj.idx))
+        return None
+
+    def of_verb(self, verb, allow_voice: bool = True) -> Speaker | None:
+        """Speaker of a speech verb: its parsed subject, or, when the parse gives none that
+        names anyone, the first name in the verb's own stretch of text."""
+        subj = subject_of(verb)
+        got = self.resolve(subj, allow_voice) if subj is not None else None
+        if got is None and (subj is None or subj.pos_ in ("VERB", "PROPN")):
+            got = self._name_near(verb)
+        return got
+
+    def _name_near(self, verb) -> Speaker | None:
+        """`Writing in a blog post, Matthew Ingram of The Globe and Mail dubbed …`: the first
+        name between the last clause break and the verb; after a quotation (`“…,” added
+        KCNA`) the name after the verb instead."""
+        doc = verb.doc
+        k = verb.i - 1
+        while k >= 0 and doc[k].is_punct and doc[k].text == ",":
+            k -= 1
+        after_quote = k >= 0 and doc[k].is_quote
+        step = 1 if after_quote else -1
+        i = verb.i + step
+        stretch = []
+        while 0 <= i < len(doc) and same_line(doc[i], verb):
+            tok = doc[i]
+            if tok.is_punct and tok.text in ",;:.!?\"“”‘’()" or tok.is_quote:
+                break
+            stretch.append(tok)
+            i += step
+        # a person nearest the verb, else the longest named body (`The U.S. Department of
+        # Agriculture notes`, not `U.S.`)
+        found = [(tok, self.entity_at(tok.idx, tok.idx + len(tok))) for tok in stretch]
+        found = [(tok, ent) for tok, ent in found if ent is not None]
+        people = [(tok, ent) for tok, ent in found if ent.type == "PERSON"]
+        if people:
+            tok, ent = people[0]
+            return Speaker(self.canonical(ent, tok.idx))
+        if found:
+            tok, ent = max(found, key=lambda pair: self._mention_length(pair[0]))
+            return Speaker(self.canonical(ent, tok.idx))
+        if not after_quote:
+            stretch.reverse()  # read left to right: the first name is the head of the phrase
+        for tok in stretch:
+            if tok.pos_ == "PROPN":
+                return self._fallback_name(tok)
+            if tok.lower_ in ("he", "she"):
+                return self._pronoun(tok)
+        return None
+
+    def _mention_length(self, tok) -> int:
+        i = bisect.bisect_right(self._starts, tok.idx)
+        spans = [m.end - m.start for m in self._mentions[max(0, i - 64):i]
+                 if m.start <= tok.idx < m.end]
+        return max(spans, default=0)
+
+    def _pronoun(self, token) -> Speaker | None:
+        lower = token.lower_
+        if lower in PERSON_PRONOUNS:
+            types = {"PERSON"}
+        elif lower in THING_PRONOUNS:
+            types = _ORG_TYPES
+        else:
+            return None  # I, we, they, you: no single named antecedent
+        name = self.antecedent(token, types)
+        return Speaker(name) if name else None
+
+    def note_speaker(self, at: int, name: str | None) -> None:
+        """Remember who was found speaking at `at`: a speaker is the likeliest `he`/`she` of
+        the sentences that follow."""
+        if name:
+            self._spoken.append((at, name))
+
+    def antecedent(self, token, types: set[str]) -> str | None:
+        """Canonical name of the most salient earlier mention of the given types that agrees
+        with the pronoun (`she` is never a known man): the same sentence, then back sentence
+        by sentence. Inside a sentence someone found speaking (a quotation's speaker, the
+        subject of a speech verb) beats a subject (or its possessor), which beats the
+        latest mention."""
+        if self._sents is None:
+            self._sents = list(self.doc.sents)
+        sents = self._sents
+        sex = PRONOUN_GENDER.get(token.lower_) if "PERSON" in types else None
+        si = next((k for k, s in enumerate(sents) if s.start <= token.i < s.end), 0)
+        for k in range(si, max(-1, si - _PRONOUN_REACH), -1):
+            sent = sents[k]
+            lo, hi = sent.start_char, min(sent.end_char, token.idx)
+            spoke = [(at, name) for at, name in self._spoken + self.speech_subjects()
+                     if lo <= at < hi and self._type_of(name, types) and self._agrees(name, sex)]
+            if spoke:
+                return max(spoke)[1]
+            cands = []
+            for m in self._mentions_between(lo, hi):
+                if m.entity.type in types and not self._is_blocked(m.start):
+                    name = self.canonical(m.entity, m.start)
+                    if self._agrees(name, sex, m.start):
+                        cands.append((m, name))
+            if cands:
+                subjects = [c for c in cands if self._subject_like(c[0])]
+                if not subjects and self._pronoun_subject(sent, lo, hi, token.lower_):
+                    continue  # `He attended, though unsure about Sanders.`: he is still him
+                return (subjects or cands)[-1][1]
+        return None
+
+    def _pronoun_subject(self, sent, lo: int, hi: int, pronoun: str) -> bool:
+        """Whether the sentence's stretch [lo, hi) has the same pronoun as a subject: the
+        person it continues is further back, not the names mentioned around it."""
+        sex = PRONOUN_GENDER.get(pronoun)
+        for tok in sent:
+            if lo <= tok.idx < hi and tok.dep_ in _SUBJECT_DEPS and not self._is_blocked(tok.idx):
+                if sex is not None and PRONOUN_GENDER.get(tok.lower_) == sex:
+                    return True
+        return False
+
+    def _agrees(self, name: str, sex: str | None, at: int | None = None) -> bool:
+        """Whether a person can be the `he`/`she` wanted: unknown agrees with both."""
+        if sex is None:
+            return True
+        known = self.namesakes.gender(name)
+        if known is None and at is not None:
+            known = word_before_gender(self.namesakes.text, at)
+        return known in (None, sex)
+
+    def speech_subjects(self) -> list[tuple[int, str]]:
+        """(offset, name) of every person who is the subject of a speech verb outside the
+        quotations: `Wilcox said he …` makes Wilcox the likeliest `he` of what follows."""
+        if self._speech_subjects is None:
+            found = []
+            for tok in self.doc:
+                if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.casefold() not in self.lex.speech:
+                    continue
+                if self._is_blocked(tok.idx):
+                    continue
+                subj = subject_of(tok)
+                if subj is None or subj.lower_ in PERSON_PRONOUNS:
+                    continue
+                ent = self.entity_at(subj.idx, subj.idx + len(subj))
+                if ent is not None and ent.type == "PERSON":
+                    found.append((subj.idx, self.canonical(ent, subj.idx)))
+            self._speech_subjects = found
+        return self._speech_subjects
+
+    def _type_of(self, name: str, types: set[str]) -> bool:
+        """Whether a speaker name can be the antecedent of a pronoun wanting `types`; a name
+        no entity carries (a fallback) counts as a person."""
+        kinds = {e.type for e in self._entities if e.name == name}
+        return bool(kinds & types) if kinds else "PERSON" in types
+
+    def _mentions_between(self, lo: int, hi: int) -> list[_Mention]:
+        i, j = bisect.bisect_left(self._starts, lo), bisect.bisect_left(self._starts, hi)
+        return [m for m in self._mentions[i:j] if m.end <= hi]
+
+    def _subject_like(self, m: _Mention) -> bool:
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return False
+        root = span.root
+        for _ in range(3):  # the name itself, or the possessor/compound of a subject
+            if root.dep_ in _SUBJECT_DEPS:
+                return True
+            if root.dep_ not in ("poss", "compound", "appos", "conj") or root.head is root:
+                return False
+            root = root.head
+        return False
+
+    def _fallback_name(self, token) -> Speaker | None:
+        """A proper name no entity covers: its compound chain without titles."""
+        doc = token.doc
+        first = token.i
+        while (first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].dep_ in ("compound", "flat")
+               and same_line(doc[first - 1], token)):
+            first -= 1  # the name's own words only: `Enver Solomon`, not the phrase around it
+        parts = doc[first:token.i + 1]
+        # Emoji and symbols tagged as proper nouns (`Ann Lee 👩💼 said`) are not part of a name.
+        words = [t.text for t in parts
+                 if t.lower_.rstrip(".") not in self.lex.titles and any(c.isalpha() for c in t.text)]
+        name = " ".join(words).strip()
+        if name.endswith(("'s", "’s")):
+            name = name[:-2]
+        if name.casefold() in _CALENDAR_WORDS:
+            return None  # `Saturday at the convention Sen. Warren said`: a date, not a source
+        return Speaker(name) if name else None
+
+    def _common_noun(self, token, allow_voice: bool) -> Speaker | None:
+        lemma = token.lemma_.casefold()
+        owner = self._owner(token)
+        if owner is not None and (allow_voice or lemma in self.lex.anonymous):
+            return owner
+        if lemma in self.lex.voice and lemma not in self.lex.anonymous and not allow_voice:
+            return None  # `Schnabel's comments suggest …`: a document reports, a person says
+        named = self._definite_org(token)
+        if named is not None:
+            return named
+        if lemma in self.lex.anonymous or (allow_voice and lemma in self.lex.voice):
+            return ANONYMOUS
+        return None
+
+    def _owner(self, token) -> Speaker | None:
+        """The named person or body a noun belongs to or is illustrated by:
+        `Cornyn's statement`, `the Home Office letter`, `the prosecutor, Mark Tedeschi`,
+        `skeptics such as Michael Burry`, `governors, including Joachim Nagel`."""
+        voice = token.lemma_.casefold() in self.lex.voice  # `a statement from the ministry`
+        order = {"appos": 0, "conj": 1, "compound": 2, "poss": 3, "prep": 4}
+        for child in sorted(_line_children(token), key=lambda c: order.get(c.dep_, 9)):
+            if child.dep_ == "conj" and child.pos_ != "PROPN":
+                continue  # `academic and professor Marc Lamont Hill`: only a named conjunct
+            if child.dep_ in ("poss", "compound", "appos", "conj"):
+                got = self.resolve(child) if child.dep_ != "compound" or child.pos_ == "PROPN" else None
+                if got is not None and got.name:
+                    return got
+            preps = ("as", "like", "including", "by") + (("from", "of", "for") if voice else ())
+            if child.dep_ == "prep" and child.lower_ in preps:
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        got = self.resolve(obj)
+                        if got is not None and got.name:
+                            return got
+            if child.dep_ == "prep":
+                person = self._person_after_phrase(child)
+                if person is not None:
+                    return person
+        return None
+
+    def _person_after_phrase(self, prep) -> Speaker | None:
+        """`The mayor of Springfield, Joe Quimby, said`: the parser hangs the person's name on
+        the place; a person in apposition there names the role's holder."""
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            for appos in _line_children(obj):
+                ent = self.entity_at(appos.idx, appos.idx + len(appos)) if appos.dep_ == "appos" else None
+                if ent is not None and ent.type == "PERSON":
+                    return Speaker(self.canonical(ent, appos.idx))
+        return None
+
+    def _definite_org(self, token) -> Speaker | None:
+        """`the ministry` after `China's Ministry of Commerce`: the latest earlier body whose
+        name contains the noun."""
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in _line_children(token)):
+            return None
+        word = token.lower_
+        for m in reversed(self._mentions[:bisect.bisect_left(self._starts, token.idx)]):
+            if m.entity.type == "ORG" and word in m.entity.name.casefold().split():
+                return Speaker(m.entity.name)
+        if token.lemma_.casefold() in self.lex.org_nouns:
+            # `the company said`, `the group said`: the organisation the text is about
+            name = self.antecedent(token, {"ORG"})
+            if name:
+                return Speaker(name)
+        return None
+
+
+def _line_children(token) -> list:
+    """Dependents on the token's own line: links across a line break are misparses."""
+    return [c for c in token.children if same_line(c, token)]

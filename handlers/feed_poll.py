@@ -1,0 +1,155 @@
+"""One poll of one feed: a conditional request for the document, then each new
+or edited item read and indexed like a link a member posted (the same guarded
+fetcher, trafilatura, extraction and dedup). The bot's poller decides when
+(handlers.feed_schedule) and posts what this returns; nothing here knows Discord.
+"""
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+from datetime import datetime
+from urllib.parse import urlsplit
+
+from handlers import feed_items, ingest
+from handlers.core.extraction import TooCostly
+from handlers.core.context import Scope
+from handlers.feed_schedule import FeedPolicy
+from handlers.core.fetch import FetchError, fetch_feed
+from handlers.core.format import plural
+from handlers.core.limits import one_line
+from handlers.core.reply import Page, Reply
+from handlers.core.validate import WORD
+from store.normalize import storable
+from store.records import Provenance
+
+CARD_PEOPLE = 3
+
+
+@dataclass
+class NewItem:
+    """An item indexed as a new brief."""
+
+    brief_id: int
+    title: str
+    link: str | None
+    source: str  # the feed's title, else the site's host
+    people: list[str] = field(default_factory=list)
+    published: datetime | None = None
+
+
+@dataclass
+class PollOutcome:
+    error: str | None = None  # why the poll failed; None when it worked
+    unchanged: bool = False  # 304, the feed is as it was
+    title: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    new: list[NewItem] = field(default_factory=list)
+    updated: list[int] = field(default_factory=list)  # brief ids re-read after the item was edited
+    seen: int = 0  # items read this poll (new, repeated as another brief, or without an article)
+
+
+async def poll_feed(services, feed, policy: FeedPolicy) -> PollOutcome:
+    """Fetch `feed` (a store FeedRow) and index what is new. Feed-level problems
+    (unreachable, malformed, too large, too slow) come back as `error`; failures
+    of the bot itself (store.StoreError) raise."""
+    try:
+        fetched = await fetch_feed(feed.url, etag=feed.etag, last_modified=feed.last_modified,
+                                   timeout=services.fetch_timeout, max_bytes=policy.max_feed_bytes,
+                                   allow_private=services.allow_private_urls)
+    except FetchError as exc:
+        return PollOutcome(error=str(exc))
+    if fetched.status == 304:
+        return PollOutcome(unchanged=True, etag=fetched.etag or feed.etag,
+                           last_modified=fetched.last_modified or feed.last_modified)
+    try:
+        doc = await asyncio.get_running_loop().run_in_executor(None, feed_items.parse, fetched.body,
+                                                               fetched.content_type)
+    except feed_items.FeedUnreadable as exc:
+        return PollOutcome(error=f"The feed cannot be read: {exc}.")
+    outcome = PollOutcome(title=doc.title or None, etag=fetched.etag, last_modified=fetched.last_modified)
+    scope = Scope(guild_id=feed.guild_id, channel_id=feed.channel_id)
+    source = doc.title or feed.title or urlsplit(feed.url).hostname or feed.url
+    # Oldest first, so briefs are numbered in the order the news happened.
+    fresh = [item for item in reversed(doc.items)][-policy.max_items_per_poll:]
+    for item in fresh:
+        await _read_item(services, scope, feed, item, source, outcome)
+    return outcome
+
+
+async def _read_item(services, scope, feed, item: feed_items.FeedItem, source: str, outcome: PollOutcome) -> None:
+    store = services.store
+    seen = await store.feed_item(feed, item.key)
+    if seen is not None and seen.version == item.version:
+        return  # repeated unchanged: nothing to do
+    if seen is not None:
+        if seen.brief_id is not None and await _reread(services, scope, seen.brief_id, item):
+            outcome.updated.append(seen.brief_id)
+        await store.remember_feed_item(feed, item.key, item.version, seen.brief_id, item.published)
+        return
+    result = await _index(services, scope, item)
+    brief_id = result.result.brief_id if result is not None and result.result is not None else None
+    await store.remember_feed_item(feed, item.key, item.version, brief_id, item.published)
+    outcome.seen += 1
+    if result is not None and result.status == "indexed" and brief_id is not None:
+        outcome.new.append(NewItem(brief_id, result.result.title or item.title, item.link, source,
+                                   result.people, item.published))
+
+
+async def article_text(services, item: feed_items.FeedItem) -> str | None:
+    """The item's article, read from its page; else the feed's own title and
+    summary when they make a brief; else None."""
+    if item.link:
+        text = await ingest.read_page(services, item.link)
+        if isinstance(text, str):
+            return text
+    text = ingest.compose(item.title, item.summary)
+    return text if len(WORD.findall(text)) >= services.min_brief_words else None
+
+
+async def _index(services, scope, item: feed_items.FeedItem):
+    if item.link:  # the same article under another item id: no fetch, no second brief
+        existing = await services.store.find_duplicate(scope.guild_id, source=item.link)
+        if existing is not None:
+            return ingest.duplicate_of(services, existing)
+    text = await article_text(services, item)
+    if text is None:
+        return None
+    return await ingest.ingest_text(services, scope, text, Provenance(source=item.link))
+
+
+async def _reread(services, scope, brief_id: int, item: feed_items.FeedItem) -> bool:
+    """An edited item: its brief is read again under the same id. False if the text is the same."""
+    text = await article_text(services, item)
+    if text is None:
+        return False
+    text = storable(text)
+    if await services.store.find_duplicate(scope.guild_id, raw_text=text) == brief_id:
+        return False  # only the feed's wording changed, not the article
+    if ingest.precheck(services, text):
+        return False
+    [brief] = await ingest.extract_briefs(services, [text])
+    if isinstance(brief, TooCostly):
+        return False  # over its time budget: the brief stays as it was
+    return await services.store.update_brief(scope.guild_id, brief_id, brief, text)
+
+
+def card(item: NewItem, prefix: str = "!") -> Reply:
+    """The compact post for a new item: headline (linking to the article), source, main people."""
+    lines = [one_line(item.source, 100)]
+    if item.people:
+        lines.append("People: " + ", ".join(item.people[:CARD_PEOPLE]))
+    lines.append(f"`{prefix}article {item.brief_id}` shows it.")
+    return Reply(pages=[Page(title=one_line(item.title, 250) or "(untitled)", description="\n".join(lines),
+                             url=item.link)])
+
+
+def status_line(feed) -> str:
+    """One feed in `feed list`."""
+    state = "paused" if feed.paused else "active"
+    parts = [f"{state} · {plural(feed.items_seen, 'item')} read"]
+    if feed.last_success:
+        parts.append(f"last read {feed.last_success[:16].replace('T', ' ')} UTC")
+    if feed.failures:
+        parts.append(f"{plural(feed.failures, 'failure')} in a row")
+    return " · ".join(parts)
