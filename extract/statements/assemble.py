@@ -30,6 +30,14 @@ _SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "for", "in", "on", "at", "t
 _WORK_PREPOSITIONS = {"on", "in", "of", "from", "titled", "entitled", "book", "show", "program",
                       "programme", "film", "song", "memoir", "column", "album"}
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+# `“Museum to close,” by Times' Ann Lee: “…”`: a quoted title with its byline, then a link,
+# an excerpt after a colon, or the end of the line (news digests and reading lists).
+_BYLINE_AFTER = re.compile(r"\s*,?\s*by\s+(?:the\s+)?[A-Z][^“”\"\n:]{0,80}?(?::|,|$|\s*http)")
+_BYLINE_BEFORE = re.compile(r"[”\"’']\s*,?\s*by\s+[A-Z][^“”\"\n:]{0,80}:\s*$")
+_BYLINE_REACH = 160  # chars before a quote searched for a title's byline or label
+_CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+             "january", "february", "march", "april", "may", "june", "july", "august",
+             "september", "october", "november", "december"}
 
 
 def find_statements(doc, entities: list[Entity], layout) -> list[Statement]:
@@ -49,6 +57,8 @@ def _direct(view: DocView, resolver: SpeakerResolver) -> list[Statement]:
         if view.in_title(q.open_at):
             continue  # headline phrases are labels, never statements
         text = view.text[q.start:q.end]
+        if _titled_work(view, q):
+            continue  # a headline with its byline, or the excerpt quoted from it
         found = attributor.attribute(q)
         if found is not None and not _weak_label(view, q, text, found):
             speaker = found.speaker
@@ -60,6 +70,28 @@ def _direct(view: DocView, resolver: SpeakerResolver) -> list[Statement]:
         resolver.note_speaker(q.start, speaker.name)
         out.append(Statement(text=text, speaker=speaker.name, kind="direct", start=q.start, end=q.end))
     return out
+
+
+def _titled_work(view: DocView, q: QuoteSpan) -> bool:
+    """A quoted headline followed by its byline (`— “Museum to close,” by Times' Ann Lee`,
+    `in “Hard Roads” by Ann Lee`), or the excerpt quoted after such a byline: the writer's
+    article, not anyone's words. `called it “a disgrace” by …` is a passive attribution and
+    `“…,” by Friday` a deadline, so the title must open its line or follow a preposition."""
+    text = view.text
+    # a bounded look back: a line of many quotes must not be read again for each of them
+    line_start = view.line_start(q.open_at)
+    before = text[max(line_start, q.open_at - _BYLINE_REACH):q.open_at]
+    if _BYLINE_BEFORE.search(before) is not None:
+        return True
+    words = before.split()
+    opens = line_start >= q.open_at - _BYLINE_REACH and not any(c.islower() for c in before)
+    if not q.closed or not (opens or (words and words[-1].casefold() in _WORK_PREPOSITIONS)):
+        return False
+    after = _BYLINE_AFTER.match(text, q.after, view.line_end(q.after))
+    if after is None:
+        return False
+    author = text[q.after:after.end()].split("by", 1)[1].split()
+    return not author or author[0].strip(",.:").casefold() not in _CALENDAR
 
 
 def _weak_label(view: DocView, q: QuoteSpan, text: str, found: Attribution) -> bool:

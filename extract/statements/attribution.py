@@ -46,6 +46,8 @@ _DASHES = ("—", "–", "--", "-")
 # A quotation this short inside a trailing attribution is a name or label, not the next quote.
 _NAME_IN_APPOSITIVE = 3
 _SENTENCE_END = {".", "!", "?"}
+# Verbs that speak only with the particle `back` (`shot back, “…”`, `fired back:`).
+_RETORT_VERBS = {"shoot", "fire", "hit", "snap", "push"}
 
 
 @dataclass(frozen=True)
@@ -143,7 +145,7 @@ class Attributor:
         """The speaker when `node` is a speech cue reached from `child` by a speech edge."""
         lemma = node.lemma_.casefold()
         edge = child.dep_
-        if self._verbal(node) and self.lex.is_quote_verb(lemma):
+        if self._verbal(node) and self._quote_verb(node):
             if not self._speech_edge(lemma, child, edge, direct):
                 return None
             return self._verb_speaker(node)
@@ -155,12 +157,15 @@ class Attributor:
         """A speech verb governing the quote whose subject is someone the text leaves unnamed
         (`the pilot called it …`), as opposed to no subject at all."""
         lemma = node.lemma_.casefold()
-        if not (self._verbal(node) and self.lex.is_quote_verb(lemma)):
+        if not (self._verbal(node) and self._quote_verb(node)):
             return False
         if not self._speech_edge(lemma, child, child.dep_, not outside):
             return False
         subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
         return subj is not None and subj.pos_ == "NOUN" and node.dep_ != "ROOT"
+
+    def _quote_verb(self, tok) -> bool:
+        return self.lex.is_quote_verb(tok.lemma_.casefold()) or _retort(tok)
 
     def _verbal(self, tok) -> bool:
         """A verb, or a speech verb the tagger took for a plural noun (`the Department
@@ -206,7 +211,8 @@ class Attributor:
         window = self._window_after(q)
         for k, tok in enumerate(window):
             if self._verbal(tok) and (tok.lemma_.casefold() in self.lex.speech
-                                      or tok.lemma_.casefold() in self.lex.quote_only):
+                                      or tok.lemma_.casefold() in self.lex.quote_only
+                                      or _retort(tok)):
                 got = self._verb_speaker(tok)
                 return got if got is not None else self._first_person(window[:k])
         return None
@@ -289,7 +295,7 @@ class Attributor:
             return None
         for tok in reversed(window[-_INTRO_REACH:]):
             lemma = tok.lemma_.casefold()
-            if self._verbal(tok) and self.lex.is_quote_verb(lemma):
+            if self._verbal(tok) and self._quote_verb(tok):
                 speaker = self._verb_speaker(tok)
                 if speaker is not None:
                     return speaker
@@ -363,3 +369,9 @@ class Attributor:
             return None
         kinds = {e.type for e in self.resolver.entities_named(got.name)}
         return got if kinds <= {"PERSON"} else None
+
+
+def _retort(verb) -> bool:
+    """`shot back`, `fired back`, `hit back`: a reply, so a speech verb."""
+    return verb.lemma_.casefold() in _RETORT_VERBS and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children)

@@ -40,7 +40,19 @@ def subject_of(verb):
     verb's subject is the hearer, so only its `by` agent counts. A subject on another
     line than the verb is a misparse and is not returned."""
     found = _parsed_subject(verb)
-    return found if found is not None and same_line(found, verb) else None
+    if found is None or same_line(found, verb):
+        return found
+    return _part_on_line(found, verb)
+
+
+def _part_on_line(subj, verb):
+    """The words of a subject parsed onto another line that stand on the verb's own line:
+    a headline without a full stop runs into the first sentence of the body (`Port Bond
+    Vote Nears / Dana Whitlock backed …` makes `Nears` the subject and the real subject
+    its appositive), so the top of the subject's part before the verb on that line."""
+    tops = [t for t in subj.subtree
+            if t.i < verb.i and same_line(t, verb) and not same_line(t.head, verb) and not t.is_space]
+    return tops[-1] if tops else None
 
 
 def _parsed_subject(verb):

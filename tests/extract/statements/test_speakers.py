@@ -199,3 +199,19 @@ def test_attribution_after_a_long_appositive_holding_a_quoted_name(extractor):
             "\"We have had far better conventions than this one,\" Texas delegate Bill Eastland, "
             "wearing a cowboy hat and \"Ted Cruz\" pins, said as confetti fell.")
     assert direct(extractor, body) == [("We have had far better conventions than this one,", "Bill Eastland")]
+
+
+# -- a headline without a full stop ------------------------------------------------------------
+
+def test_a_headline_without_a_full_stop_keeps_the_first_speaker(extractor):
+    # The parser reads the headline and the first sentence as one, with the headline's last
+    # word as the subject of `backed`; the name on the verb's own line speaks.
+    body = "Dana Whitlock backed the bond on Wednesday, saying it is time to elect a “steady hand at the port.”"
+    assert direct(extractor, body, headline="Port Bond Vote Nears") == [
+        ("steady hand at the port.", "Dana Whitlock")]
+
+
+def test_shot_back_is_a_reply_not_the_earlier_critic(extractor):
+    body = ("The debate turned sharp. After Mayor Tom Reyes criticized the budget, "
+            "Councillor Ana Lund shot back, “We balanced it twice while you were away.”")
+    assert direct(extractor, body) == [("We balanced it twice while you were away.", "Ana Lund")]

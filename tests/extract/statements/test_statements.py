@@ -264,3 +264,16 @@ def test_seed_brief_quotes_are_hegseths_and_the_headline_phrase_is_not(extractor
     ]
     assert {s.speaker for s in direct_} == {"Pete Hegseth"}
     assert not any("Imminent Threat" in s.text for s in result.statements)
+
+
+# -- titles with bylines in news digests -------------------------------------------------------------
+
+def test_a_headline_with_its_byline_and_excerpt_is_no_statement(extractor):
+    text = ("Arts Digest\n\n"
+            "CLOSING—“Old cinema on Dock Street to shut in spring,” by Gazette's Nora Pell: "
+            "“The Regal, which has shown films since 1931, will close in April, its owners said.”\n\n"
+            "—“A painter returns to the harbour,” by Courier's Sam Ode: http://example.org/x\n\n"
+            "The new plan was called “a costly and reckless gamble” by Mayor Lena Ortiz on Friday.")
+    brief = extractor.extract(text)
+    # the passive attribution (`called … by Mayor Lena Ortiz`) is words, not a byline
+    assert [s.text for s in brief.statements if s.kind == "direct"] == ["a costly and reckless gamble"]
