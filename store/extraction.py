@@ -7,6 +7,7 @@ import json
 
 from extract.model import Brief, Entity, Statement
 from store.entity_links import KEY_SEPARATOR
+from store.packing import ref_text, text_ref
 
 
 def pack(brief: Brief, base: str) -> str:
@@ -14,7 +15,7 @@ def pack(brief: Brief, base: str) -> str:
     in `base` (the brief's raw text) is kept as [start, length] into it."""
     return json.dumps({
         "entities": [[e.name, e.type, list(e.aliases), e.role, int(e.mentions or 0)] for e in brief.entities],
-        "statements": [[_ref(s.text, base), s.speaker, s.kind, int(s.start or 0), int(s.end or 0)]
+        "statements": [[text_ref(str(s.text or ""), base), s.speaker, s.kind, int(s.start or 0), int(s.end or 0)]
                        for s in brief.statements],
     }, ensure_ascii=False)
 
@@ -23,23 +24,7 @@ def unpack(packed: str, base: str, title: str = "") -> Brief:
     data = json.loads(packed)
     return Brief(title=title, text="",
                  entities=[Entity(n, t, aliases=list(a), role=r, mentions=m) for n, t, a, r, m in data["entities"]],
-                 statements=[Statement(_text(x, base), sp, k, st, en) for x, sp, k, st, en in data["statements"]])
-
-
-def _ref(text, base: str):
-    text = str(text or "")
-    if len(text) >= 16:
-        start = base.find(text)
-        if start >= 0:
-            return [start, len(text)]
-    return text
-
-
-def _text(ref, base: str) -> str:
-    if isinstance(ref, list):
-        start, length = ref
-        return base[start:start + length]
-    return ref
+                 statements=[Statement(ref_text(x, base), sp, k, st, en) for x, sp, k, st, en in data["statements"]])
 
 
 async def stored(db, brief_id: int) -> Brief | None:

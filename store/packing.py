@@ -12,7 +12,8 @@ import json
 from extract.model import Brief
 
 
-def _ref(text: str, base: str) -> list[int] | str:
+def text_ref(text: str, base: str) -> list[int] | str:
+    """A long text found in `base` as [start, length] (no second copy), else the text itself."""
     if len(text) >= 16:
         start = base.find(text)
         if start >= 0:
@@ -20,7 +21,8 @@ def _ref(text: str, base: str) -> list[int] | str:
     return text
 
 
-def _text(ref, base: str) -> str:
+def ref_text(ref, base: str) -> str:
+    """The text a `text_ref` stands for."""
     if isinstance(ref, list):
         start, length = ref
         return base[start:start + length]
@@ -28,17 +30,18 @@ def _text(ref, base: str) -> str:
 
 
 def pack_sections(brief: Brief, base: str) -> str:
-    return json.dumps([[s.name, _ref(s.text or "", base)] for s in brief.sections], ensure_ascii=False)
+    return json.dumps([[s.name, text_ref(s.text or "", base)] for s in brief.sections], ensure_ascii=False)
 
 
 def pack_insights(brief: Brief, base: str) -> str:
-    return json.dumps([[_ref(i.question or "", base), [_ref(a, base) for a in i.answers]] for i in brief.insights],
-                      ensure_ascii=False)
+    return json.dumps([[text_ref(i.question or "", base), [text_ref(a, base) for a in i.answers]]
+                       for i in brief.insights], ensure_ascii=False)
 
 
 def unpack_sections(packed: str, base: str) -> list[tuple[str, str]]:
-    return [(name, _text(ref, base)) for name, ref in json.loads(packed)]
+    return [(name, ref_text(ref, base)) for name, ref in json.loads(packed)]
 
 
 def unpack_insights(packed: str, base: str) -> list[tuple[str, list[str]]]:
-    return [(_text(question, base), [_text(a, base) for a in answers]) for question, answers in json.loads(packed)]
+    return [(ref_text(question, base), [ref_text(a, base) for a in answers])
+            for question, answers in json.loads(packed)]
