@@ -5,13 +5,13 @@ routes. Every request is logged with the validators it carried."""
 from __future__ import annotations
 
 import asyncio
-import threading
 from dataclasses import dataclass
 from email.utils import format_datetime
 from datetime import datetime, timezone
 from html import escape
 
 from aiohttp import web
+from localsite import LocalSite
 
 
 @dataclass
@@ -32,16 +32,13 @@ class Hit:
     if_modified_since: str | None
 
 
-class FeedSite:
+class FeedSite(LocalSite):
+    name = "local feed site"
+
     def __init__(self):
+        super().__init__()
         self.routes: dict[str, Route] = {}
         self.hits: list[Hit] = []
-        self._ready = threading.Event()
-        self._thread = threading.Thread(target=self._serve, daemon=True, name="test-feed-site")
-        self.port = 0
-
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
 
     def paths(self) -> list[str]:
         return [h.path for h in self.hits]
@@ -77,30 +74,6 @@ class FeedSite:
         if fresh:
             return web.Response(status=304, headers=headers)
         return web.Response(body=route.body, status=route.status, content_type=route.content_type, headers=headers)
-
-    def _serve(self) -> None:
-        loop = asyncio.new_event_loop()
-        self._loop = loop
-        app = web.Application()
-        app.router.add_get("/{tail:.*}", self._handle)
-        runner = web.AppRunner(app)
-        loop.run_until_complete(runner.setup())
-        site = web.TCPSite(runner, "127.0.0.1", 0)
-        loop.run_until_complete(site.start())
-        self.port = site._server.sockets[0].getsockname()[1]
-        self._ready.set()
-        loop.run_forever()
-        loop.run_until_complete(runner.cleanup())
-        loop.close()
-
-    def __enter__(self) -> "FeedSite":
-        self._thread.start()
-        assert self._ready.wait(10), "the local feed site did not start"
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self._loop.call_soon_threadsafe(self._loop.stop)
-        self._thread.join(10)
 
 
 # ---- feed documents -------------------------------------------------------------------

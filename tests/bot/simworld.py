@@ -2,14 +2,13 @@
 briefs, hand-made briefs saved without spaCy, and a local news site."""
 from __future__ import annotations
 
-import asyncio
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 import discord
 import pytest
 from aiohttp import web
+from localsite import LocalSite
 
 from extract.model import Brief, Entity, Section, Statement
 from store.records import Provenance
@@ -80,19 +79,16 @@ async def save(store, guild_id: int, made: tuple[Brief, str], **provenance) -> i
 
 # ---- a news site on 127.0.0.1 -----------------------------------------------------------
 
-class NewsSite:
+class NewsSite(LocalSite):
     """An aiohttp server on its own thread and loop, so the bot under test
     fetches from it exactly as from a real site."""
 
+    name = "local news site"
+
     def __init__(self):
+        super().__init__()
         self.pages: dict[str, tuple[str, str]] = {}  # path -> (content type, body)
         self.hits: list[str] = []
-        self._ready = threading.Event()
-        self._thread = threading.Thread(target=self._serve, daemon=True, name="test-news-site")
-        self.port = 0
-
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
 
     async def _handle(self, request: web.Request) -> web.Response:
         self.hits.append(request.path)
@@ -100,30 +96,6 @@ class NewsSite:
             return web.Response(status=404, text="not here")
         content_type, body = self.pages[request.path]
         return web.Response(text=body, content_type=content_type)
-
-    def _serve(self) -> None:
-        loop = asyncio.new_event_loop()
-        self._loop = loop
-        app = web.Application()
-        app.router.add_get("/{tail:.*}", self._handle)
-        runner = web.AppRunner(app)
-        loop.run_until_complete(runner.setup())
-        site = web.TCPSite(runner, "127.0.0.1", 0)
-        loop.run_until_complete(site.start())
-        self.port = site._server.sockets[0].getsockname()[1]
-        self._ready.set()
-        loop.run_forever()
-        loop.run_until_complete(runner.cleanup())
-        loop.close()
-
-    def __enter__(self) -> "NewsSite":
-        self._thread.start()
-        assert self._ready.wait(10), "the local news site did not start"
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self._loop.call_soon_threadsafe(self._loop.stop)
-        self._thread.join(10)
 
 
 def article_html(title: str, paragraphs: list[str]) -> str:
