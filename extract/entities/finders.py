@@ -5,6 +5,7 @@
   climate-summit codes (COP30) and "+" alliances (OPEC+)
   "the Donetsk region": the word before an administrative noun
   list members: "Instagram and Facebook, TikTok, Snapchat" are all organisations
+  online services from the gazetteer ("Reddit has filed ...")
 """
 from __future__ import annotations
 
@@ -38,6 +39,11 @@ def _alternation(forms: tuple[str, ...]) -> re.Pattern:
     return re.compile(rf"(?<![\w@#/.])(?:{alternation})(?![\w@+$€£¥]|['’]\w\w)")
 
 
+def _ends_sentence(word: str) -> bool:
+    """'Monday.' ends a sentence; 'U.S.' and 'St.' are abbreviations inside a name."""
+    return word.endswith(".") and "." not in word[:-1] and len(word) > 4
+
+
 def _inside_longer_name(text: str, span: tuple[int, int], g: Gazetteer) -> bool:
     """'American Revolution', 'Saudi Gazette', 'Georgia Tech': a capitalised neighbour that is
     not a title word or another place means the form is part of a longer name."""
@@ -46,7 +52,7 @@ def _inside_longer_name(text: str, span: tuple[int, int], g: Gazetteer) -> bool:
     if after and not (g.is_title_part(after.group(1)) or g.place(after.group(1))
                       or _MONTHS_DAYS.match(after.group(1))):
         return True
-    if before:
+    if before and not _ends_sentence(before.group(1)):
         word = before.group(1)
         if not (word in _LEAD_WORDS or g.is_title_part(word) or g.place(word.rstrip("."))):
             return True
@@ -231,6 +237,22 @@ def list_members(doc, mentions: list[Mention], taken) -> list[Mention]:
     return out
 
 
+def platform_finds(text: str, g: Gazetteer, common_words: frozenset[str], taken) -> list[Mention]:
+    """'Reddit has filed a challenge': online services NER missed (a sentence's first
+    word is not tagged); one that is also an English word ("Threads") only inside a sentence."""
+    out = []
+    for hit in _alternation(tuple(sorted(g.platform_names))).finditer(text):
+        span, form = hit.span(), hit.group()
+        if any(overlaps(span, t) for t in taken) or _inside_longer_name(text, span, g):
+            continue
+        before = text[max(0, span[0] - 3):span[0]].rstrip(" \t")
+        if form.lower() in common_words and (not before or before[-1] in "\n.!?\"“‘'"):
+            continue
+        out.append(Mention(span[0], span[1], form, "ORG", "gazetteer"))
+        taken.append(span)
+    return out
+
+
 def find_more(doc, layout, g: Gazetteer, mentions: list[Mention], blocked, skip,
               common_words: frozenset[str] = frozenset()) -> list[Mention]:
     text = text_of(doc)
@@ -244,4 +266,5 @@ def find_more(doc, layout, g: Gazetteer, mentions: list[Mention], blocked, skip,
     found += headed_phrases(doc, g, taken)
     found += list_members(doc, mentions + found, taken)
     found += gazetteer_finds(text, g, taken)
+    found += platform_finds(text, g, common_words, taken)
     return found

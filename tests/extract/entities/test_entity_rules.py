@@ -221,3 +221,16 @@ def test_a_demonym_before_a_full_name_is_not_part_of_it(extractor):
     assert ents["Rand Paul"].type == "PERSON"
     assert ents["Kamala Harris"].type == "PERSON"
     assert not any(n.startswith(("Kentuckian", "Californian")) for n in ents)
+
+
+def test_an_alliance_with_a_plus_stays_apart_from_the_body_it_extends(extractor):
+    ents = names(extractor, "Growers meet\n\nThe Organization of Coffee Growing Nations (OCGN) and partners, "
+                            "together known as OCGN+, met in Lima. \"Prices may be paused or reversed,\" OCGN+ said.")
+    assert "OCGN+" in ents and ents["OCGN+"].aliases == []
+    assert "OCGN+" not in ents["Organization of Coffee Growing Nations"].aliases
+
+
+def test_an_online_service_opening_a_sentence_is_an_organisation(extractor):
+    ents = names(extractor, "Court challenge\n\nRegulators published new rules for platforms on Monday. "
+                            "Reddit has filed a challenge in the Federal Court against them.")
+    assert ents["Reddit"].type == "ORG"
