@@ -374,6 +374,39 @@ def common_noun_opener(m: Mention, doc) -> bool:
     return span is not None and len(span) == 1 and span[0].tag_ in ("NN", "NNS")
 
 
+# A capitalised word said of something ("the plan was Bold", "called it Fair") describes it.
+_PREDICATE_DEPS = frozenset({"acomp", "oprd"})
+
+
+def describing_word(m: Mention, g: Gazetteer, doc) -> bool:
+    """'Critics said the plan was Bold': a one-word mention the tagger reads as an
+    adjective, or as the complement that describes a noun, is emphasis, not a name."""
+    if " " in m.text or m.label not in ("PERSON", "ORG") or g.place(m.text):
+        return False  # places and creeds are adjectives too ("anti-Pyongyang", "Sunni")
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    return span[0].pos_ == "ADJ" or span[0].dep_ in _PREDICATE_DEPS
+
+
+# "the film Silent Harbour", "her novel, The Quiet Border": the title of a work, not a name.
+_WORK_BEFORE = re.compile(
+    r"\b(?:film|movie|documentary|novel|book|memoir|album|song|single|sitcom|musical|opera|poem|painting|"
+    r"podcast|video game|TV series|TV show)[ \t]*,?[ \t]*[\"“‘']?[ \t]*(?:(?:The|A|An|[A-Z][\w'’-]*)[ \t]+){0,4}$")
+_PLURAL_BEFORE = re.compile(r"\b(?:several|many|some|few|most|other|two|three|four|these|those)[ \t]+$", re.I)
+_CARE_NICKNAME = re.compile(r"^[A-Z][A-Za-z]{4,}[Cc]are$")  # "Obamacare": a law's nickname
+
+
+def names_a_work(m: Mention, text: str) -> bool:
+    return m.label != "GPE" and bool(_WORK_BEFORE.search(text, max(0, m.start - 80), m.start))
+
+
+def plural_of_people(m: Mention, text: str) -> bool:
+    """'Several Politicos attended': one word after a plural quantifier is a kind of people."""
+    return m.label == "PERSON" and " " not in m.text and m.text.endswith("s") \
+        and bool(_PLURAL_BEFORE.search(text, max(0, m.start - 20), m.start))
+
+
 _CUT_SHORT = re.compile(r"[ \t]+(?:the|of|for|and|on)[ \t]+[A-Z]")
 _PAIR = re.compile(r"^(.+?) (?:and|&) (.+)$")
 
@@ -469,7 +502,13 @@ def refine(mentions: list[Mention], text: str, g: Gazetteer, doc=None) -> list[M
         if is_junk(m, text, g):
             blocked |= _code_family(m.text)
             continue
-        if doc is not None and common_noun_opener(m, doc):
+        if names_a_work(m, text) or _CARE_NICKNAME.match(m.text):
+            if " " in m.text or _CARE_NICKNAME.match(m.text):
+                blocked.add(fold(m.text))  # the title again without "the film" is still the title
+            continue
+        if plural_of_people(m, text):
+            continue
+        if doc is not None and (common_noun_opener(m, doc) or describing_word(m, g, doc)):
             continue
         fix_camel_case(m)
         platform_is_org(m, g)

@@ -234,3 +234,24 @@ def test_an_online_service_opening_a_sentence_is_an_organisation(extractor):
     ents = names(extractor, "Court challenge\n\nRegulators published new rules for platforms on Monday. "
                             "Reddit has filed a challenge in the Federal Court against them.")
     assert ents["Reddit"].type == "ORG"
+
+
+def test_a_capitalised_word_describing_something_is_no_name(extractor):
+    ents = names(extractor, "Council vote\n\nCritics said the proposal was Bold, while supporters called it Fair. "
+                            "Mayor Tom Brenner said the vote would be close.")
+    assert not {"Bold", "Fair"} & set(ents)
+    assert ents["Tom Brenner"].type == "PERSON"
+
+
+def test_the_title_of_a_work_is_no_person_or_organisation(extractor):
+    ents = names(extractor, "Festival news\n\nThe documentary Frozen Rivers premiered on Friday in Toronto, and "
+                            "the novel The Quiet Border was praised by critics. Frozen Rivers sold out twice.")
+    assert not {"Frozen Rivers", "Border", "Quiet Border", "The Quiet Border"} & set(ents)
+    assert "Toronto" in ents
+
+
+def test_a_laws_nickname_and_a_plural_kind_of_people_are_no_entities(extractor):
+    ents = names(extractor, "Health debate\n\nVoters in Ohio said they opposed Obamacare, and Senator Dana Whitlock "
+                            "promised to repeal Obamacare. Several Politicos attended the rally.")
+    assert not {"Obamacare", "Politicos"} & set(ents)
+    assert "Dana Whitlock" in ents and "Ohio" in ents
