@@ -365,13 +365,23 @@ def national_force(m: Mention, text: str) -> Mention:
     return Mention(m.start, end, text[m.start:end], "ORG", m.origin, None, m.in_title, m.ner_label, set(m.notes))
 
 
-def common_noun_opener(m: Mention, doc) -> bool:
+_OTHER_WORD_TAGS = frozenset({"JJ", "JJR", "JJS", "RB", "VB", "VBD", "VBG", "VBN"})
+
+
+def common_noun_opener(m: Mention, doc, g: Gazetteer, common_words: frozenset[str] = frozenset()) -> bool:
     """'Analysts said...': a one-word mention the tagger reads as a common noun at the
-    start of a sentence is a capitalised noun, not a name."""
+    start of a sentence is a capitalised noun, not a name; so is an English adjective,
+    adverb or verb there ("Digital forensics showed", "Accurate or not, ...")."""
     if " " in m.text or "sent_start" not in m.notes:
         return False
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    return span is not None and len(span) == 1 and span[0].tag_ in ("NN", "NNS")
+    if span is None or len(span) != 1:
+        return False
+    tag = span[0].tag_
+    if tag in ("NN", "NNS"):
+        return True
+    return tag in _OTHER_WORD_TAGS and m.label in ("PERSON", "ORG") and not g.place(m.text) \
+        and fold(m.text) in common_words  # "Spanish officials said" opens with a nationality
 
 
 # A capitalised word said of something ("the plan was Bold", "called it Fair") describes it.
@@ -379,14 +389,17 @@ _PREDICATE_DEPS = frozenset({"acomp", "oprd"})
 
 
 def describing_word(m: Mention, g: Gazetteer, doc) -> bool:
-    """'Critics said the plan was Bold': a one-word mention the tagger reads as an
-    adjective, or as the complement that describes a noun, is emphasis, not a name."""
+    """'Critics said the plan was Bold', 'called it Fair': a one-word mention that is
+    the complement describing something is emphasis, not a name."""
     if " " in m.text or m.label not in ("PERSON", "ORG") or g.place(m.text):
         return False  # places and creeds are adjectives too ("anti-Pyongyang", "Sunni")
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None or len(span) != 1:
         return False
-    return span[0].pos_ == "ADJ" or span[0].dep_ in _PREDICATE_DEPS
+    word = span[0]
+    # The tagger calls a name an adjective now and then ("Trump supporters"): only a word
+    # said of something, as its complement, counts.
+    return word.dep_ in _PREDICATE_DEPS and word.pos_ in ("ADJ", "PROPN") or word.dep_ == "attr" and word.pos_ == "ADJ"
 
 
 # "the film Silent Harbour", "her novel, The Quiet Border": the title of a work, not a name.
@@ -483,8 +496,11 @@ def _product_tails(text: str, g: Gazetteer) -> set[str]:
             if " " in p and not p.split()[-1].isdigit() and p in lowered}
 
 
-def refine(mentions: list[Mention], text: str, g: Gazetteer, doc=None) -> list[Mention]:
-    """Apply the per-mention rules; forms blocked by dropped laws or vehicles go too."""
+def refine(mentions: list[Mention], text: str, g: Gazetteer, doc=None,
+           common_words: frozenset[str] = frozenset()) -> list[Mention]:
+    """Apply the per-mention rules; forms blocked by dropped laws or vehicles go too.
+    `common_words` (lower-case English words) lets a capitalised adjective or verb
+    opening a sentence be told from a name."""
     kept: list[Mention] = []
     blocked = _product_tails(text, g)
     for m in split_glued_person(split_known_pairs(mentions, text, g), text, g):
@@ -508,7 +524,7 @@ def refine(mentions: list[Mention], text: str, g: Gazetteer, doc=None) -> list[M
             continue
         if plural_of_people(m, text):
             continue
-        if doc is not None and (common_noun_opener(m, doc) or describing_word(m, g, doc)):
+        if doc is not None and (common_noun_opener(m, doc, g, common_words) or describing_word(m, g, doc)):
             continue
         fix_camel_case(m)
         platform_is_org(m, g)

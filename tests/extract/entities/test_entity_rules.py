@@ -255,3 +255,10 @@ def test_a_laws_nickname_and_a_plural_kind_of_people_are_no_entities(extractor):
                             "promised to repeal Obamacare. Several Politicos attended the rally.")
     assert not {"Obamacare", "Politicos"} & set(ents)
     assert "Dana Whitlock" in ents and "Ohio" in ents
+
+
+def test_an_english_adjective_opening_a_sentence_is_no_name(extractor):
+    ents = names(extractor, "Inquiry update\n\nInvestigators met in Leeds on Monday. Spanish officials said the "
+                            "files were copied. Accurate or not, the report was shared by Councillor Joan Pryce.")
+    assert "Accurate" not in ents and ents["Spanish"].type == "NORP"
+    assert "Joan Pryce" in ents and "Leeds" in ents
