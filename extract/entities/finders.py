@@ -237,6 +237,9 @@ def list_members(doc, mentions: list[Mention], taken) -> list[Mention]:
     return out
 
 
+_SERVICE_CUE = re.compile(r"\b(?:platform|site|app|network|service|on|formerly|called|named)[ \t]+$", re.I)
+
+
 def platform_finds(text: str, g: Gazetteer, common_words: frozenset[str], taken) -> list[Mention]:
     """'Reddit has filed a challenge': online services NER missed (a sentence's first
     word is not tagged); one that is also an English word ("Threads") only inside a sentence."""
@@ -248,6 +251,10 @@ def platform_finds(text: str, g: Gazetteer, common_words: frozenset[str], taken)
         before = text[max(0, span[0] - 3):span[0]].rstrip(" \t")
         if form.lower() in common_words and (not before or before[-1] in "\n.!?\"“‘'"):
             continue
+        if len(form) == 1 and not _SERVICE_CUE.search(text, max(0, span[0] - 30), span[0]):
+            continue  # "X" is the platform only where the text says so ("the platform X", "on X")
+        if text[span[1]:span[1] + 1] == "-":
+            continue  # "X-ray"
         out.append(Mention(span[0], span[1], form, "ORG", "gazetteer"))
         taken.append(span)
     return out

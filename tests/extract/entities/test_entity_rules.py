@@ -262,3 +262,9 @@ def test_an_english_adjective_opening_a_sentence_is_no_name(extractor):
                             "files were copied. Accurate or not, the report was shared by Councillor Joan Pryce.")
     assert "Accurate" not in ents and ents["Spanish"].type == "NORP"
     assert "Joan Pryce" in ents and "Leeds" in ents
+
+
+def test_the_platform_x_is_an_organisation_only_where_the_text_says_so(extractor):
+    ents = names(extractor, "Platform fined\n\nRegulators fined the social media platform X on Friday, and its owner "
+                            "Dara Quinlan replied on X within hours. An X-ray of the plan showed X number of gaps.")
+    assert ents["X"].type == "ORG" and ents["X"].mentions == 2
