@@ -288,6 +288,44 @@ def fix_camel_case(m: Mention) -> None:
         m.label = "ORG"
 
 
+_COURT_CASE = re.compile(r"\s(?:v|vs)\.?\s")  # "Roe v. Wade" is a case, not a person
+
+
+def cut_person_at_common_word(m: Mention, text: str, g: Gazetteer) -> Mention | None:
+    """'Robert Barr - won', 'Twitter junkie': a person's name ends before a dash or the
+    first lower-case word that is no particle (van, de, al, bin); a case is no person."""
+    if m.label != "PERSON":
+        return m
+    if _COURT_CASE.search(m.text):
+        return None
+    words = _word_spans(m)
+    for i, (_, _, w) in enumerate(words):
+        dash = w in ("-", "–", "—")
+        common = w[:1].islower() and not re.search(r"[A-Z]", w) and w not in g.name_particles \
+            and not w.startswith(("al-", "el-"))
+        if i and (dash or common):
+            return _sub(m, 0, i, text)
+    return m
+
+
+def split_comma_list(m: Mention, text: str, g: Gazetteer) -> Mention | None:
+    """'Christie, Rubio' or 'Lazard, Evercore Partners' read as one organisation: a list,
+    of which the first name stays (the others are found on their own); 'University of
+    California, Berkeley' and 'Washington, D.C.' end with a place and stay whole."""
+    if "," not in m.text or m.label in ("GPE", "LOC"):
+        return m
+    head, tail = m.text.split(",", 1)
+    tail = tail.strip()
+    end = m.start + len(head.rstrip())
+    if not tail:
+        return _resized(m, m.start, end, text)  # "Obama," with its comma
+    if not head.strip() or not tail[:1].isupper() or g.place(tail) or g.place(tail.rstrip(".")):
+        return m
+    if " of " in head and len(tail.split()) == 1:
+        return m  # "University of California, Berkeley": the campus is part of the name
+    return _resized(m, m.start, end, text)
+
+
 def cut_lowercase_tail(m: Mention, text: str, g: Gazetteer) -> Mention | None:
     """'Yonhap news agency' -> 'Yonhap': trailing common nouns are not part of the name."""
     if m.label == "PERSON":
@@ -508,7 +546,7 @@ def refine(mentions: list[Mention], text: str, g: Gazetteer, doc=None,
         if forms is not None:
             blocked |= forms
             continue
-        for rule in (cut_to_the_name, strip_leading_person_noun, strip_demonym, person_era_seat, peel_person, drop_post_nominals, strip_leading_noun, strip_trailing_titles,
+        for rule in (cut_to_the_name, split_comma_list, cut_person_at_common_word, strip_leading_person_noun, strip_demonym, person_era_seat, peel_person, drop_post_nominals, strip_leading_noun, strip_trailing_titles,
                      drop_portfolio, cut_lowercase_tail):
             m = rule(m, text, g)
             if m is None:

@@ -268,3 +268,11 @@ def test_the_platform_x_is_an_organisation_only_where_the_text_says_so(extractor
     ents = names(extractor, "Platform fined\n\nRegulators fined the social media platform X on Friday, and its owner "
                             "Dara Quinlan replied on X within hours. An X-ray of the plan showed X number of gaps.")
     assert ents["X"].type == "ORG" and ents["X"].mentions == 2
+
+
+def test_a_list_or_a_trailing_word_is_cut_from_a_name(extractor):
+    ents = names(extractor, "Campaign trail\n\nDonors backed Governor Phil Marchetti and Senator Lena Ostrowski. "
+                            "Analysts at Harwick, Dunmore Partners said the race was close. The ruling in "
+                            "Garner v. Ohio was cited by John Burns Real Estate Consulting.")
+    assert not any("," in n or " v. " in n for n in ents), set(ents)
+    assert ents["John Burns Real Estate Consulting"].type == "ORG"
