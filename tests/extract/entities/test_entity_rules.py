@@ -276,3 +276,9 @@ def test_a_list_or_a_trailing_word_is_cut_from_a_name(extractor):
                             "Garner v. Ohio was cited by John Burns Real Estate Consulting.")
     assert not any("," in n or " v. " in n for n in ents), set(ents)
     assert ents["John Burns Real Estate Consulting"].type == "ORG"
+
+
+def test_news_agencies_and_outlets_are_organisations(extractor):
+    ents = names(extractor, "Border talks\n\nAccording to Interfax, the envoy left early. Yonhap said talks would "
+                            "resume, and Gawker posted the video.")
+    assert {ents[n].type for n in ("Interfax", "Yonhap", "Gawker")} == {"ORG"}
