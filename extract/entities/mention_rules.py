@@ -462,6 +462,36 @@ _CUT_SHORT = re.compile(r"[ \t]+(?:the|of|for|and|on)[ \t]+[A-Z]")
 _PAIR = re.compile(r"^(.+?) (?:and|&) (.+)$")
 
 
+_HOME_TOWN = re.compile(r"^(?P<body>.+?)[ \t]+of[ \t]+(?P<town>[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?)$")
+
+
+def split_home_towns(mentions: list[Mention], text: str, g: Gazetteer, doc=None) -> list[Mention]:
+    """'the Evergreen Aviation & Space Museum of McMinnville, Oregon': a body whose own
+    name ends in its head word, then "of" and a town followed by its state, is the body
+    and the town ('University of Portland, Oregon', one word before "of", stays whole)."""
+    if doc is None:
+        return mentions
+    out: list[Mention] = []
+    for m in mentions:
+        hit = _HOME_TOWN.match(m.text) if m.label in ("ORG", "FAC") else None
+        body_words = hit.group("body").split() if hit else []
+        after = re.match(r",[ \t]+([A-Z][\w.]+)", text[m.end:m.end + 40])
+        if not (hit and after and len(body_words) >= 2
+                and (body_words[-1] in g.org_heads or body_words[-1] in g.fac_heads)):
+            out.append(m)
+            continue
+        state = doc.char_span(m.end + after.start(1), m.end + after.end(1), alignment_mode="expand")
+        if state is None or not len(state) or state[0].ent_type_ not in ("GPE", "LOC"):
+            out.append(m)
+            continue
+        town_start = m.start + hit.start("town")
+        body = _resized(m, m.start, m.start + hit.end("body"), text)
+        if body is not None:
+            out.append(body)
+        out.append(Mention(town_start, m.end, text[town_start:m.end], "GPE", "finder", None, m.in_title))
+    return out
+
+
 def split_known_pairs(mentions: list[Mention], text: str, g: Gazetteer) -> list[Mention]:
     """'Alphabet and Facebook' is two names when the brief names either one on its own
     elsewhere ('Procter & Gamble' alone stays one). A name that ends in a head word
@@ -541,7 +571,7 @@ def refine(mentions: list[Mention], text: str, g: Gazetteer, doc=None,
     opening a sentence be told from a name."""
     kept: list[Mention] = []
     blocked = _product_tails(text, g)
-    for m in split_glued_person(split_known_pairs(mentions, text, g), text, g):
+    for m in split_glued_person(split_known_pairs(split_home_towns(mentions, text, g, doc), text, g), text, g):
         forms = dropped_name_forms(m, text, g)
         if forms is not None:
             blocked |= forms

@@ -282,3 +282,10 @@ def test_news_agencies_and_outlets_are_organisations(extractor):
     ents = names(extractor, "Border talks\n\nAccording to Interfax, the envoy left early. Yonhap said talks would "
                             "resume, and Gawker posted the video.")
     assert {ents[n].type for n in ("Interfax", "Yonhap", "Gawker")} == {"ORG"}
+
+
+def test_a_town_after_a_bodys_name_and_before_its_state_is_a_place(extractor):
+    ents = names(extractor, "Shuttle homes\n\nThe trainer went to the Cascade Rail & Steam Museum of Dunmore, Oregon, "
+                            "while the University of Portland, Oregon, received a model.")
+    assert ents["Dunmore"].type == "GPE" and "Cascade Rail & Steam Museum" in ents
+    assert "University of Portland" in ents and "Portland" not in ents
