@@ -5,7 +5,7 @@
   climate-summit codes (COP30) and "+" alliances (OPEC+)
   "the Donetsk region": the word before an administrative noun
   list members: "Instagram and Facebook, TikTok, Snapchat" are all organisations
-  online services from the gazetteer ("Reddit has filed ...")
+  online services from the gazetteer ("Reddit has filed ..."); a quoted site name ('the blog "X"')
 """
 from __future__ import annotations
 
@@ -116,6 +116,22 @@ def bracket_acronyms(text: str, mentions: list[Mention], taken) -> list[Mention]
 _EVENT_CODE = re.compile(r"(?<![\w-])COP\d{1,2}(?![\w-])")
 _ALLIANCE = re.compile(r"(?<![\w-])[A-Z]{2,6}\+(?![\w])")
 _ADMIN_REGION = re.compile(r"\bthe ((?:[A-Z][\w'’-]+ ){1,2})(?:region|province|oblast|district|prefecture|governorate)\b")
+
+
+# 'on the website "Insurgency Wiki"': a quoted name right after the kind of site it is.
+_QUOTED_SITE = re.compile(r"\b(?:website|web site|site|blog|forum|message board|wiki|newsgroup)[ \t]+[\"“]"
+                          r"([A-Z][^\"”\n]{1,40}?)[\"”]")
+
+
+def quoted_sites(text: str, named: list[tuple[int, int]], taken) -> list[Mention]:
+    """The site's name even where NER called it a work of art (only a name already
+    found there keeps its place)."""
+    out = []
+    for hit in _QUOTED_SITE.finditer(text):
+        if not any(overlaps(hit.span(1), t) for t in named):
+            out.append(Mention(hit.start(1), hit.end(1), hit.group(1), "ORG", "finder"))
+            taken.append(hit.span(1))
+    return out
 
 
 def pattern_finds(text: str, taken) -> list[Mention]:
@@ -266,7 +282,8 @@ def find_more(doc, layout, g: Gazetteer, mentions: list[Mention], blocked, skip,
     taken = [m.span for m in mentions] + list(blocked) + list(skip)
     if layout.title_case:
         taken.append(layout.title_span)
-    found = bracket_acronyms(text, mentions, taken)
+    found = quoted_sites(text, [m.span for m in mentions], taken)
+    found += bracket_acronyms(text, mentions, taken)
     found += pattern_finds(text, taken)
     found += corporate_owners(text, g, common_words, taken)
     found += named_by_noun(text, g, taken)

@@ -462,6 +462,7 @@ _CUT_SHORT = re.compile(r"[ \t]+(?:the|of|for|and|on)[ \t]+[A-Z]")
 _PAIR = re.compile(r"^(.+?) (?:and|&) (.+)$")
 
 
+_SITE_BEFORE = re.compile(r"\b(?:website|web site|site|blog|forum|message board|wiki|newsgroup)[ \t]+[\"“]$")
 _HOME_TOWN = re.compile(r"^(?P<body>.+?)[ \t]+of[ \t]+(?P<town>[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?)$")
 
 
@@ -572,6 +573,8 @@ def refine(mentions: list[Mention], text: str, g: Gazetteer, doc=None,
     kept: list[Mention] = []
     blocked = _product_tails(text, g)
     for m in split_glued_person(split_known_pairs(split_home_towns(mentions, text, g, doc), text, g), text, g):
+        if _SITE_BEFORE.search(text, max(0, m.start - 20), m.start) and text[m.end:m.end + 1] in "\"”":
+            m.label, m.place = "ORG", None  # 'the website "Quarry Forum"', whatever NER guessed
         forms = dropped_name_forms(m, text, g)
         if forms is not None:
             blocked |= forms

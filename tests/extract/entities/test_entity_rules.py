@@ -289,3 +289,9 @@ def test_a_town_after_a_bodys_name_and_before_its_state_is_a_place(extractor):
                             "while the University of Portland, Oregon, received a model.")
     assert ents["Dunmore"].type == "GPE" and "Cascade Rail & Steam Museum" in ents
     assert "University of Portland" in ents and "Portland" not in ents
+
+
+def test_a_quoted_name_after_the_kind_of_site_it_is_is_an_organisation(extractor):
+    ents = names(extractor, "Leak posted\n\nThe files appeared on the website \"Quarry Forum\" on Tuesday and were "
+                            "discussed on the blog \"Night Owls\" in Leeds.")
+    assert ents["Quarry Forum"].type == "ORG" and ents["Night Owls"].type == "ORG"
