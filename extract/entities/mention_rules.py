@@ -173,6 +173,8 @@ def is_junk(m: Mention, text: str, g: Gazetteer) -> bool:
         return True  # a lone title ("QC", "Governor") names nobody
     if _PRODUCT_CODE.match(t) and not re.match(r"^(?:COP|G)\d", t):
         return True
+    if " " not in t and _IDEA.search(t) and m.label != "PERSON":
+        return True  # "Islamophobia", "Communism": an idea, not a body
     if m.label == "PERSON" and " " in t and re.fullmatch(r"\d+", t.split()[-1]):
         return True  # "Anderson Cooper 360" is a programme, not its host
     if m.label in ("GPE", "LOC") and _LAW_WORDS.match(text, m.end):
@@ -182,6 +184,7 @@ def is_junk(m: Mention, text: str, g: Gazetteer) -> bool:
     return False
 
 
+_IDEA = re.compile(r"[a-z](?:ism|isms|phobia)$")
 _BRACKET_AFTER = re.compile(r"\s*\(\s*([A-Z][\w.&+-]{1,11})\s*\)")
 
 
@@ -198,7 +201,9 @@ def dropped_name_forms(m: Mention, text: str, g: Gazetteer) -> set[str] | None:
         blocked = {fold(m.text), fold(words[-1])} if len(words) > 1 and not g.place(words[-1]) else set()
     elif m.label not in ("PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC"):
         blocked = set()
-    elif fold(m.text) in g.product_names or fold(_word_before(text, m.start) + " " + m.text) in g.product_names:
+    elif fold(m.text) in g.product_names or fold(_word_before(text, m.start) + " " + m.text) in g.product_names \
+            or len(words) > 1 and fold(words[-1]) in g.product_names and m.label != "PERSON":
+        # ... and "Mozilla Firefox": the maker's name before its product is the product.
         # Browsers, systems and devices under any label NER guessed ("Firefox" as a person);
         # "Internet Explorer" blocks a bare "Explorer" too.
         blocked = {fold(m.text)}

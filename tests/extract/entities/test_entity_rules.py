@@ -295,3 +295,11 @@ def test_a_quoted_name_after_the_kind_of_site_it_is_is_an_organisation(extractor
     ents = names(extractor, "Leak posted\n\nThe files appeared on the website \"Quarry Forum\" on Tuesday and were "
                             "discussed on the blog \"Night Owls\" in Leeds.")
     assert ents["Quarry Forum"].type == "ORG" and ents["Night Owls"].type == "ORG"
+
+
+def test_ideas_products_with_their_makers_and_crude_benchmarks_are_no_organisations(extractor):
+    ents = names(extractor, "Markets wrap\n\nProtesters in Lyon marched against Islamophobia and Communism. "
+                            "Opera Mini, its rival, lost users to Mozilla Firefox, and Brent crude rose 1% as "
+                            "traders bet Brent would stay high.")
+    assert not {"Islamophobia", "Communism", "Mozilla Firefox", "Brent"} & set(ents)
+    assert "Lyon" in ents
