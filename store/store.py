@@ -419,7 +419,7 @@ class Store:
                               before: str | None = None, after: str | None = None,
                               entity_ids: list[int] | None = None) -> list[ArticleRow]:
         """Briefs matching `text` (words, "phrases", OR, -word), headline matches
-        first; optionally only those posted in one channel or ingested before /
+        first; optionally only those posted in one channel or published before /
         on or after a day (ISO dates), or naming some entities (ids from a resolved name)."""
         where = search.BriefFilter(channel_id=int(channel_id) if channel_id is not None and _is_id(channel_id) else None,
                                    before=before, after=after,
@@ -430,6 +430,9 @@ class Store:
         return await reads.stats(self._reader, _guild(guild_id))
 
     async def trending(self, guild_id: int, *, days: int = 7, limit: int = 10) -> list[tuple[EntityRow, int]]:
+        """Entities in the most briefs published in the last `days` (from the start of that day)."""
+        if int(days) < 1:
+            return []
         since = reads.days_before(self._clock(), int(days))
         return await reads.trending(self._reader, _guild(guild_id), since, _bounded(limit))
 

@@ -28,6 +28,33 @@ async def test_trending_counts_recent_briefs(store, make, clock):
     assert await store.trending(OTHER, days=30) == []
 
 
+async def test_trending_counts_briefs_by_when_they_were_published_not_indexed(store, make, clock, monkeypatch):
+    """Briefs posted today about last year are old news; a brief indexed a month ago but
+    published this week is not."""
+    from store import reads
+    from store.records import Provenance
+
+    async def save(title, names, published):
+        b = make.brief(title, "Text.", entities=[make.person(n) for n in names])
+        await store.save_brief(GUILD, b, b.text, Provenance(published_at=published, date_source="dateline"))
+
+    await save("Archived early", ["Fresh Face"], "2025-08-29")  # indexed 2025-09-01, published days before
+    clock.advance(days=30)  # now 2025-10-01
+    for n in range(3):
+        await save(f"Archive piece {n}", ["Archive Figure", "Fresh Face"] if n == 0 else ["Archive Figure"],
+                   f"2024-0{n + 3}-10")
+    await save("Fresh story", ["Fresh Face"], "2025-09-28")
+
+    for small_window in (1_000, 0):  # counting every brief, and visiting popular entities first
+        monkeypatch.setattr(reads, "SMALL_WINDOW", small_window)
+        week = await store.trending(GUILD, days=7)
+        assert [(e.name, n) for e, n in week] == [("Fresh Face", 1)]
+        five_weeks = await store.trending(GUILD, days=35)
+        assert [(e.name, n) for e, n in five_weeks] == [("Fresh Face", 2)]
+        two_years = await store.trending(GUILD, days=800)
+        assert [(e.name, n) for e, n in two_years] == [("Fresh Face", 3), ("Archive Figure", 3)]  # a tie: latest named first
+
+
 async def test_watch_and_unwatch(store):
     assert await store.watched_channels(GUILD) == set()
     assert await store.watch(GUILD, 10) is True
