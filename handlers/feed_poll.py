@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
 from handlers import feed_items, ingest
@@ -23,6 +23,7 @@ from store.normalize import storable
 from store.records import Provenance
 
 CARD_PEOPLE = 3
+FUTURE_SLACK = timedelta(days=1)  # time zones and clock skew; beyond this a feed's date is wrong
 
 
 @dataclass
@@ -85,26 +86,37 @@ async def _read_item(services, scope, feed, item: feed_items.FeedItem, source: s
     if seen is not None:
         if seen.brief_id is not None and await _reread(services, scope, seen.brief_id, item):
             outcome.updated.append(seen.brief_id)
-        await store.remember_feed_item(feed, item.key, item.version, seen.brief_id, item.published)
+        await store.remember_feed_item(feed, item.key, item.version, seen.brief_id,
+                                       item.published or item.updated)
         return
     result = await _index(services, scope, item)
     brief_id = result.result.brief_id if result is not None and result.result is not None else None
-    await store.remember_feed_item(feed, item.key, item.version, brief_id, item.published)
+    await store.remember_feed_item(feed, item.key, item.version, brief_id, item.published or item.updated)
     outcome.seen += 1
     if result is not None and result.status == "indexed" and brief_id is not None:
         outcome.new.append(NewItem(brief_id, result.result.title or item.title, item.link, source,
                                    result.people, item.published))
 
 
-async def article_text(services, item: feed_items.FeedItem) -> str | None:
-    """The item's article, read from its page; else the feed's own title and
-    summary when they make a brief; else None."""
+async def article_text(services, item: feed_items.FeedItem) -> tuple[str, str | None] | None:
+    """(the item's article, read from its page; the day the page's metadata gives);
+    else (the feed's own title and summary, None) when they make a brief; else None."""
     if item.link:
         read = await ingest.read_page(services, item.link)
         if isinstance(read, tuple):
-            return read[0]
+            return read
     text = ingest.compose(item.title, item.summary)
-    return text if len(WORD.findall(text)) >= services.min_brief_words else None
+    return (text, None) if len(WORD.findall(text)) >= services.min_brief_words else None
+
+
+def provenance(item: feed_items.FeedItem, page_date: str | None, now: datetime) -> Provenance:
+    """Where a feed item's brief came from, with the feed's dates for handlers.dating; a date
+    more than a day ahead of `now` (a feed with a wrong clock or a placeholder) is not one."""
+    def plausible(moment: datetime | None) -> datetime | None:
+        return moment if moment is not None and moment <= now + FUTURE_SLACK else None
+
+    return Provenance(source=item.link, page_date=page_date, feed_published=plausible(item.published),
+                      feed_updated=plausible(item.updated))
 
 
 async def _index(services, scope, item: feed_items.FeedItem):
@@ -112,17 +124,20 @@ async def _index(services, scope, item: feed_items.FeedItem):
         existing = await services.store.find_duplicate(scope.guild_id, source=item.link)
         if existing is not None:
             return ingest.duplicate_of(services, existing)
-    text = await article_text(services, item)
-    if text is None:
+    read = await article_text(services, item)
+    if read is None:
         return None
-    return await ingest.ingest_text(services, scope, text, Provenance(source=item.link))
+    text, page_date = read
+    return await ingest.ingest_text(services, scope, text,
+                                    provenance(item, page_date, datetime.now(timezone.utc)))
 
 
 async def _reread(services, scope, brief_id: int, item: feed_items.FeedItem) -> bool:
     """An edited item: its brief is read again under the same id. False if the text is the same."""
-    text = await article_text(services, item)
-    if text is None:
+    read = await article_text(services, item)
+    if read is None:
         return False
+    text = read[0]
     text = storable(text)
     if await services.store.find_duplicate(scope.guild_id, raw_text=text) == brief_id:
         return False  # only the feed's wording changed, not the article
