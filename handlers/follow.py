@@ -38,13 +38,13 @@ async def run(services, scope, name=None) -> Reply:
         word = validate.query(keyword.group(1), "word to follow")
         if len(word) > MAX_KEYWORD_CHARS:
             raise validate.BadInput(f"Follow a word or a short phrase (up to {MAX_KEYWORD_CHARS} characters).")
-        created = await store.follow(guild, scope.user_id, "keyword", word)
+        created = await store.follow_keyword(guild, scope.user_id, word)
         return _followed(services, f"the word “{one_line(word, 60)}”", created)
     wanted = validate.name(text)
     match = await resolve(store, guild, wanted)  # the one resolver `who` uses
     if match.how in ("exact", "fuzzy") and match.entity is not None:
-        created = await store.follow(guild, scope.user_id, "entity", match.entity.name)
-        return _followed(services, f"{match.entity.name} ({type_label(match.entity.type)})", created)
+        created = await store.follow_entity(guild, scope.user_id, match.entity.id)
+        return _followed(services, f"{match.entity.name} ({type_label(match.entity.type)})", bool(created))
     if match.how == "ambiguous" and match.candidates:
         lines = [f"• {c.name} ({type_label(c.type)})" for c in match.candidates]
         return Reply(pages=[Page(title=f"Several matches for “{one_line(wanted, 100)}”. Which one?",

@@ -20,10 +20,10 @@ async def run(services, scope, name=None) -> Reply:
     wanted = validate.name(text)
     removed = await services.store.unfollow(scope.guild_id, scope.user_id, wanted)
     if not removed:
-        # A fuzzy name ("Hegset") finds the entity followed under its canonical name.
+        # Another name of it, or a typo ("Hegset"), finds the followed entity.
         match = await resolve(services.store, scope.guild_id, wanted)
         if match.entity is not None:
-            removed = await services.store.unfollow(scope.guild_id, scope.user_id, match.entity.name)
+            removed = await services.store.unfollow_entity(scope.guild_id, scope.user_id, match.entity.id)
     if not removed:
         return Reply.error(f"You don't follow “{one_line(wanted, 100)}”.",
                            f"`{services.prefix}following` lists what you follow.")

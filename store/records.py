@@ -188,7 +188,8 @@ class FeedItemRow:
 class FollowRow:
     kind: str  # "entity" | "keyword"
     key: str
-    label: str
+    label: str  # the entity's name (its last known one while it is lost), or the word
+    entity_id: int | None = None  # None for a word, and for an entity no brief names any more
 
 
 @dataclass

@@ -182,6 +182,8 @@ class Store:
             try:
                 before = await reads.generation(db, guild_id)
                 yield tx
+                if tx.touched:  # entities may have been re-made under new ids: follows find theirs again
+                    await feed_sql.find_lost_follows(db, guild_id)
                 after = await writes.bump_generation(db, tx) if tx.changed else None
                 if after is not None:
                     await record_changes(db, guild_id, after, tx.touched)
@@ -643,22 +645,39 @@ class Store:
 
     # ---- follows and alerts ------------------------------------------------------
 
-    async def follow(self, guild_id: int, user_id: int, kind: str, label: str) -> bool:
-        """Follow an entity (by its canonical name) or a keyword; False if followed already."""
+    async def follow_entity(self, guild_id: int, user_id: int, entity_id: int) -> bool | None:
+        """Follow an entity (by id: it stays followed through renames and merges); False if
+        followed already, None if the guild has no such entity."""
         guild_id = _guild(guild_id)
-        key = name_key(label)
-        if not key or kind not in ("entity", "keyword"):
+        if not _is_id(entity_id):
+            return None
+        async with self._write(guild_id):
+            return await feed_sql.follow_entity(self._writer, guild_id, int(user_id), entity_id)
+
+    async def follow_keyword(self, guild_id: int, user_id: int, word: str) -> bool:
+        """Follow a word or short phrase; False if followed already (or nothing is left of it)."""
+        guild_id = _guild(guild_id)
+        key = name_key(word)
+        if not key:
             return False
         async with self._write(guild_id):
-            return await feed_sql.follow(self._writer, guild_id, int(user_id), kind, key, label)
+            return await feed_sql.follow_keyword(self._writer, guild_id, int(user_id), key, word)
 
     async def unfollow(self, guild_id: int, user_id: int, label: str) -> list[str]:
+        """Stop following a word, or an entity by the name it was followed under; what was removed."""
         guild_id = _guild(guild_id)
         key = name_key(label)
         if not key:
             return []
         async with self._write(guild_id):
             return await feed_sql.unfollow(self._writer, guild_id, int(user_id), key)
+
+    async def unfollow_entity(self, guild_id: int, user_id: int, entity_id: int) -> list[str]:
+        guild_id = _guild(guild_id)
+        if not _is_id(entity_id):
+            return []
+        async with self._write(guild_id):
+            return await feed_sql.unfollow_entity(self._writer, guild_id, int(user_id), entity_id)
 
     async def following(self, guild_id: int, user_id: int) -> list[FollowRow]:
         return await feed_sql.follows_of(self._reader, _guild(guild_id), int(user_id))

@@ -130,3 +130,37 @@ async def test_a_database_from_before_the_counters_gets_them_filled_in(tmp_path)
         assert (s.briefs, s.entities, s.people) == (2, 3, 2)
     finally:
         await store.close()
+
+
+async def test_follows_by_name_from_before_schema_7_are_turned_into_follows_of_entities(tmp_path):
+    """A database whose follows were keyed by name: each finds its entity by that key; a word
+    stays a word, and a follow whose name no entity has any more waits for one."""
+    import sqlite3
+
+    from store import Store
+    from store.schema import MIGRATIONS, statements_of
+
+    path = tmp_path / "v6.sqlite3"
+    con = sqlite3.connect(path)
+    for step in MIGRATIONS[:6]:
+        for statement in statements_of(step):
+            con.execute(statement)
+    con.executemany("INSERT INTO entities (guild_id, type, name, key, last_word, briefs) VALUES (?, ?, ?, ?, ?, 1)",
+                    [(GUILD, "PERSON", "Ada Lovelace", "ada lovelace", "lovelace"),
+                     (OTHER, "PERSON", "Ada Lovelace", "ada lovelace", "lovelace")])
+    con.executemany("INSERT INTO follows (guild_id, user_id, kind, key, label) VALUES (?, ?, ?, ?, ?)",
+                    [(GUILD, 7, "entity", "ada lovelace", "Ada Lovelace"), (GUILD, 7, "keyword", "tariffs", "tariffs"),
+                     (GUILD, 7, "entity", "grace hopper", "Grace Hopper"), (OTHER, 8, "entity", "ada lovelace", "Ada")])
+    con.execute("PRAGMA user_version = 6")
+    con.commit()
+    con.close()
+    store = await Store.open(path)
+    try:
+        ours = {f.label: f for f in await store.following(GUILD, 7)}
+        theirs = await store.following(OTHER, 8)
+        assert set(ours) == {"Ada Lovelace", "tariffs", "Grace Hopper"}
+        ada = (await store.find_entity(GUILD, "Ada Lovelace")).entity
+        assert ours["Ada Lovelace"].entity_id == ada.id and theirs[0].entity_id != ada.id
+        assert ours["tariffs"].kind == "keyword" and ours["Grace Hopper"].entity_id is None
+    finally:
+        await store.close()
