@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 
+from handlers.core.context import Scope, Services
 from handlers import feed_items
 from handlers.core import validate
 from handlers.feed_poll import status_line
@@ -19,7 +20,7 @@ ACTIONS = ("add", "list", "remove", "pause", "resume")
 
 
 @handler("feed")
-async def run(services, scope, action=None, target=None) -> Reply:
+async def run(services: Services, scope: Scope, action=None, target=None) -> Reply:
     action = str(action or "").strip().lower()
     target = str(target or "").strip()
     p = services.prefix
@@ -46,7 +47,7 @@ def split_target(target: str) -> tuple[str, int | None]:
     return words[0].strip("<>"), channel
 
 
-async def _add(services, scope, target: str) -> Reply:
+async def _add(services: Services, scope: Scope, target: str) -> Reply:
     url, channel = split_target(target)
     try:
         check_url(url, services.allow_private_urls)
@@ -79,7 +80,7 @@ async def _add(services, scope, target: str) -> Reply:
     return Reply.info(f"Following feed #{feed_id}: {one_line(title, 200)}", f"{where}{count}")
 
 
-async def _list(services, scope) -> Reply:
+async def _list(services: Services, scope: Scope) -> Reply:
     feeds = await services.store.feeds(scope.guild_id)
     if not feeds:
         return Reply.info("This server follows no feeds.", f"`{services.prefix}feed add URL [#channel]` adds one.")
@@ -94,7 +95,7 @@ async def _list(services, scope) -> Reply:
     return Reply(pages=[Page(title=f"Feeds followed here ({len(feeds)})", description=join_lines(lines))])
 
 
-async def _change(services, scope, action: str, target: str) -> Reply:
+async def _change(services: Services, scope: Scope, action: str, target: str) -> Reply:
     p = services.prefix
     if not target:
         raise validate.BadInput(f"`{p}feed {action}` needs the feed's id.", f"`{p}feed list` shows the ids.")

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from handlers import feed_items, ingest
 from handlers.core.extraction import TooCostly
-from handlers.core.context import Scope
+from handlers.core.context import Scope, Services
 from handlers.feed_schedule import FeedPolicy
 from handlers.core.fetch import FetchError, fetch_feed
 from handlers.core.format import plural
@@ -20,7 +20,7 @@ from handlers.core.limits import one_line
 from handlers.core.reply import Page, Reply
 from handlers.core.validate import WORD
 from store.normalize import storable
-from store.records import Provenance
+from store.records import FeedRow, Provenance
 
 CARD_PEOPLE = 3
 FUTURE_SLACK = timedelta(days=1)  # time zones and clock skew; beyond this a feed's date is wrong
@@ -50,7 +50,7 @@ class PollOutcome:
     seen: int = 0  # items read this poll (new, repeated as another brief, or without an article)
 
 
-async def poll_feed(services, feed, policy: FeedPolicy) -> PollOutcome:
+async def poll_feed(services: Services, feed: FeedRow, policy: FeedPolicy) -> PollOutcome:
     """Fetch `feed` (a store FeedRow) and index what is new. Feed-level problems
     (unreachable, malformed, too large, too slow) come back as `error`; failures
     of the bot itself (store.StoreError) raise."""
@@ -78,7 +78,8 @@ async def poll_feed(services, feed, policy: FeedPolicy) -> PollOutcome:
     return outcome
 
 
-async def _read_item(services, scope, feed, item: feed_items.FeedItem, source: str, outcome: PollOutcome) -> None:
+async def _read_item(services: Services, scope: Scope, feed: FeedRow, item: feed_items.FeedItem, source: str,
+                     outcome: PollOutcome) -> None:
     store = services.store
     seen = await store.feed_item(feed, item.key)
     if seen is not None and seen.version == item.version:
@@ -90,15 +91,16 @@ async def _read_item(services, scope, feed, item: feed_items.FeedItem, source: s
                                        item.published or item.updated)
         return
     result = await _index(services, scope, item)
-    brief_id = result.result.brief_id if result is not None and result.result is not None else None
-    await store.remember_feed_item(feed, item.key, item.version, brief_id, item.published or item.updated)
+    saved = result.result if result is not None else None
+    await store.remember_feed_item(feed, item.key, item.version, saved.brief_id if saved else None,
+                                   item.published or item.updated)
     outcome.seen += 1
-    if result is not None and result.status == "indexed" and brief_id is not None:
-        outcome.new.append(NewItem(brief_id, result.result.title or item.title, item.link, source,
-                                   result.people, item.published))
+    if result is not None and result.status == "indexed" and saved is not None:
+        outcome.new.append(NewItem(saved.brief_id, saved.title or item.title, item.link, source,
+                                   result.people, item.published or item.updated))
 
 
-async def article_text(services, item: feed_items.FeedItem) -> tuple[str, str | None] | None:
+async def article_text(services: Services, item: feed_items.FeedItem) -> tuple[str, str | None] | None:
     """(the item's article, read from its page; the day the page's metadata gives);
     else (the feed's own title and summary, None) when they make a brief; else None."""
     if item.link:
@@ -119,7 +121,7 @@ def provenance(item: feed_items.FeedItem, page_date: str | None, now: datetime) 
                       feed_updated=plausible(item.updated))
 
 
-async def _index(services, scope, item: feed_items.FeedItem):
+async def _index(services: Services, scope: Scope, item: feed_items.FeedItem) -> ingest.IngestOutcome | None:
     if item.link:  # the same article under another item id: no fetch, no second brief
         existing = await services.store.find_duplicate(scope.guild_id, source=item.link)
         if existing is not None:
@@ -132,7 +134,7 @@ async def _index(services, scope, item: feed_items.FeedItem):
                                     provenance(item, page_date, datetime.now(timezone.utc)))
 
 
-async def _reread(services, scope, brief_id: int, item: feed_items.FeedItem) -> bool:
+async def _reread(services: Services, scope: Scope, brief_id: int, item: feed_items.FeedItem) -> bool:
     """An edited item: its brief is read again under the same id. False if the text is the same."""
     read = await article_text(services, item)
     if read is None:

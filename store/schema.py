@@ -346,9 +346,19 @@ CREATE INDEX follows_entity ON follows (entity_id) WHERE entity_id IS NOT NULL;
 CREATE INDEX follows_lost ON follows (guild_id) WHERE kind = 'entity' AND entity_id IS NULL;
 """
 
+# Scheduled digests (issue 14): the latest slot (the time a server's digest was due,
+# ISO, UTC) posted, or owed nothing when the setting was made; a digest missed while the
+# bot was down is posted once when it starts, and never twice (store/digests.py).
+_V8_DIGESTS_SENT = """
+CREATE TABLE digests_sent (
+    guild_id INTEGER PRIMARY KEY,
+    slot     TEXT NOT NULL
+);
+"""
+
 # Step N brings user_version N-1 to N.
 MIGRATIONS: list[str] = [_V1, _V2, _V3_CURATION, _V4_REINDEX_CHECKPOINT, _V5_FEEDS, _V6_PUBLICATION_DATES,
-                         _V7_FOLLOWS_BY_ENTITY]
+                         _V7_FOLLOWS_BY_ENTITY, _V8_DIGESTS_SENT]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

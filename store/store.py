@@ -21,6 +21,7 @@ import aiosqlite
 
 from extract.model import Brief
 from store import curation
+from store import digests as digest_sql
 from store import feeds as feed_sql
 from store import fts_repair, lookup, reads, search, writes
 from store.corrections import Rule
@@ -471,6 +472,13 @@ class Store:
     async def latest_statements_by(self, guild_id: int, entity_id: int, *, limit: int = 1) -> list[StatementRow]:
         profile = await self.entity_profile(guild_id, entity_id, statements=limit, articles=0, co_mentions=0)
         return profile.statements if profile else []
+
+    async def claim_digest(self, guild_id: int, slot: datetime) -> bool:
+        """Take the scheduled digest due at `slot` for posting: False if it, or a later one,
+        was posted already (or was not owed: the setting came after it)."""
+        guild_id = _guild(guild_id)
+        async with self._write(guild_id):
+            return await digest_sql.claim(self._writer, guild_id, reads.iso(slot))
 
     def clock_now(self) -> datetime:
         """The store's clock (tests set it): what "this week" means."""
