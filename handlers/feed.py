@@ -3,13 +3,11 @@
 (handlers.feed_poll); this only keeps the list."""
 from __future__ import annotations
 
-import asyncio
-
 from handlers.core.context import Scope, Services
 from handlers import feed_items
 from handlers.core import validate
 from handlers.feed_poll import status_line
-from handlers.core.fetch import FetchError, check_url, fetch_feed
+from handlers.core.fetch import FetchError, check_url, fetch_feed, in_reading_process
 from handlers.core.format import plural
 from handlers.core.guard import handler
 from handlers.core.limits import join_lines, one_line
@@ -62,8 +60,7 @@ async def _add(services: Services, scope: Scope, target: str) -> Reply:
                                    allow_private=services.allow_private_urls)
         doc = None
         if fetched.status == 200:
-            doc = await asyncio.get_running_loop().run_in_executor(None, feed_items.parse, fetched.body,
-                                                                   fetched.content_type)
+            doc = await in_reading_process(feed_items.parse, fetched.body, fetched.content_type)
     except FetchError as exc:
         return Reply.error("I couldn't read that feed.", str(exc))
     except feed_items.FeedUnreadable as exc:

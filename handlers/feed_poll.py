@@ -5,7 +5,6 @@ fetcher, trafilatura, extraction and dedup). The bot's poller decides when
 """
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from urllib.parse import urlsplit
@@ -14,7 +13,7 @@ from handlers import feed_items, ingest
 from handlers.core.extraction import TooCostly
 from handlers.core.context import Scope, Services
 from handlers.feed_schedule import FeedPolicy
-from handlers.core.fetch import FetchError, fetch_feed
+from handlers.core.fetch import FetchError, fetch_feed, in_reading_process
 from handlers.core.format import plural
 from handlers.core.limits import one_line
 from handlers.core.reply import Page, Reply
@@ -64,8 +63,7 @@ async def poll_feed(services: Services, feed: FeedRow, policy: FeedPolicy) -> Po
         return PollOutcome(unchanged=True, etag=fetched.etag or feed.etag,
                            last_modified=fetched.last_modified or feed.last_modified)
     try:
-        doc = await asyncio.get_running_loop().run_in_executor(None, feed_items.parse, fetched.body,
-                                                               fetched.content_type)
+        doc = await in_reading_process(feed_items.parse, fetched.body, fetched.content_type)
     except feed_items.FeedUnreadable as exc:
         return PollOutcome(error=f"The feed cannot be read: {exc}.")
     outcome = PollOutcome(title=doc.title or None, etag=fetched.etag, last_modified=fetched.last_modified)
