@@ -19,7 +19,7 @@ from handlers import dating
 from handlers.core import textfile
 from handlers.brief_or_chat import looks_like_brief
 from handlers.core.extraction import TooCostly, as_extraction
-from handlers.core.fetch import FetchError, check_url, fetch_page, read_article
+from handlers.core.fetch import FetchError, check_url, decoded, fetch_page, read_article
 from handlers.core.format import plural
 from handlers.core.guard import handler
 from handlers.core.limits import one_line
@@ -99,7 +99,7 @@ async def read_dated_file(services, filename: str, data: bytes) -> tuple[str, st
         return rejected("too large", f"That file is too large ({len(data):,} bytes).",
                         f"The limit is {services.max_attachment_bytes:,} bytes.")
     try:
-        text = textfile.decode(data)
+        text = await decoded(data)
     except textfile.NotText as exc:
         return rejected("not text", f"I can't read “{one_line(filename, 60)}”: {exc}.",
                         "Save it as plain text (.txt) and try again.")

@@ -289,7 +289,7 @@ async def _read(resp: aiohttp.ClientResponse, url: str, max_bytes: int) -> Fetch
         raise FetchError(f"That link is not a web page ({mime or 'unknown type'}).")
     body = await _read_body(resp, max_bytes)
     try:
-        text = textfile.decode(body, resp.charset)
+        text = await decoded(body, resp.charset)
     except textfile.NotText as exc:
         raise FetchError(f"That page cannot be read: {exc}.") from None
     return FetchedPage(url=str(resp.url), kind=kind, text=text)
@@ -312,6 +312,13 @@ async def in_reading_process(fn, *args):
     """`fn(*args)` (a module-level function, plain data in and out) in the process that reads
     pages: for other parsing that holds the GIL long (a feed of a few megabytes)."""
     return await _page_reader.run(fn, *args)
+
+
+async def decoded(data: bytes, declared: str | None = None) -> str:
+    """textfile.decode, with the slow part (detecting an undeclared, non-UTF-8 encoding) in
+    the reading process. Raises textfile.NotText."""
+    known = textfile.decode_known(data, declared)
+    return known if known is not None else await in_reading_process(textfile.decode_unknown, data)
 
 
 def stop_reading() -> None:
