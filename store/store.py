@@ -473,12 +473,13 @@ class Store:
         profile = await self.entity_profile(guild_id, entity_id, statements=limit, articles=0, co_mentions=0)
         return profile.statements if profile else []
 
-    async def claim_digest(self, guild_id: int, slot: datetime) -> bool:
+    async def claim_digest(self, guild_id: int, slot: datetime, *, missed: bool = False) -> bool:
         """Take the scheduled digest due at `slot` for posting: False if it, or a later one,
-        was posted already (or was not owed: the setting came after it)."""
+        was posted already (or was not owed: the setting came after it). `missed`: see
+        store.digests.claim."""
         guild_id = _guild(guild_id)
         async with self._write(guild_id):
-            return await digest_sql.claim(self._writer, guild_id, reads.iso(slot))
+            return await digest_sql.claim(self._writer, guild_id, reads.iso(slot), missed=missed)
 
     def clock_now(self) -> datetime:
         """The store's clock (tests set it): what "this week" means."""

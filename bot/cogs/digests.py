@@ -49,9 +49,9 @@ class Digests(commands.Cog):
         if self.bot.store is None:
             return 0
         now = self.bot.store.clock_now()
-        return await self._each_guild(lambda setting: latest_slot(setting, now))
+        return await self._each_guild(lambda setting: latest_slot(setting, now), missed=True)
 
-    async def _each_guild(self, slot_of) -> int:
+    async def _each_guild(self, slot_of, *, missed: bool = False) -> int:
         """Post, in every server, the digest of the slot `slot_of(its setting)` gives, once.
         One server's failure never stops the others."""
         if self.bot.store is None or self.bot.stopping:
@@ -62,7 +62,7 @@ class Digests(commands.Cog):
                 setting = (await self.bot.store.guild_settings(guild.id)).get("digest")
                 when, found = slot_of(setting), schedule(setting)
                 channel = guild.get_channel(found[0]) if when is not None and found else None
-                if channel is None or not await self.bot.store.claim_digest(guild.id, when):
+                if channel is None or not await self.bot.store.claim_digest(guild.id, when, missed=missed):
                     continue
                 reply = await digest_handler.digest(self.bot.services, scopes.for_guild(guild.id, channel.id),
                                                     found[1])

@@ -123,3 +123,18 @@ async def test_a_digest_missed_while_down_is_posted_once_after_a_restart(world):
     clock["now"] = dt.datetime(2026, 1, 12, 9, 0, 5, tzinfo=dt.timezone.utc)
     assert await digests.post_digests(dt.date(2026, 1, 12)) == 1  # the next Monday's comes as usual
     assert len(digests_in_news()) == 2
+
+
+async def test_a_digest_set_before_slots_were_recorded_is_not_sent_twice_after_an_upgrade(world):
+    """A setting an older version stored (no slot recorded): the Monday that passed may have had its
+    digest already, so a restart sends none; the next Monday's is posted as usual."""
+    import datetime as dt
+
+    clock = {"now": dt.datetime(2026, 1, 6, 15, tzinfo=dt.timezone.utc)}
+    world.store._clock = lambda: clock["now"]
+    await world.store.set_guild_setting(world.guild.id, "digest", f"{world.news.id} weekly")
+    await world.env.restart_bot()
+    digests = world.bot.get_cog("Digests")
+    assert await digests.catch_up() == 0
+    clock["now"] = dt.datetime(2026, 1, 13, 15, tzinfo=dt.timezone.utc)  # down over Monday 12 January
+    assert await digests.catch_up() == 1
