@@ -17,6 +17,7 @@ from extract.statements.lexicon import lexicon
 from extract.entities.mention import text_of
 from extract.model import Entity
 from extract.statements.namesakes import Namesakes
+from extract.statements.people import as_people
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 THING_PRONOUNS = {"it", "its", "itself"}
@@ -65,6 +66,7 @@ class SpeakerResolver:
         """`blocked` are char ranges whose mentions never act as antecedents (quotes, headline)."""
         self.doc = doc
         self.lex = lexicon()
+        entities = as_people(doc, entities)
         mentions = [_Mention(s, e, ent) for ent in entities for s, e in ent.spans if 0 <= s < e]
         mentions.sort(key=lambda m: (m.start, -m.end))
         self._mentions = mentions
