@@ -7,12 +7,13 @@ person. Repairs, on copies (the brief's entity list stays as the entity layer ma
 
 * a non-person entity named like a person (a first name the birth records know, then one
   or two capitalised words, none of them a word that heads a body's or a place's name) is
-  a person; it takes back the bare-surname mentions the entity layer filed under a
+  a person; a place's type needs the surname used alone too (`Beverly Bond … Bond said`); it takes back the bare-surname mentions the entity layer filed under a
   namesake it named later (`Carly Fiorina … her husband, Frank Fiorina … Fiorina said`);
 * a one-word name no gazetteer knows that is the subject of a speech verb (`Nefzi said`) is
   a person;
 * a mention whose text is the surname of a person named in full, standing as a name (a
-  subject or object, not a modifier as in `Cuban exiles`), is that person.
+  subject or object, not a modifier as in `Cuban exiles`), is that person, and so is such
+  a surname no entity covers.
 """
 from __future__ import annotations
 
@@ -68,12 +69,20 @@ def as_people(doc, entities: list[Entity]) -> list[Entity]:
 def _promoted(e: Entity, text: str, speakers: set[int]) -> Entity:
     if e.type not in _MISTYPED:
         return e
-    if e.type not in _PLACE_TYPES and looks_like_person(e.name):
+    if looks_like_person(e.name) and (e.type not in _PLACE_TYPES or _surname_alone(e.name, text)):
         return dataclasses.replace(e, type="PERSON")
     if " " not in e.name and e.type != "ORG" and gazetteer().place(e.name) is None \
             and any(s in speakers for s, _ in e.spans):
         return dataclasses.replace(e, type="PERSON")  # `Nefzi said`: nobody's place
     return e
+
+
+def _surname_alone(name: str, text: str) -> bool:
+    """`Beverly Bond … introduce Bond`: people are called by their surname alone, places
+    named after someone (`Virginia Beach`) are not."""
+    first, surname = name.split()[0], name.split()[-1]
+    alone = re.finditer(rf"(?<![\w’'.-])(\w+[ \t]+)?{re.escape(surname)}(?![\w’'-])", text)
+    return any(m.group(1) is None or m.group(1).strip() != first for m in alone)
 
 
 def _speech_subject_starts(doc) -> set[int]:
@@ -129,6 +138,11 @@ def _surname_mentions_to_people(doc, text: str, entities: list[Entity]) -> list[
             else:
                 moved.setdefault(id(owner), []).append((s, t))
         out.append(e if len(keep) == len(e.spans) else dataclasses.replace(e, spans=keep))
+    covered = {s for e in entities for s, _ in e.spans}
+    for tok in doc:  # `Sanders appeared …`: a surname the entity layer left unfiled
+        owner = surnames.get(tok.lower_) if tok.idx not in covered else None
+        if owner is not None and _stands_as_name(doc, tok.idx, tok.idx + len(tok)):
+            moved.setdefault(id(owner), []).append((tok.idx, tok.idx + len(tok)))
     return [dataclasses.replace(e, spans=sorted(e.spans + moved[id(e)])) if id(e) in moved else e
             for e in out]
 

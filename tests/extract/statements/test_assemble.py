@@ -165,3 +165,9 @@ def test_a_headline_without_a_full_stop_keeps_the_first_speaker(extractor):
     body = "Dana Whitlock backed the bond on Wednesday, saying it is time to elect a “steady hand at the port.”"
     assert direct(extractor, body, headline="Port Bond Vote Nears") == [
         ("steady hand at the port.", "Dana Whitlock")]
+
+
+def test_a_sentence_whose_speech_verb_takes_a_speech_noun_introduces_the_next_quote(extractor):
+    body = ("Across the aisle, Senator Ted Morgan, who has made lower taxes the centre of his "
+            "campaign, tweeted a warning. \"Ohio: Remember in November who voted for this tax.\"")
+    assert direct(extractor, body) == [("Ohio: Remember in November who voted for this tax.", "Ted Morgan")]

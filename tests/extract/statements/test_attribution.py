@@ -137,3 +137,31 @@ def test_shot_back_is_a_reply_not_the_earlier_critic(extractor):
     body = ("The debate turned sharp. After Mayor Tom Reyes criticized the budget, "
             "Councillor Ana Lund shot back, “We balanced it twice while you were away.”")
     assert direct(extractor, body) == [("We balanced it twice while you were away.", "Ana Lund")]
+
+
+def test_speaker_before_an_aside_the_parser_cut_from_the_verb(extractor):
+    body = ("The issue came up Friday after Mayor Mark Rivera, asked about the closures of "
+            "newspapers under Governor Ivan Petrov, had said, “I think our city does plenty of that too.”")
+    assert direct(extractor, body) == [("I think our city does plenty of that too.", "Mark Rivera")]
+
+
+def test_a_dash_after_a_quote_that_resumes_the_sentence_names_no_one(extractor):
+    body = ("Yet in spite of carping that Senator Bill Hart is nothing but a dreamer - during their "
+            "first debate, Governor Ann Ruiz cracked, “I'm a dreamer who gets things done” - he has "
+            "often been an effective legislator.")
+    assert direct(extractor, body) == [("I'm a dreamer who gets things done", "Ann Ruiz")]
+
+
+def test_a_quote_in_a_clause_after_another_speakers_verb_is_not_the_outer_speakers(extractor):
+    body = ("Professor Dan Lane and Governor Ann Ruiz met.\n\n"
+            "Dan Lane tweeted after Ann Ruiz argued for the second consecutive debate that "
+            "“if everyone had voted as he voted, we would not have rescued the auto industry.”")
+    assert direct(extractor, body) == [
+        ("if everyone had voted as he voted, we would not have rescued the auto industry.", "Ann Ruiz")]
+
+
+def test_the_words_inside_an_accusation_are_the_accusers(extractor):
+    body = ("Senator Ted Morgan accuses Mayor Ann Ruiz of \"leading from behind\" and Governor Paul "
+            "Denton says she is \"losing the war on crime,\" part of a lashing they have given her.")
+    assert direct(extractor, body) == [("leading from behind", "Ted Morgan"),
+                                       ("losing the war on crime,", "Paul Denton")]

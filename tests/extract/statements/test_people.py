@@ -73,3 +73,28 @@ def test_names_of_bodies_and_places_stay_what_they_are():
     assert not looks_like_person("Elizabeth River")  # a place's head word
     assert not looks_like_person("Okafor")  # a bare surname tells nothing
     assert not looks_like_person("Blue Harbour Group")
+
+
+def test_a_person_typed_as_a_place_whose_surname_is_used_alone(extractor):
+    body = ("The show was founded by DJ Beverly Okafor a decade ago, and Governor Paul Denton "
+            "came to introduce Okafor.\n\n“I started this because I believe in us,” she said.")
+    got = direct_with_types(extractor, body, {"Beverly Okafor": "GPE"})
+    assert got == [("I started this because I believe in us,", "Beverly Okafor")]
+
+
+def test_a_bare_surname_no_entity_covers_is_the_person_named_in_full(extractor):
+    text = ("Council Votes On Budget\n\nSenator Paul Denton spoke in Ohio.\n\n"
+            "Governor Mark Ruiz called the plan a disaster.\n\n"
+            "Denton dismissed the plan in October. On Friday, he said: “There is a process in place.”")
+
+    def at(form):
+        start = text.index(form)
+        return start, start + len(form)
+
+    # the entity layer missed the bare `Denton`, so the `he` had only Ruiz's paragraph to look at
+    entities = [Entity("Paul Denton", "PERSON", spans=[at("Paul Denton")]),
+                Entity("Mark Ruiz", "PERSON", spans=[at("Mark Ruiz")]),
+                Entity("Ohio", "GPE", spans=[at("Ohio")])]
+    found = find_statements(extractor.nlp(text), entities, parse(text))
+    assert [(s.text, s.speaker) for s in found if s.kind == "direct"] == [
+        ("There is a process in place.", "Paul Denton")]

@@ -51,3 +51,42 @@ def test_possessive_pronoun_cue(extractor):
 def test_anonymous_source_has_no_speaker(extractor):
     body = "“The deal is dead,” one senior diplomat said on condition of anonymity."
     assert direct(extractor, body) == [("The deal is dead,", None)]
+
+
+def test_he_and_his_in_the_text_tell_who_an_ambiguous_first_name_is(extractor):
+    body = ("Chris Christie defended his endorsement this week on his radio show. "
+            "Christie said his friend would win.\n\n"
+            "To political science professor Morgan Lee, Christie's stare seemed to reflect sadness.\n\n"
+            "“It really looked like heartbreak,” she said.")
+    assert direct(extractor, body) == [("It really looked like heartbreak,", "Morgan Lee")]
+
+
+def test_he_does_not_reach_over_a_paragraph_break_the_parser_ran_a_sentence_across(extractor):
+    body = ("Senator Luis Moreno leads the race.\n\n"
+            "Rivals were quick to pounce, with Governor Paul Denton tweeting that it was a "
+            "\"disaster\" for the party and asking, \"How can anyone trust this man?\"\n\n"
+            "Moreno appeared to dismiss the issue in May, when he told reporters that voters were "
+            "\"sick and tired of hearing about it.\"")
+    assert direct(extractor, body)[-1] == ("sick and tired of hearing about it.", "Luis Moreno")
+
+
+# -- unnamed sources ------------------------------------------------------------------------------
+
+def test_an_unnamed_party_member_is_no_place_and_no_party(extractor):
+    body = ("“The polls were wrong,” another Ohio Republican added.\n\n"
+            "“She is too far behind,” said one Iowa Democrat.\n\n"
+            "“We are ready,” a Texas official said, weeks after Governor Paul Denton took office.")
+    assert direct(extractor, body) == [("The polls were wrong,", None), ("She is too far behind,", None),
+                                       ("We are ready,", None)]
+
+
+def test_an_unnamed_phrase_with_a_name_in_apposition_or_an_author_is_that_person(extractor):
+    body = ("“We will win the state,” said a Democrat, Senator Jane Doe.\n\n"
+            "“Prices rose faster than wages,” a study by economist Peter Roe concluded.")
+    assert direct(extractor, body) == [("We will win the state,", "Jane Doe"),
+                                       ("Prices rose faster than wages,", "Peter Roe")]
+
+
+def test_a_short_phrase_an_unnamed_party_member_said_is_kept_without_a_speaker(extractor):
+    body = "Another Ohio Republican said he heard the governor talk of “betrayal” at the dinner."
+    assert direct(extractor, body) == [("betrayal", None)]
