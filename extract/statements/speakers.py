@@ -391,6 +391,8 @@ class SpeakerResolver:
         if span is None or len(span) == 0:
             return False
         root = span.root
+        if not same_line(root, root.head) and self._opens_line(m.start):
+            return True  # `Humphrey, for example, said …` the parser hung on the paragraph before
         for _ in range(3):  # the name itself, or the possessor/compound of a subject
             if root.dep_ in _SUBJECT_DEPS:
                 return True
@@ -398,6 +400,11 @@ class SpeakerResolver:
                 return False
             root = root.head
         return False
+
+    def _opens_line(self, start: int) -> bool:
+        text = text_of(self.doc)
+        line_start = text.rfind("\n", 0, start) + 1
+        return not text[line_start:start].strip()
 
     def _fallback_name(self, token) -> Speaker | None:
         """A proper name no entity covers: its compound chain without titles."""

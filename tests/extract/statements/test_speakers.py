@@ -5,6 +5,7 @@ Every sentence here is written for the test.
 """
 from __future__ import annotations
 
+from extract.model import Entity
 from statements_of import direct
 
 
@@ -90,3 +91,26 @@ def test_an_unnamed_phrase_with_a_name_in_apposition_or_an_author_is_that_person
 def test_a_short_phrase_an_unnamed_party_member_said_is_kept_without_a_speaker(extractor):
     body = "Another Ohio Republican said he heard the governor talk of “betrayal” at the dinner."
     assert direct(extractor, body) == [("betrayal", None)]
+
+
+def test_a_name_the_parser_hung_on_the_paragraph_before_still_opens_its_own(extractor):
+    from spacy.tokens import Doc
+
+    from extract.statements.speakers import SpeakerResolver
+
+    # `Hale, for example, said he hoped.` run into the paragraph before, with `Hale` misparsed
+    # as the object of its verb, as the small model does after a closing quote mark
+    words = ["Rivals", "have", "allies", ".", "\n\n", "Hale", ",", "for", "example", ",", "said",
+             "he", "hoped", ".", "\n\n", "He", "said", "no", "."]
+    spaces = [True, True, False, False, False, False, True, True, False, True, True, True, False,
+              False, False, True, True, False, False]
+    heads = [1, 1, 1, 1, 3, 1, 10, 10, 7, 10, 1, 12, 10, 10, 13, 16, 16, 16, 16]
+    deps = ["nsubj", "ROOT", "dobj", "punct", "dep", "dobj", "punct", "prep", "pobj", "punct", "conj",
+            "nsubj", "ccomp", "punct", "dep", "nsubj", "ROOT", "dobj", "punct"]
+    pos = ["NOUN", "VERB", "NOUN", "PUNCT", "SPACE", "PROPN", "PUNCT", "ADP", "NOUN", "PUNCT", "VERB",
+           "PRON", "VERB", "PUNCT", "SPACE", "PRON", "VERB", "DET", "PUNCT"]
+    doc = Doc(extractor.nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
+    text = doc.text
+    hale = Entity("Tom Hale", "PERSON", spans=[(text.index("Hale"), text.index("Hale") + 4)])
+    resolver = SpeakerResolver(doc, [hale], [])
+    assert resolver.antecedent(doc[15], {"PERSON"}) == "Tom Hale"
