@@ -330,6 +330,11 @@ class Attributor:
                 src = pobj(sent_toks[i + 1])
             elif tok.lower_ == "words" and i + 1 < len(sent_toks) and sent_toks[i + 1].lower_ == "of":
                 src = pobj(sent_toks[i + 1])
+            elif tok.lower_ == "as" and tok.dep_ == "mark" and tok.idx < q.open_at:
+                src = self._framing_speaker(tok)
+                if src is not None:
+                    return src
+                continue
             if src is None:
                 continue
             relay = relayed_source(src, sent_toks[i:])
@@ -337,6 +342,19 @@ class Attributor:
             if got is not None:
                 return got
         return None
+
+    def _framing_speaker(self, mark) -> Speaker | None:
+        """`As the chief executive, Jeff Weiner, put it in his memo, “…”`, `As Josh Earnest
+        explained, three taxes were postponed, “which …”`: an `as` clause of speech frames
+        its whole sentence."""
+        verb = mark.head
+        lemma = verb.lemma_.casefold()
+        speaks = self.lex.is_quote_verb(lemma) or (
+            lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children))
+        if not speaks or verb.dep_ != "advcl" or self.view.in_quote(verb):
+            return None
+        got = self.resolver.of_verb(verb)
+        return got if got is not None and got.name else None
 
     def _sentence_tokens(self, q: QuoteSpan) -> list:
         """Tokens outside quotes from the sentence start before the quote to its end after it."""

@@ -30,11 +30,11 @@ _CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "satu
 # how far back (in sentences) a pronoun looks for its antecedent
 _PRONOUN_REACH = 4
 # determiners of someone left unnamed (`another Republican`, `one aide`)
+_INDEFINITE = {"a", "an", "another", "one", "some", "several", "other"}
 # an aside between commas (`Trump, asked about it, said`) opens with a participle (which
 # the tagger often takes for a past tense) or `who`, and is no longer than this
 _ASIDE_OPENERS = {"VBN", "VBG", "VBD", "WP"}
 _ASIDE_TOKENS = 25
-_INDEFINITE = {"a", "an", "another", "one", "some", "several", "other"}
 
 
 @dataclass(frozen=True)
@@ -402,6 +402,7 @@ class SpeakerResolver:
         return False
 
     def _opens_line(self, start: int) -> bool:
+        """Whether only blanks stand before `start` on its line."""
         text = text_of(self.doc)
         line_start = text.rfind("\n", 0, start) + 1
         return not text[line_start:start].strip()

@@ -165,3 +165,11 @@ def test_the_words_inside_an_accusation_are_the_accusers(extractor):
             "Denton says she is \"losing the war on crime,\" part of a lashing they have given her.")
     assert direct(extractor, body) == [("leading from behind", "Ted Morgan"),
                                        ("losing the war on crime,", "Paul Denton")]
+
+
+def test_an_as_clause_of_speech_frames_the_quote_later_in_its_sentence(extractor):
+    body = ("For now, the city waves off the delay as having “minimal” impact. As city press "
+            "secretary Josh Ernst explained, three taxes were postponed in the budget deal, depriving "
+            "the city of $35 million, “which sounds like a lot of money. But when you consider that "
+            "the plan will cost less than projected, the net outcome is a saving.”")
+    assert direct(extractor, body)[-1][1] == "Josh Ernst"
