@@ -29,6 +29,8 @@ _CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "satu
                    "september", "october", "november", "december", "today", "yesterday", "tonight"}
 # how far back (in sentences) a pronoun looks for its antecedent
 _PRONOUN_REACH = 4
+# and at most this many sentences, however many of them are quoted or continue a chain
+_PRONOUN_SCAN = 12
 # determiners of someone left unnamed (`another Republican`, `one aide`)
 _INDEFINITE = {"a", "an", "another", "one", "some", "several", "other"}
 # an aside between commas (`Trump, asked about it, said`) opens with a participle (which
@@ -305,7 +307,7 @@ class SpeakerResolver:
         sents = self._sents
         sex = PRONOUN_GENDER.get(token.lower_) if "PERSON" in types else None
         si = next((k for k, (_, a, b) in enumerate(sents) if a <= token.idx < b), 0)
-        for k in self._reach_back(si):
+        for k in self._reach_back(si, token.lower_):
             sent, lo, end = sents[k]
             hi = min(end, token.idx)
             spoke = [(at, name) for at, name in self._spoken + self.speech_subjects()
@@ -325,16 +327,20 @@ class SpeakerResolver:
                 return (subjects or cands)[-1][1]
         return None
 
-    def _reach_back(self, si: int) -> list[int]:
-        """Indexes of the sentence `si` and of those before it a pronoun may reach; the
-        sentences of a quotation (`“…. …. …,” he said`) do not use up the reach."""
+    def _reach_back(self, si: int, pronoun: str) -> list[int]:
+        """Indexes of the sentence `si` and of those before it a pronoun may reach. The
+        sentences of a quotation (`“…. …. …,” he said`) and those whose subject is the same
+        pronoun (`She has said …. She has gone public ….`: a chain of one person) do not use
+        up the reach."""
         out: list[int] = []
         counted = 0
         k = si
-        while k >= 0 and counted < _PRONOUN_REACH:
+        while k >= 0 and counted < _PRONOUN_REACH and len(out) < _PRONOUN_SCAN:
             out.append(k)
-            _, lo, hi = self._sents[k]
-            counted += 0 if self._is_blocked(lo) and self._is_blocked(hi - 1) else 1
+            sent, lo, hi = self._sents[k]
+            quoted = self._is_blocked(lo) and self._is_blocked(hi - 1)
+            chained = k != si and self._pronoun_subject(sent, lo, hi, pronoun)
+            counted += 0 if quoted or chained else 1
             k -= 1
         return out
 

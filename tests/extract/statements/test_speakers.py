@@ -114,3 +114,14 @@ def test_a_name_the_parser_hung_on_the_paragraph_before_still_opens_its_own(extr
     hale = Entity("Tom Hale", "PERSON", spans=[(text.index("Hale"), text.index("Hale") + 4)])
     resolver = SpeakerResolver(doc, [hale], [])
     assert resolver.antecedent(doc[15], {"PERSON"}) == "Tom Hale"
+
+
+def test_a_chain_of_she_sentences_keeps_her_within_reach(extractor):
+    body = ("Maria Lopez, who said the mayor cheated her in 2010, recounted the deal on a radio show. "
+            "She has said that the deal was signed in the spring of 2010, when she met him at a Dayton "
+            "event while he was running for mayor. She has gone public with her story again as Tom Hale "
+            "has emerged to play a role in the campaign of his wife, Ann Hale, as she runs for governor.\n\n"
+            "On Sunday, she disclosed for the first time that after the deal, Tom Hale called her again.\n\n"
+            "“He called my office and I did not know it was him. He said, ‘Hi, this is Tom.’ I was shocked. "
+            "I hung up. I never called back,” she said.")
+    assert direct(extractor, body)[-1][1] == "Maria Lopez"
