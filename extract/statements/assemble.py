@@ -97,12 +97,12 @@ def _titled_work(view: DocView, q: QuoteSpan) -> bool:
 def _weak_label(view: DocView, q: QuoteSpan, text: str, found: Attribution) -> bool:
     """Whether an attributed quote is still only a label. A quoted name or title needs a
     named speaker whose cue governs it (`called him "Sleepy Joe"`), not one merely nearby
-    (`wrote a book called "The Art of War"`); a short phrase needs a named speaker
-    (`a user labelled "Anonymous"` is not someone's words)."""
+    (`wrote a book called "The Art of War"`); a short phrase needs a named speaker or a
+    described one (`a user labelled "Anonymous"` is not someone's words)."""
     if reads_like_speech(text):
         return False
     if found.speaker.name is None:
-        return True
+        return not found.speaker.someone  # `one Ohio voter called it "theft"` is still words
     if is_title_like(text) and (found.how == "subject" or _named_work(view, q)):
         return True  # `told CNN's “New Day,”`, `toured the “Rust Belt”`: a name, not words
     return is_title_like(text) and found.how not in ("tree", "colon", "dash")
@@ -214,8 +214,8 @@ def _introduced_before(view: DocView, resolver: SpeakerResolver, q: QuoteSpan,
 
 
 def _reported_before(view: DocView, resolver: SpeakerResolver, q: QuoteSpan, lo: int) -> Speaker | None:
-    """Speaker of the latest speech event (a verb reporting a clause, or a statement being
-    issued) in the sentences of `q`'s paragraph that end before `q`'s sentence begins."""
+    """Speaker of the latest speech event (a verb reporting a clause, a statement being
+    issued, a warning being tweeted) in the sentences of `q`'s paragraph that end before `q`'s sentence begins."""
     lex = lexicon()
     sent = view.sentence_of(q.open_at)
     hi = min(sent.start_char, q.open_at) if sent is not None else q.open_at
@@ -229,8 +229,9 @@ def _reported_before(view: DocView, resolver: SpeakerResolver, q: QuoteSpan, lo:
             continue
         lemma = tok.lemma_.casefold()
         reports = lex.is_reporting_verb(lemma) and any(c.dep_ == "ccomp" for c in tok.children)
-        issues = any(c.dep_ == "dobj" and c.lemma_.casefold() in lex.nominal & lex.voice
-                     for c in tok.children)
+        # `released a statement`, or a speech verb with its speech as object (`tweeted a warning`)
+        said_nouns = lex.nominal if lex.is_reporting_verb(lemma) else lex.nominal & lex.voice
+        issues = any(c.dep_ == "dobj" and c.lemma_.casefold() in said_nouns for c in tok.children)
         if reports or issues:
             got = resolver.of_verb(tok)
             if got is not None and got.name:

@@ -47,6 +47,9 @@ _DASHES = ("—", "–", "--", "-")
 _NAME_IN_APPOSITIVE = 3
 _SENTENCE_END = {".", "!", "?"}
 # Verbs that speak only with the particle `back` (`shot back, “…”`, `fired back:`).
+# marks of a subordinate clause that tells when or why, not what was said
+_SUBORDINATE_MARKS = {"after", "before", "when", "while", "because", "since", "until", "although",
+                      "though", "once", "whereas"}
 _RETORT_VERBS = {"shoot", "fire", "hit", "snap", "push"}
 
 
@@ -88,6 +91,8 @@ class Attributor:
             if tok.pos_ in ("PROPN", "NOUN", "PRON"):
                 while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
                     tok = tok.head  # `Christina` -> `Koch`
+                if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i > tok.i:
+                    return None  # `“…” - he has often been …`: a clause resumes, no byline
                 return self.resolver.resolve(tok)
         return None
 
@@ -124,6 +129,8 @@ class Attributor:
             outside = not (q.open_at <= child.idx < q.after)
             if edge == "relcl" and outside:
                 break  # the quote sits in a modifier of a noun: a term, not speech
+            if edge == "advcl" and outside and _own_subordinate_clause(child):
+                break  # `X tweeted after Y argued that “…”`: Y's clause, never X's words
             if edge == "ccomp":
                 via_clause = True
             if not self.view.in_quote(node) and same_line(node, anchor):
@@ -177,6 +184,8 @@ class Attributor:
 
     def _speech_edge(self, lemma: str, child, edge: str, direct: bool) -> bool:
         if edge == "prep":
+            if child.lower_ in ("of", "for") and lemma in self.lex.naming:
+                return True  # `accused her of “leading from behind”`: the accuser's words
             return child.lower_ == "as" and (lemma in self.lex.naming or lemma in self.lex.speech
                                             or lemma == "quote")
         if edge == "xcomp" and lemma in _INSTRUCTION_VERBS:
@@ -321,6 +330,11 @@ class Attributor:
                 src = pobj(sent_toks[i + 1])
             elif tok.lower_ == "words" and i + 1 < len(sent_toks) and sent_toks[i + 1].lower_ == "of":
                 src = pobj(sent_toks[i + 1])
+            elif tok.lower_ == "as" and tok.dep_ == "mark" and tok.idx < q.open_at:
+                src = self._framing_speaker(tok)
+                if src is not None:
+                    return src
+                continue
             if src is None:
                 continue
             relay = relayed_source(src, sent_toks[i:])
@@ -328,6 +342,19 @@ class Attributor:
             if got is not None:
                 return got
         return None
+
+    def _framing_speaker(self, mark) -> Speaker | None:
+        """`As the chief executive, Jeff Weiner, put it in his memo, “…”`, `As Josh Earnest
+        explained, three taxes were postponed, “which …”`: an `as` clause of speech frames
+        its whole sentence."""
+        verb = mark.head
+        lemma = verb.lemma_.casefold()
+        speaks = self.lex.is_quote_verb(lemma) or (
+            lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children))
+        if not speaks or verb.dep_ != "advcl" or self.view.in_quote(verb):
+            return None
+        got = self.resolver.of_verb(verb)
+        return got if got is not None and got.name else None
 
     def _sentence_tokens(self, q: QuoteSpan) -> list:
         """Tokens outside quotes from the sentence start before the quote to its end after it."""
@@ -375,3 +402,11 @@ def _retort(verb) -> bool:
     """`shot back`, `fired back`, `hit back`: a reply, so a speech verb."""
     return verb.lemma_.casefold() in _RETORT_VERBS and any(
         c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children)
+
+
+def _own_subordinate_clause(clause) -> bool:
+    """`after Clinton argued …`: a clause with a subject of its own, opened by a mark of
+    time or cause."""
+    children = list(clause.children)
+    return (any(c.dep_ == "mark" and c.lower_ in _SUBORDINATE_MARKS for c in children)
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in children))

@@ -13,8 +13,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from extract.statements.gender import (FEMALE, MALE, HONORIFIC_GENDER, first_name_gender, role_gender,
-                            word_before_gender)
+from extract.statements.gender import (FEMALE, MALE, HONORIFIC_GENDER, first_name_gender, pronouns_after_gender,
+                                      role_gender, word_before_gender)
 from extract.model import Entity
 
 # a full name this many paragraphs back (or nearer) still owns a bare surname; further
@@ -47,7 +47,8 @@ class Namesakes:
         self.text = text
         self._paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n|\n", text)]
         people = [e for e in entities if e.type == "PERSON"]
-        self._gender: dict[str, str | None] = {e.name: _entity_gender(text, e) for e in people}
+        others = sorted(sp for e in people for sp in e.spans)
+        self._gender: dict[str, str | None] = {e.name: _entity_gender(text, e, others) for e in people}
         full: list[_FullMention] = []
         for e in people:
             own = tuple(name_words(e.name))
@@ -101,17 +102,18 @@ def _honorific_inside(mention: str) -> str | None:
     return HONORIFIC_GENDER.get(first)
 
 
-def _entity_gender(text: str, entity: Entity) -> str | None:
+def _entity_gender(text: str, entity: Entity, people_spans: list[tuple[int, int]]) -> str | None:
     """First name, else the role, else the honorifics and gendered words before its mentions
-    (the majority, so one misfiled mention does not decide)."""
+    (the majority, so one misfiled mention does not decide), else the pronouns that follow
+    its mentions (extract/statements/gender.py)."""
     sex = first_name_gender(entity.name) or role_gender(entity.role)
     if sex is not None:
         return sex
-    votes = Counter()
+    votes: Counter[str] = Counter()
     for s, t in entity.spans:
         got = word_before_gender(text, s) or _honorific_inside(text[s:t])
         if got:
             votes[got] += 1
     if votes[MALE] != votes[FEMALE]:
         return MALE if votes[MALE] > votes[FEMALE] else FEMALE
-    return None
+    return pronouns_after_gender(text, entity.spans, people_spans)

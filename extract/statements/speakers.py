@@ -12,21 +12,31 @@ import bisect
 from dataclasses import dataclass
 
 from extract.statements.gender import PRONOUN_GENDER, word_before_gender
-from extract.statements.grammar import same_line, subject_of
+from extract.statements.grammar import pobj, same_line, subject_of
 from extract.statements.lexicon import lexicon
 from extract.entities.mention import text_of
 from extract.model import Entity
 from extract.statements.namesakes import Namesakes
+from extract.statements.people import as_people
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 THING_PRONOUNS = {"it", "its", "itself"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _ORG_TYPES = {"ORG", "GPE", "NORP"}
+_PLACE_OR_PARTY = {"GPE", "NORP", "LOC"}
 _CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                    "january", "february", "march", "april", "may", "june", "july", "august",
                    "september", "october", "november", "december", "today", "yesterday", "tonight"}
 # how far back (in sentences) a pronoun looks for its antecedent
 _PRONOUN_REACH = 4
+# and at most this many sentences, however many of them are quoted or continue a chain
+_PRONOUN_SCAN = 12
+# determiners of someone left unnamed (`another Republican`, `one aide`)
+_INDEFINITE = {"a", "an", "another", "one", "some", "several", "other"}
+# an aside between commas (`Trump, asked about it, said`) opens with a participle (which
+# the tagger often takes for a past tense) or `who`, and is no longer than this
+_ASIDE_OPENERS = {"VBN", "VBG", "VBD", "WP"}
+_ASIDE_TOKENS = 25
 
 
 @dataclass(frozen=True)
@@ -34,9 +44,11 @@ class Speaker:
     """A resolved speaker: `name` is canonical, or None for an unnamed source."""
 
     name: str | None
+    someone: bool = False  # an unnamed person the text describes (`an Iowa Democrat`)
 
 
 ANONYMOUS = Speaker(None)
+SOMEONE = Speaker(None, someone=True)
 
 
 @dataclass(frozen=True)
@@ -65,14 +77,16 @@ class SpeakerResolver:
         """`blocked` are char ranges whose mentions never act as antecedents (quotes, headline)."""
         self.doc = doc
         self.lex = lexicon()
+        entities = as_people(doc, entities)
         mentions = [_Mention(s, e, ent) for ent in entities for s, e in ent.spans if 0 <= s < e]
         mentions.sort(key=lambda m: (m.start, -m.end))
         self._mentions = mentions
         self._starts = [m.start for m in mentions]
         self._blocked = sorted(blocked)
         self._entities = entities
+        self._places = {e.name for e in entities if e.type in _PLACE_OR_PARTY}
         self._spoken: list[tuple[int, str]] = []
-        self._sents: list | None = None  # the doc's sentences, listed on first use
+        self._sents: list | None = None  # (sentence, start, end) per line, listed on first use
         self.namesakes = Namesakes(text_of(doc), entities)
         self._speech_subjects: list[tuple[int, str]] | None = None  # listed on first use
         self._full_names: dict | None = None  # surname -> mentions of longer names, made on first use
@@ -132,13 +146,25 @@ class SpeakerResolver:
         if token.pos_ == "PRON" or lower in PERSON_PRONOUNS | THING_PRONOUNS:
             return ANONYMOUS if lower in self.lex.anonymous else self._pronoun(token)  # `someone`
         ent = self.entity_at(token.idx, token.idx + len(token))
+        if self._unnamed_member(token):
+            got = self._apposition(token, allow_voice) or self._author(token)
+            if got is not None:
+                return got
+            if ent is not None:
+                got = Speaker(self.canonical(ent, token.idx))
+            else:  # `a Democrat` is nobody's name: the noun speaks as a common one
+                got = self._common_noun(token, allow_voice)
+            return SOMEONE if got is not None and got.name in self._places else got
+        return self._named(token, ent, allow_voice)
+
+    def _named(self, token, ent: Entity | None, allow_voice: bool) -> Speaker | None:
+        """Speaker for a head word with no indefinite determiner: its entity, a name in
+        apposition, a proper name no entity covers, or what a common noun stands for."""
         if ent is not None:
             return Speaker(self.canonical(ent, token.idx))
-        for child in _line_children(token):
-            if child.dep_ == "appos":  # `the Crown prosecutor, Mark Tedeschi`
-                got = self.resolve(child, allow_voice)
-                if got is not None and got.name:
-                    return got
+        got = self._apposition(token, allow_voice)
+        if got is not None:
+            return got
         if token.pos_ == "PROPN":
             named = self._fallback_name(token)
             if named is not None:
@@ -147,6 +173,30 @@ class SpeakerResolver:
             if person is not None:
                 return person
         return self._common_noun(token, allow_voice)
+
+    def _apposition(self, token, allow_voice: bool) -> Speaker | None:
+        """`the Crown prosecutor, Mark Tedeschi`: the name in apposition."""
+        for child in _line_children(token):
+            if child.dep_ == "appos":
+                got = self.resolve(child, allow_voice)
+                if got is not None and got.name:
+                    return got
+        return None
+
+    def _unnamed_member(self, token) -> bool:
+        """`another New Hampshire Republican`, `an Iowa Democrat`: someone the text does not
+        name; the place or party in the phrase is where they are from, not who spoke."""
+        return any(c.dep_ in ("det", "nummod") and c.lower_ in _INDEFINITE for c in _line_children(token))
+
+    def _author(self, token) -> Speaker | None:
+        """`a study by economist Jane Roe`: the author of an unnamed work."""
+        for prep in _line_children(token):
+            if prep.dep_ == "prep" and prep.lower_ == "by":
+                obj = pobj(prep)
+                got = self.resolve(obj) if obj is not None else None
+                if got is not None and got.name:
+                    return got
+        return None
 
     def _person_of_title(self, token) -> Speaker | None:
         """`Governor of Washington Chris Gregoire`: a bare title names the person after `of`."""
@@ -203,6 +253,24 @@ class SpeakerResolver:
                 return self._fallback_name(tok)
             if tok.lower_ in ("he", "she"):
                 return self._pronoun(tok)
+        if not after_quote and not any(t.pos_ == "VERB" for t in stretch) and 0 <= i and doc[i].text == ",":
+            return self._person_before_aside(doc, i, verb)
+        return None
+
+    def _person_before_aside(self, doc, comma: int, verb) -> Speaker | None:
+        """`after Mr. Trump, asked about the deaths, had said, “…”`: the parser left the verb
+        without a subject; the person is the name right before the aside between commas."""
+        k = comma - 1
+        while k >= 0 and same_line(doc[k], verb) and comma - k <= _ASIDE_TOKENS and doc[k].text != ",":
+            k -= 1
+        opener = doc[k + 1] if k >= 1 and doc[k].text == "," else None
+        if opener is None or opener.tag_ not in _ASIDE_OPENERS:
+            return None
+        if any(c.dep_ in _SUBJECT_DEPS and k < c.i < comma for c in opener.children):
+            return None  # a clause with a subject of its own is no aside
+        ent = self.entity_at(doc[k - 1].idx, doc[k - 1].idx + len(doc[k - 1]))
+        if ent is not None and ent.type == "PERSON":
+            return Speaker(self.canonical(ent, doc[k - 1].idx))
         return None
 
     def _mention_length(self, tok) -> int:
@@ -235,13 +303,13 @@ class SpeakerResolver:
         subject of a speech verb) beats a subject (or its possessor), which beats the
         latest mention."""
         if self._sents is None:
-            self._sents = list(self.doc.sents)
+            self._sents = _line_sentences(self.doc)
         sents = self._sents
         sex = PRONOUN_GENDER.get(token.lower_) if "PERSON" in types else None
-        si = next((k for k, s in enumerate(sents) if s.start <= token.i < s.end), 0)
-        for k in range(si, max(-1, si - _PRONOUN_REACH), -1):
-            sent = sents[k]
-            lo, hi = sent.start_char, min(sent.end_char, token.idx)
+        si = next((k for k, (_, a, b) in enumerate(sents) if a <= token.idx < b), 0)
+        for k in self._reach_back(si, token.lower_):
+            sent, lo, end = sents[k]
+            hi = min(end, token.idx)
             spoke = [(at, name) for at, name in self._spoken + self.speech_subjects()
                      if lo <= at < hi and self._type_of(name, types) and self._agrees(name, sex)]
             if spoke:
@@ -258,6 +326,23 @@ class SpeakerResolver:
                     continue  # `He attended, though unsure about Sanders.`: he is still him
                 return (subjects or cands)[-1][1]
         return None
+
+    def _reach_back(self, si: int, pronoun: str) -> list[int]:
+        """Indexes of the sentence `si` and of those before it a pronoun may reach. The
+        sentences of a quotation (`“…. …. …,” he said`) and those whose subject is the same
+        pronoun (`She has said …. She has gone public ….`: a chain of one person) do not use
+        up the reach."""
+        out: list[int] = []
+        counted = 0
+        k = si
+        while k >= 0 and counted < _PRONOUN_REACH and len(out) < _PRONOUN_SCAN:
+            out.append(k)
+            sent, lo, hi = self._sents[k]
+            quoted = self._is_blocked(lo) and self._is_blocked(hi - 1)
+            chained = k != si and self._pronoun_subject(sent, lo, hi, pronoun)
+            counted += 0 if quoted or chained else 1
+            k -= 1
+        return out
 
     def _pronoun_subject(self, sent, lo: int, hi: int, pronoun: str) -> bool:
         """Whether the sentence's stretch [lo, hi) has the same pronoun as a subject: the
@@ -312,6 +397,8 @@ class SpeakerResolver:
         if span is None or len(span) == 0:
             return False
         root = span.root
+        if not same_line(root, root.head) and self._opens_line(m.start):
+            return True  # `Humphrey, for example, said …` the parser hung on the paragraph before
         for _ in range(3):  # the name itself, or the possessor/compound of a subject
             if root.dep_ in _SUBJECT_DEPS:
                 return True
@@ -319,6 +406,12 @@ class SpeakerResolver:
                 return False
             root = root.head
         return False
+
+    def _opens_line(self, start: int) -> bool:
+        """Whether only blanks stand before `start` on its line."""
+        text = text_of(self.doc)
+        line_start = text.rfind("\n", 0, start) + 1
+        return not text[line_start:start].strip()
 
     def _fallback_name(self, token) -> Speaker | None:
         """A proper name no entity covers: its compound chain without titles."""
@@ -410,3 +503,23 @@ class SpeakerResolver:
 def _line_children(token) -> list:
     """Dependents on the token's own line: links across a line break are misparses."""
     return [c for c in token.children if same_line(c, token)]
+
+
+def _line_sentences(doc) -> list[tuple[object, int, int]]:
+    """(sentence, start char, end char) of each sentence cut at line breaks: the parser
+    sometimes runs a sentence over a paragraph break, and a paragraph's `he` must not
+    reach back into the one before as if it were the same sentence."""
+    text = text_of(doc)
+    out = []
+    for sent in doc.sents:
+        lo = sent.start_char
+        while True:
+            brk = text.find("\n", lo, sent.end_char)
+            if brk < 0:
+                break
+            if text[lo:brk].strip():
+                out.append((sent, lo, brk))
+            lo = brk + 1
+        if text[lo:sent.end_char].strip():
+            out.append((sent, lo, sent.end_char))
+    return out

@@ -1,0 +1,175 @@
+"""Who said a quotation, from the cues around it (extract/statements/attribution.py).
+
+Every rule is checked on a sentence written for the test.
+"""
+from __future__ import annotations
+
+from statements_of import direct
+
+
+# -- direct quotations: where the speaker is named -------------------------------------------
+
+def test_inverted_attribution_after_the_quote(extractor):
+    body = "“We will keep rates where they are,” said Maria Lopez, the bank's governor."
+    assert direct(extractor, body) == [("We will keep rates where they are,", "Maria Lopez")]
+
+
+def test_speaker_then_colon(extractor):
+    body = 'Finance Minister Olaf Brandt said: "The budget is balanced for the first time."'
+    assert direct(extractor, body) == [("The budget is balanced for the first time.", "Olaf Brandt")]
+
+
+def test_split_quote_is_two_entries_with_one_speaker(extractor):
+    body = ('"We are not going to raise taxes," Governor Emma Stone told reporters on Friday, '
+            '"but we will cut waste."')
+    assert direct(extractor, body) == [("We are not going to raise taxes,", "Emma Stone"),
+                                       ("but we will cut waste.", "Emma Stone")]
+
+
+def test_dash_after_the_quote_names_the_speaker(extractor):
+    body = "The vote is close. “Nobody should take this for granted.” — Pedro Alvarez, in a radio interview."
+    assert direct(extractor, body) == [("Nobody should take this for granted.", "Pedro Alvarez")]
+
+
+def test_speech_noun_with_a_possessor(extractor):
+    body = ("Senator Laura Finch spoke in Ohio on Monday. Her critics seized on Finch’s warning "
+            "that “the plan will bankrupt the state.”")
+    assert direct(extractor, body)[0][1] == "Laura Finch"
+
+
+def test_organisation_speaks_in_a_statement(extractor):
+    body = ("The Federal Aviation Administration said in a statement: "
+            "“All flights will resume on Monday morning.”")
+    (text, who), = direct(extractor, body)
+    assert who == "Federal Aviation Administration"
+
+
+def test_quoted_as_saying(extractor):
+    body = ("State media quoted Li Wei as saying the talks were \"frank and useful.\" "
+            "Markets rose after the report.")
+    assert direct(extractor, body) == [("frank and useful.", "Li Wei")]
+
+
+def test_according_to_a_named_source(extractor):
+    body = "According to Central Bank Governor Tomas Novak, \"inflation has peaked and will fall.\""
+    assert direct(extractor, body) == [("inflation has peaked and will fall.", "Tomas Novak")]
+
+
+def test_fragment_after_called_belongs_to_the_caller(extractor):
+    body = "Opposition leader Sarah Connolly called the budget “a betrayal of working families.”"
+    assert direct(extractor, body) == [("a betrayal of working families.", "Sarah Connolly")]
+
+
+def test_one_word_fragment_in_a_named_speakers_clause(extractor):
+    body = 'President Jorge Ramos has called the deal "terrible" and threatened to leave the talks.'
+    assert direct(extractor, body) == [("terrible", "Jorge Ramos")]
+
+
+def test_fragment_inside_an_outer_speakers_reported_clause(extractor):
+    # the inner "told" belongs to the clause Harris reports, so the words are Harris's
+    body = ('Police spokesman Tom Harris told the newspaper that the suspect "walked into the station '
+            'and confessed" and told officers "everything he knew".')
+    assert [who for _, who in direct(extractor, body)] == ["Tom Harris", "Tom Harris"]
+
+
+# -- quotations embedded in someone's clause ------------------------------------------------------
+
+def test_quote_inside_a_pledge_is_the_subjects(extractor):
+    body = ("The party met on Friday. Senator Lena Ortiz pledged to “carry this fight to every "
+            "county in the state” before the vote.")
+    assert direct(extractor, body) == [("carry this fight to every county in the state", "Lena Ortiz")]
+
+
+def test_short_label_in_someones_clause_is_not_a_statement(extractor):
+    body = "The party met on Friday. Senator Lena Ortiz toured the so-called “Rust Belt” on Monday."
+    assert direct(extractor, body) == []
+
+
+def test_quote_in_a_clause_about_a_plan_has_no_person_to_credit(extractor):
+    body = ("The council met on Friday. The plan would put “a new roof on every school in "
+            "the county” by May.")
+    assert direct(extractor, body) == [("a new roof on every school in the county", None)]
+
+
+# -- transcript layout --------------------------------------------------------------------------
+
+def test_transcript_labels_name_the_speaker(extractor):
+    body = ("Moderator Elaine Quist questioned Governor Mike Pence about the budget.\n\n"
+            "PENCE: “Well, look, we balanced it every single year.”\n\n"
+            "QUIST: “But the deficit grew, did it not?”\n\n"
+            "Q: “Will you run again next year?”")
+    assert direct(extractor, body) == [("Well, look, we balanced it every single year.", "Mike Pence"),
+                                       ("But the deficit grew, did it not?", "Elaine Quist"),
+                                       ("Will you run again next year?", None)]
+
+
+# -- appositives and quotes inside someone else's account -----------------------------------------
+
+def test_role_of_a_place_then_the_holders_name(extractor):
+    body = ("The ceremony drew a large crowd on Sunday. The mayor of Springfield, Joe Quimby, "
+            "said: \"We remember every one of them today.\"")
+    assert direct(extractor, body) == [("We remember every one of them today.", "Joe Quimby")]
+
+
+def test_relative_who_speaks_is_the_speaker(extractor):
+    body = ("The memorial opened on Sunday.\n\n"
+            "\"It is a sad and a proud time for the family,\" said Jim Swire, whose daughter Flora "
+            "died in the crash.")
+    assert direct(extractor, body) == [("It is a sad and a proud time for the family,", "Jim Swire")]
+
+
+def test_words_an_unnamed_person_said_inside_an_account_are_not_the_narrators(extractor):
+    body = ("The memorial opened on Sunday. Ruth Calder recalled how the pilot once called the route "
+            "\"the loneliest stretch of sky\" in a letter home.")
+    assert direct(extractor, body) == [("the loneliest stretch of sky", None)]
+
+
+def test_attribution_after_a_long_appositive_holding_a_quoted_name(extractor):
+    body = ("The hall emptied slowly on Thursday.\n\n"
+            "\"We have had far better conventions than this one,\" Texas delegate Bill Eastland, "
+            "wearing a cowboy hat and \"Ted Cruz\" pins, said as confetti fell.")
+    assert direct(extractor, body) == [("We have had far better conventions than this one,", "Bill Eastland")]
+
+
+# -- replies ----------------------------------------------------------------------------------
+
+def test_shot_back_is_a_reply_not_the_earlier_critic(extractor):
+    body = ("The debate turned sharp. After Mayor Tom Reyes criticized the budget, "
+            "Councillor Ana Lund shot back, “We balanced it twice while you were away.”")
+    assert direct(extractor, body) == [("We balanced it twice while you were away.", "Ana Lund")]
+
+
+def test_speaker_before_an_aside_the_parser_cut_from_the_verb(extractor):
+    body = ("The issue came up Friday after Mayor Mark Rivera, asked about the closures of "
+            "newspapers under Governor Ivan Petrov, had said, “I think our city does plenty of that too.”")
+    assert direct(extractor, body) == [("I think our city does plenty of that too.", "Mark Rivera")]
+
+
+def test_a_dash_after_a_quote_that_resumes_the_sentence_names_no_one(extractor):
+    body = ("Yet in spite of carping that Senator Bill Hart is nothing but a dreamer - during their "
+            "first debate, Governor Ann Ruiz cracked, “I'm a dreamer who gets things done” - he has "
+            "often been an effective legislator.")
+    assert direct(extractor, body) == [("I'm a dreamer who gets things done", "Ann Ruiz")]
+
+
+def test_a_quote_in_a_clause_after_another_speakers_verb_is_not_the_outer_speakers(extractor):
+    body = ("Professor Dan Lane and Governor Ann Ruiz met.\n\n"
+            "Dan Lane tweeted after Ann Ruiz argued for the second consecutive debate that "
+            "“if everyone had voted as he voted, we would not have rescued the auto industry.”")
+    assert direct(extractor, body) == [
+        ("if everyone had voted as he voted, we would not have rescued the auto industry.", "Ann Ruiz")]
+
+
+def test_the_words_inside_an_accusation_are_the_accusers(extractor):
+    body = ("Senator Ted Morgan accuses Mayor Ann Ruiz of \"leading from behind\" and Governor Paul "
+            "Denton says she is \"losing the war on crime,\" part of a lashing they have given her.")
+    assert direct(extractor, body) == [("leading from behind", "Ted Morgan"),
+                                       ("losing the war on crime,", "Paul Denton")]
+
+
+def test_an_as_clause_of_speech_frames_the_quote_later_in_its_sentence(extractor):
+    body = ("For now, the city waves off the delay as having “minimal” impact. As city press "
+            "secretary Josh Ernst explained, three taxes were postponed in the budget deal, depriving "
+            "the city of $35 million, “which sounds like a lot of money. But when you consider that "
+            "the plan will cost less than projected, the net outcome is a saving.”")
+    assert direct(extractor, body)[-1][1] == "Josh Ernst"
