@@ -14,7 +14,7 @@ def _term(words: str) -> str:
     """A phrase of words (fts.words yields runs of letters and digits, plain words to tsquery),
     without diacritics as the tsvector columns hold them."""
     plain = "".join(ch for ch in unicodedata.normalize("NFD", words) if not COMBINING_LOW <= ch <= COMBINING_HIGH)
-    return "(" + " <-> ".join(plain.split()) + ")"
+    return "(" + " <-> ".join(plain.split() or words.split()) + ")"
 
 
 TSQUERY = fts.Syntax(" & ", " | ", _term, "({body}) & !({excluded})")
