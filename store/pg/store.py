@@ -71,12 +71,14 @@ class PgStore(Store):
         return []
 
     async def _begin(self, guild_id: int) -> None:
+        # One round trip: BEGIN, then wait for this guild's writes in other processes. The key is an int,
+        # written into the text (a script with parameters would be two round trips).
+        start = f"BEGIN; SELECT pg_advisory_xact_lock(hashtextextended('{WRITE_LOCK}{int(guild_id)}', 0))"
         try:
-            await self._writer.execute("BEGIN")
-        except Exception:  # noqa: BLE001  # BEGIN fails only on a connection lost with its server (a restart, a
-            await self._new_writer()  # network cut; asyncpg has several errors for it): nothing was sent, reconnect
-            await self._writer.execute("BEGIN")
-        await self._writer.execute("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", (f"{WRITE_LOCK}{guild_id}",))
+            await self._writer.execute(start)
+        except Exception:  # noqa: BLE001  # this fails only on a connection lost with its server (a restart, a
+            await self._new_writer()  # network cut; asyncpg has several errors for it): nothing was written yet
+            await self._writer.execute(start)
 
     async def _rollback(self) -> None:
         try:
