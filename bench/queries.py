@@ -45,6 +45,8 @@ def typo(name: str, rng: random.Random) -> str:
     candidates = [i for i, w in enumerate(words) if len(w) >= 4] or [len(words) - 1]
     i = rng.choice(candidates)
     w = words[i]
+    if len(w) < 2:  # a one-letter word (an autocomplete prefix cut short) has no letter to edit after its first
+        return name
     pos = rng.randrange(1, max(2, len(w) - 1))
     op = rng.randrange(4)
     if op == 0 and pos + 1 < len(w):

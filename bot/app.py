@@ -24,6 +24,7 @@ from bot.table import query_cooldowns
 from bot.watched import WatchedChannels
 from extract.model import ModelMissing
 from handlers.charts import render as charts_render
+from handlers.core.fetch import stop_reading
 from handlers.core.context import Services
 from store.errors import StoreError
 
@@ -134,6 +135,7 @@ class NewsBot(commands.Bot):
             self._owns_pool = False
             await asyncio.get_running_loop().run_in_executor(None, self.extractor.close)
         charts_render.shutdown()  # the chart-drawing process, if a chart was drawn
+        stop_reading()  # the page-reading process, if a page was read
 
 
 def create_bot(settings, *, extractor=None) -> NewsBot:

@@ -47,7 +47,7 @@ class Gazetteer:
     generic_org_words: frozenset[str]
     product_prefixes: tuple[str, ...]
     product_names: frozenset[str]  # folded: software and devices ("Firefox", "Windows XP"), not organisations
-    platform_names: frozenset[str]  # services named like companies ("Twitter"): organisations, never people or places
+    platform_names: frozenset[str]  # online services and news outlets ("Twitter", "Yonhap"): organisations, never people or places
     regional_demonyms: frozenset[str]  # "Kentuckian Rand Paul": a state's or city's people before a name
     name_particles: frozenset[str]
     company_cues: frozenset[str]  # words after a name that show a company ("Nvidia's shares")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 
+from handlers.core.context import Services
 from handlers.core.format import link_of, plural
 from handlers.core.limits import join_lines, one_line
 from handlers.core.reply import Page, Reply
@@ -32,7 +33,7 @@ def folded_words(text: str) -> str:
     return " " + " ".join(WORD.findall(text)) + " "
 
 
-async def alerts_for_brief(services, guild_id: int, brief_id: int, *, author_id: int | None = None) -> list[Alert]:
+async def alerts_for_brief(services: Services, guild_id: int, brief_id: int, *, author_id: int | None = None) -> list[Alert]:
     """One Alert per member to tell (the brief's own author excepted)."""
     store = services.store
     enabled, _ = await store.alert_settings(guild_id)

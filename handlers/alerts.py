@@ -2,13 +2,14 @@
 where they go (direct messages, or one channel mentioning only those concerned)."""
 from __future__ import annotations
 
+from handlers.core.context import Scope, Services
 from handlers.core import validate
 from handlers.core.guard import handler
 from handlers.core.reply import Reply
 
 
 @handler("alerts")
-async def run(services, scope, mode=None) -> Reply:
+async def run(services: Services, scope: Scope, mode=None) -> Reply:
     store, guild, p = services.store, scope.guild_id, services.prefix
     enabled, channel = await store.alert_settings(guild)
     mode = str(mode or "").strip()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from handlers.core.context import Scope, Services
 from handlers import charts
 from handlers.core import validate
 from handlers.charts.series import bucket_start, buckets_for, days_of
@@ -29,7 +30,7 @@ def split_names(text: str) -> list[str]:
 
 
 @handler("compare")
-async def run(services, scope, names=None) -> Reply:
+async def run(services: Services, scope: Scope, names=None) -> Reply:
     wanted = split_names(validate.name(names))
     usage = f"For example `{services.prefix}compare Hegseth, Dong Jun` (commas between names)."
     if len(wanted) < 2:

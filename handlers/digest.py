@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from handlers.core.context import Scope, Services
 from handlers import charts
 from handlers.core import validate
 from handlers.charts.series import days_of
@@ -19,14 +20,14 @@ MAX_DAYS = 90
 
 
 @handler("digest")
-async def run(services, scope, days=None) -> Reply:
+async def run(services: Services, scope: Scope, days=None) -> Reply:
     span = validate.days(days, default=7)
     if span > MAX_DAYS:
         raise validate.BadInput(f"A digest covers at most {MAX_DAYS} days.", f"Try `{services.prefix}digest 30`.")
     return await digest(services, scope, span)
 
 
-async def digest(services, scope, span: int) -> Reply:
+async def digest(services: Services, scope: Scope, span: int) -> Reply:
     """The digest itself (also sent by the weekly schedule)."""
     store = services.store
     until = store.clock_now()

@@ -3,12 +3,11 @@
 (handlers.feed_poll); this only keeps the list."""
 from __future__ import annotations
 
-import asyncio
-
+from handlers.core.context import Scope, Services
 from handlers import feed_items
 from handlers.core import validate
 from handlers.feed_poll import status_line
-from handlers.core.fetch import FetchError, check_url, fetch_feed
+from handlers.core.fetch import FetchError, check_url, fetch_feed, in_reading_process
 from handlers.core.format import plural
 from handlers.core.guard import handler
 from handlers.core.limits import join_lines, one_line
@@ -19,7 +18,7 @@ ACTIONS = ("add", "list", "remove", "pause", "resume")
 
 
 @handler("feed")
-async def run(services, scope, action=None, target=None) -> Reply:
+async def run(services: Services, scope: Scope, action=None, target=None) -> Reply:
     action = str(action or "").strip().lower()
     target = str(target or "").strip()
     p = services.prefix
@@ -46,7 +45,7 @@ def split_target(target: str) -> tuple[str, int | None]:
     return words[0].strip("<>"), channel
 
 
-async def _add(services, scope, target: str) -> Reply:
+async def _add(services: Services, scope: Scope, target: str) -> Reply:
     url, channel = split_target(target)
     try:
         check_url(url, services.allow_private_urls)
@@ -61,8 +60,7 @@ async def _add(services, scope, target: str) -> Reply:
                                    allow_private=services.allow_private_urls)
         doc = None
         if fetched.status == 200:
-            doc = await asyncio.get_running_loop().run_in_executor(None, feed_items.parse, fetched.body,
-                                                                   fetched.content_type)
+            doc = await in_reading_process(feed_items.parse, fetched.body, fetched.content_type)
     except FetchError as exc:
         return Reply.error("I couldn't read that feed.", str(exc))
     except feed_items.FeedUnreadable as exc:
@@ -79,7 +77,7 @@ async def _add(services, scope, target: str) -> Reply:
     return Reply.info(f"Following feed #{feed_id}: {one_line(title, 200)}", f"{where}{count}")
 
 
-async def _list(services, scope) -> Reply:
+async def _list(services: Services, scope: Scope) -> Reply:
     feeds = await services.store.feeds(scope.guild_id)
     if not feeds:
         return Reply.info("This server follows no feeds.", f"`{services.prefix}feed add URL [#channel]` adds one.")
@@ -94,7 +92,7 @@ async def _list(services, scope) -> Reply:
     return Reply(pages=[Page(title=f"Feeds followed here ({len(feeds)})", description=join_lines(lines))])
 
 
-async def _change(services, scope, action: str, target: str) -> Reply:
+async def _change(services: Services, scope: Scope, action: str, target: str) -> Reply:
     p = services.prefix
     if not target:
         raise validate.BadInput(f"`{p}feed {action}` needs the feed's id.", f"`{p}feed list` shows the ids.")

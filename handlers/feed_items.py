@@ -27,8 +27,9 @@ class FeedItem:
     link: str | None
     title: str
     summary: str
-    published: datetime | None
+    published: datetime | None  # when the feed says it was published (RSS pubDate, Atom published, ...)
     version: str  # changes when the item is edited (title, summary, update time)
+    updated: datetime | None = None  # when the feed says it was last changed (Atom updated, date_modified)
 
 
 @dataclass
@@ -58,10 +59,10 @@ def _xml_feed(body: bytes) -> FeedDocument:
         if not key:
             continue
         present = entry.keys()  # asking for an absent "updated" makes feedparser warn and guess
-        stamp = entry.get("published_parsed") or (entry["updated_parsed"] if "updated_parsed" in present else None)
-        published = datetime.fromtimestamp(calendar.timegm(stamp), timezone.utc) if stamp else None
+        published = _utc_stamp(entry.get("published_parsed"))
+        updated = _utc_stamp(entry["updated_parsed"] if "updated_parsed" in present else None)
         items.append(FeedItem(key, link, title, summary, published,
-                              _version(title, summary, entry["updated"] if "updated" in present else "")))
+                              _version(title, summary, entry["updated"] if "updated" in present else ""), updated))
     return FeedDocument(_one_line(parsed.feed.get("title", "")), items)
 
 
@@ -84,8 +85,17 @@ def _json_feed(body: bytes) -> FeedDocument:
         if not key:
             continue
         items.append(FeedItem(key, link, title, summary, _iso_date(entry.get("date_published")),
-                              _version(title, summary, str(entry.get("date_modified") or ""))))
+                              _version(title, summary, str(entry.get("date_modified") or "")),
+                              _iso_date(entry.get("date_modified"))))
     return FeedDocument(_one_line(doc.get("title") or ""), items)
+
+
+def _utc_stamp(stamp) -> datetime | None:
+    """feedparser's parsed date (a UTC struct_time) as an aware datetime."""
+    try:
+        return datetime.fromtimestamp(calendar.timegm(stamp), timezone.utc) if stamp else None
+    except (TypeError, ValueError, OverflowError):
+        return None
 
 
 def _iso_date(value) -> datetime | None:

@@ -5,24 +5,24 @@ fetcher, trafilatura, extraction and dedup). The bot's poller decides when
 """
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
 from handlers import feed_items, ingest
 from handlers.core.extraction import TooCostly
-from handlers.core.context import Scope
+from handlers.core.context import Scope, Services
 from handlers.feed_schedule import FeedPolicy
-from handlers.core.fetch import FetchError, fetch_feed
+from handlers.core.fetch import FetchError, fetch_feed, in_reading_process
 from handlers.core.format import plural
 from handlers.core.limits import one_line
 from handlers.core.reply import Page, Reply
 from handlers.core.validate import WORD
 from store.normalize import storable
-from store.records import Provenance
+from store.records import FeedRow, Provenance
 
 CARD_PEOPLE = 3
+FUTURE_SLACK = timedelta(days=1)  # time zones and clock skew; beyond this a feed's date is wrong
 
 
 @dataclass
@@ -49,7 +49,7 @@ class PollOutcome:
     seen: int = 0  # items read this poll (new, repeated as another brief, or without an article)
 
 
-async def poll_feed(services, feed, policy: FeedPolicy) -> PollOutcome:
+async def poll_feed(services: Services, feed: FeedRow, policy: FeedPolicy) -> PollOutcome:
     """Fetch `feed` (a store FeedRow) and index what is new. Feed-level problems
     (unreachable, malformed, too large, too slow) come back as `error`; failures
     of the bot itself (store.StoreError) raise."""
@@ -63,8 +63,7 @@ async def poll_feed(services, feed, policy: FeedPolicy) -> PollOutcome:
         return PollOutcome(unchanged=True, etag=fetched.etag or feed.etag,
                            last_modified=fetched.last_modified or feed.last_modified)
     try:
-        doc = await asyncio.get_running_loop().run_in_executor(None, feed_items.parse, fetched.body,
-                                                               fetched.content_type)
+        doc = await in_reading_process(feed_items.parse, fetched.body, fetched.content_type)
     except feed_items.FeedUnreadable as exc:
         return PollOutcome(error=f"The feed cannot be read: {exc}.")
     outcome = PollOutcome(title=doc.title or None, etag=fetched.etag, last_modified=fetched.last_modified)
@@ -77,7 +76,8 @@ async def poll_feed(services, feed, policy: FeedPolicy) -> PollOutcome:
     return outcome
 
 
-async def _read_item(services, scope, feed, item: feed_items.FeedItem, source: str, outcome: PollOutcome) -> None:
+async def _read_item(services: Services, scope: Scope, feed: FeedRow, item: feed_items.FeedItem, source: str,
+                     outcome: PollOutcome) -> None:
     store = services.store
     seen = await store.feed_item(feed, item.key)
     if seen is not None and seen.version == item.version:
@@ -85,44 +85,59 @@ async def _read_item(services, scope, feed, item: feed_items.FeedItem, source: s
     if seen is not None:
         if seen.brief_id is not None and await _reread(services, scope, seen.brief_id, item):
             outcome.updated.append(seen.brief_id)
-        await store.remember_feed_item(feed, item.key, item.version, seen.brief_id, item.published)
+        await store.remember_feed_item(feed, item.key, item.version, seen.brief_id,
+                                       item.published or item.updated)
         return
     result = await _index(services, scope, item)
-    brief_id = result.result.brief_id if result is not None and result.result is not None else None
-    await store.remember_feed_item(feed, item.key, item.version, brief_id, item.published)
+    saved = result.result if result is not None else None
+    await store.remember_feed_item(feed, item.key, item.version, saved.brief_id if saved else None,
+                                   item.published or item.updated)
     outcome.seen += 1
-    if result is not None and result.status == "indexed" and brief_id is not None:
-        outcome.new.append(NewItem(brief_id, result.result.title or item.title, item.link, source,
-                                   result.people, item.published))
+    if result is not None and result.status == "indexed" and saved is not None:
+        outcome.new.append(NewItem(saved.brief_id, saved.title or item.title, item.link, source,
+                                   result.people, item.published or item.updated))
 
 
-async def article_text(services, item: feed_items.FeedItem) -> str | None:
-    """The item's article, read from its page; else the feed's own title and
-    summary when they make a brief; else None."""
+async def article_text(services: Services, item: feed_items.FeedItem) -> tuple[str, str | None] | None:
+    """(the item's article, read from its page; the day the page's metadata gives);
+    else (the feed's own title and summary, None) when they make a brief; else None."""
     if item.link:
         read = await ingest.read_page(services, item.link)
         if isinstance(read, tuple):
-            return read[0]
+            return read
     text = ingest.compose(item.title, item.summary)
-    return text if len(WORD.findall(text)) >= services.min_brief_words else None
+    return (text, None) if len(WORD.findall(text)) >= services.min_brief_words else None
 
 
-async def _index(services, scope, item: feed_items.FeedItem):
+def provenance(item: feed_items.FeedItem, page_date: str | None, now: datetime) -> Provenance:
+    """Where a feed item's brief came from, with the feed's dates for handlers.dating; a date
+    more than a day ahead of `now` (a feed with a wrong clock or a placeholder) is not one."""
+    def plausible(moment: datetime | None) -> datetime | None:
+        return moment if moment is not None and moment <= now + FUTURE_SLACK else None
+
+    return Provenance(source=item.link, page_date=page_date, feed_published=plausible(item.published),
+                      feed_updated=plausible(item.updated))
+
+
+async def _index(services: Services, scope: Scope, item: feed_items.FeedItem) -> ingest.IngestOutcome | None:
     if item.link:  # the same article under another item id: no fetch, no second brief
         existing = await services.store.find_duplicate(scope.guild_id, source=item.link)
         if existing is not None:
             return ingest.duplicate_of(services, existing)
-    text = await article_text(services, item)
-    if text is None:
+    read = await article_text(services, item)
+    if read is None:
         return None
-    return await ingest.ingest_text(services, scope, text, Provenance(source=item.link))
+    text, page_date = read
+    return await ingest.ingest_text(services, scope, text,
+                                    provenance(item, page_date, datetime.now(timezone.utc)))
 
 
-async def _reread(services, scope, brief_id: int, item: feed_items.FeedItem) -> bool:
+async def _reread(services: Services, scope: Scope, brief_id: int, item: feed_items.FeedItem) -> bool:
     """An edited item: its brief is read again under the same id. False if the text is the same."""
-    text = await article_text(services, item)
-    if text is None:
+    read = await article_text(services, item)
+    if read is None:
         return False
+    text = read[0]
     text = storable(text)
     if await services.store.find_duplicate(scope.guild_id, raw_text=text) == brief_id:
         return False  # only the feed's wording changed, not the article

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from handlers.core.context import Scope, Services
 from handlers.core import validate
 from handlers.core.guard import handler
 from handlers.core.limits import one_line
@@ -16,35 +17,36 @@ _KEYWORD = re.compile(r"^keyword\s+(.+)$", re.I | re.S)
 MAX_KEYWORD_CHARS = 60
 
 
-def needs_member(scope) -> Reply | None:
+def member_of(scope: Scope) -> int | Reply:
+    """The asking member's id; for the console, which has no member to alert, the reply saying so."""
     if scope.user_id is None:
         return Reply.error("Alerts are for members of a Discord server.",
                            "They arrive as direct messages, which the console has none of.")
-    return None
+    return scope.user_id
 
 
 @handler("follow")
-async def run(services, scope, name=None) -> Reply:
-    refused = needs_member(scope)
-    if refused:
-        return refused
+async def run(services: Services, scope: Scope, name=None) -> Reply:
+    user = member_of(scope)
+    if isinstance(user, Reply):
+        return user
     text = " ".join(str(name or "").split())
     keyword = _KEYWORD.match(text)
     store, guild = services.store, scope.guild_id
-    if len(await store.following(guild, scope.user_id)) >= MAX_FOLLOWS:
+    if len(await store.following(guild, user)) >= MAX_FOLLOWS:
         return Reply.error(f"You follow {MAX_FOLLOWS} things here already, the most one member can.",
                            f"`{services.prefix}unfollow NAME` makes room; `{services.prefix}following` lists them.")
     if keyword:
         word = validate.query(keyword.group(1), "word to follow")
         if len(word) > MAX_KEYWORD_CHARS:
             raise validate.BadInput(f"Follow a word or a short phrase (up to {MAX_KEYWORD_CHARS} characters).")
-        created = await store.follow(guild, scope.user_id, "keyword", word)
+        created = await store.follow_keyword(guild, user, word)
         return _followed(services, f"the word “{one_line(word, 60)}”", created)
     wanted = validate.name(text)
     match = await resolve(store, guild, wanted)  # the one resolver `who` uses
     if match.how in ("exact", "fuzzy") and match.entity is not None:
-        created = await store.follow(guild, scope.user_id, "entity", match.entity.name)
-        return _followed(services, f"{match.entity.name} ({type_label(match.entity.type)})", created)
+        followed = await store.follow_entity(guild, user, match.entity.id)
+        return _followed(services, f"{match.entity.name} ({type_label(match.entity.type)})", bool(followed))
     if match.how == "ambiguous" and match.candidates:
         lines = [f"• {c.name} ({type_label(c.type)})" for c in match.candidates]
         return Reply(pages=[Page(title=f"Several matches for “{one_line(wanted, 100)}”. Which one?",

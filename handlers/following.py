@@ -1,17 +1,18 @@
 """`following`: what the asking member follows in this server."""
 from __future__ import annotations
 
-from handlers.follow import needs_member
+from handlers.core.context import Scope, Services
+from handlers.follow import member_of
 from handlers.core.guard import handler
 from handlers.core.reply import Field, Page, Reply
 
 
 @handler("following")
-async def run(services, scope) -> Reply:
-    refused = needs_member(scope)
-    if refused:
-        return refused
-    follows = await services.store.following(scope.guild_id, scope.user_id)
+async def run(services: Services, scope: Scope) -> Reply:
+    user = member_of(scope)
+    if isinstance(user, Reply):
+        return user
+    follows = await services.store.following(scope.guild_id, user)
     p = services.prefix
     if not follows:
         return Reply.info("You follow nothing here yet.", f"`{p}follow NAME` or `{p}follow keyword WORD`.")

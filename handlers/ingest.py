@@ -19,7 +19,7 @@ from handlers import dating
 from handlers.core import textfile
 from handlers.brief_or_chat import looks_like_brief
 from handlers.core.extraction import TooCostly, as_extraction
-from handlers.core.fetch import FetchError, check_url, fetch_page, html_to_brief
+from handlers.core.fetch import FetchError, check_url, decoded, fetch_page, read_article
 from handlers.core.format import plural
 from handlers.core.guard import handler
 from handlers.core.limits import one_line
@@ -99,7 +99,7 @@ async def read_dated_file(services, filename: str, data: bytes) -> tuple[str, st
         return rejected("too large", f"That file is too large ({len(data):,} bytes).",
                         f"The limit is {services.max_attachment_bytes:,} bytes.")
     try:
-        text = textfile.decode(data)
+        text = await decoded(data)
     except textfile.NotText as exc:
         return rejected("not text", f"I can't read “{one_line(filename, 60)}”: {exc}.",
                         "Save it as plain text (.txt) and try again.")
@@ -110,7 +110,7 @@ async def read_dated_file(services, filename: str, data: bytes) -> tuple[str, st
             return rejected("too large", f"“{one_line(filename, 60)}” is too large to read as a web page.",
                             f"It has {exc.chars:,} characters of markup besides scripts and styles; the limit is "
                             f"{exc.limit:,}. Save the article as plain text (.txt) and try again.")
-        page = await _off_loop(services, html_to_brief, markup, None)
+        page = await read_article(markup, None)
         return compose(page.title, page.text), page.date
     return text, None
 
@@ -149,7 +149,7 @@ async def read_page(services, url: str) -> tuple[str, str | None] | IngestOutcom
             return rejected("too large", "I couldn't read that link: the page is too large to read.",
                             f"It has {exc.chars:,} characters of markup besides scripts and styles; the limit is "
                             f"{exc.limit:,}. Paste the brief's text instead.")
-        read = await _off_loop(services, html_to_brief, markup, page.url)
+        read = await read_article(markup, page.url)
         text, page_date = compose(read.title, read.text), read.date
     else:
         text, page_date = page.text, None
@@ -354,6 +354,3 @@ async def extract_briefs(services, texts: list[str]) -> list:
     from the worker pool (or an in-process extractor, wrapped to the same interface)."""
     return await as_extraction(services.extractor).extract(texts)
 
-
-async def _off_loop(services, fn, *args):
-    return await asyncio.get_running_loop().run_in_executor(services.executor, fn, *args)

@@ -2,6 +2,7 @@
 its most frequent co-mentions around it, edges as wide as the briefs shared."""
 from __future__ import annotations
 
+from handlers.core.context import Scope, Services
 from handlers import charts
 from handlers.core.format import plural
 from handlers.core.guard import handler
@@ -13,7 +14,7 @@ NEIGHBOURS = 12
 
 
 @handler("network")
-async def run(services, scope, name=None) -> Reply:
+async def run(services: Services, scope: Scope, name=None) -> Reply:
     entity = await one_entity(services, scope, name, "network")
     if isinstance(entity, Reply):
         return entity

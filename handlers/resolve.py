@@ -17,6 +17,7 @@ from typing import Literal
 
 from rapidfuzz.distance import OSA
 
+from handlers import name_variants
 from store.interface import StoreInterface
 from store.records import EntityRow
 
@@ -35,6 +36,11 @@ PARTICLES = frozenset("de da do dos das di du del della der den van von al el la
 # Small words of an organisation's name an acronym skips (United Nations Educational, Scientific and ...).
 ACRONYM_SKIPS = frozenset("of the and for on in at to".split())
 MAX_ACRONYM = 6
+# Words of an organisation's name that members leave out when they type it.
+OPTIONAL_NAME_WORDS = frozenset("""
+the of and for inc ltd llc plc corp corporation co company companies group holdings limited sa ag gmbh nv
+""".split())
+PLACE_TYPES = frozenset({"GPE", "NORP", "LOC"})  # what may stand before or after a body's name
 GENERIC_PLACE_WORDS = frozenset("oblast province region county district city state republic prefecture".split())
 _POSSESSIVE_THEN_MORE = re.compile(r"[\w.]['’]s?\s+\S", re.UNICODE)
 _WORD = re.compile(r"[^\W_]+")
@@ -47,6 +53,8 @@ TYPO_ACCEPT = 0.85  # mean word closeness for a confident typo match
 MARGIN = 0.04  # a typo winner must beat the runner-up by this much, else "did you mean"
 MAX_CHOICES = 8
 SUGGESTIONS = 5
+PROMINENT_MENTIONS = 3  # a surname alone means the person named at least this often...
+PROMINENT_RATIO = 3  # ...and this many times as often as anyone else with it
 PLAUSIBLE = 0.7  # spelling similarity (0-1) of a suggested name's word: Merkel is not Mark
 
 How = Literal["exact", "fuzzy", "ambiguous", "none"]
@@ -89,14 +97,31 @@ def titles_typed(text: str) -> list[str]:
     return [w for w in typed[:len(typed) - len(bare)] if w in TITLE_WORDS]
 
 
+def fits_titles(candidate, titles: list[str]) -> bool:
+    """No title typed, or one of the candidate's roles holds every typed title;
+    someone without a recorded role fits any title."""
+    roles = getattr(candidate, "roles", []) or []
+    return not titles or not roles or any(all(t in words_of(role) for t in titles) for role in roles)
+
+
 def by_title(candidates: list, titles: list[str]) -> list:
     """Of several candidates, the one whose roles hold the typed title (President
     Silva is Lula, Minister Silva is Marina), else all of them."""
     if not titles:
         return candidates
-    fitting = [c for c in candidates
-               if any(all(t in words_of(role) for t in titles) for role in getattr(c, "roles", []) or [])]
+    fitting = [c for c in candidates if getattr(c, "roles", None) and fits_titles(c, titles)]
     return fitting if len(fitting) == 1 else candidates
+
+
+def most_named(candidates: list) -> list:
+    """Of people sharing a surname nobody was called by alone, the one the briefs
+    are about (Thomas Sam named three times, his wife once), when one is named
+    far more often than each of the others; else all of them."""
+    if any(c.type != "PERSON" for c in candidates):
+        return candidates
+    ranked = sorted(candidates, key=lambda c: -(c.mentions or 0))
+    first, second = ranked[0].mentions or 0, ranked[1].mentions or 0
+    return ranked[:1] if first >= PROMINENT_MENTIONS and first >= PROMINENT_RATIO * second else candidates
 
 
 def is_relation(text: str) -> bool:
@@ -163,6 +188,16 @@ def name_closeness(typed_words: list[str], key: str) -> tuple[float, float]:
     return sum(scores) / len(scores), len(used) / len(words)
 
 
+def names_whole(typed_words: list[str], keys: list[str]) -> bool:
+    """Some name or alias of an organisation or place has every word typed (a
+    typo forgiven), but for words a name may go without ("Nvidia" for "Nvidia
+    Corporation"); a town is never the school district named after it."""
+    for key in keys:
+        if all(w in OPTIONAL_NAME_WORDS or any(word_closeness(t, w) > 0 for t in typed_words) for w in key.split()):
+            return True
+    return False
+
+
 def best_closeness(typed_words: list[str], keys: list[str]) -> tuple[float, float]:
     return max((name_closeness(typed_words, k) for k in keys), default=(0.0, 0.0))
 
@@ -214,6 +249,8 @@ async def resolve(store: StoreInterface, guild_id: int, typed: str) -> Resolutio
             return Resolution("none", asked, suggestions=[owner.entity.name] if hint and owner.entity else [])
         match = await store.exact_entities(guild_id, form)
         if match.how == "exact" and match.entity is not None:
+            if n and not fits_titles(match.entity, titles_typed(asked)):
+                break  # "President Silva" is not the minister called "Silva": look at every Silva
             return Resolution("exact", asked, entity=match.entity)
         if match.how == "ambiguous" and match.candidates:
             if letters:
@@ -232,7 +269,40 @@ async def resolve(store: StoreInterface, guild_id: int, typed: str) -> Resolutio
             return Resolution("exact", asked, entity=named[0])
         if named:
             return Resolution("ambiguous", asked, candidates=named[:MAX_CHOICES])
+    written_otherwise = await _written_otherwise(store, guild_id, asked, bare)
+    if written_otherwise is not None:
+        return written_otherwise
     return await _typo(store, guild_id, asked, bare)
+
+
+async def _one_exact(store: StoreInterface, guild_id: int, words: list[str]) -> EntityRow | None:
+    match = await store.exact_entities(guild_id, " ".join(words))
+    return match.entity if match.how == "exact" else None
+
+
+async def _written_otherwise(store: StoreInterface, guild_id: int, asked: str, bare: str) -> Resolution | None:
+    """An organisation's name as another article would write it: the same name
+    with its country spelt otherwise or its words turned round is that entity
+    ("United States Department of Agriculture", "Department of State"); without
+    a place the server knows around it ("Australian Senate", "Supreme Court of
+    the United States") it is the closest match, said so."""
+    words = words_of(bare)
+    if len(words) < 2:
+        return None
+    for form in name_variants.respelled(words) + name_variants.reordered(words):
+        for variant in [form, *name_variants.reordered(form)]:
+            found = await _one_exact(store, guild_id, variant)
+            if found is not None and found.type != "PERSON":
+                return Resolution("exact", asked, entity=found)
+    for place, rest in name_variants.qualified(words):
+        for variant in [rest, *name_variants.reordered(rest)]:
+            found = await _one_exact(store, guild_id, variant)
+            if found is None or found.type == "PERSON":
+                continue
+            where = await _one_exact(store, guild_id, place)
+            if where is not None and where.type in PLACE_TYPES and where.id != found.id:
+                return Resolution("fuzzy", asked, entity=found)
+    return None
 
 
 async def _typo(store: StoreInterface, guild_id: int, asked: str, bare: str) -> Resolution:
@@ -245,6 +315,9 @@ async def _typo(store: StoreInterface, guild_id: int, asked: str, bare: str) -> 
         closeness, coverage = best_closeness(typed_words, keys)
         if compound:
             closeness, coverage = max((closeness, coverage), best_closeness(compound, glued_keys(keys)))
+        if row.type != "PERSON" and not names_whole(typed_words, keys):
+            # "Springfield" is not "Springfield School District": a suggestion at most.
+            closeness = min(closeness, TYPO_ACCEPT - 0.01)
         scored.append((closeness, coverage, row, keys))
     scored.sort(key=lambda s: (-s[0], -s[1], -s[2].briefs, s[2].id))
     close = [s for s in scored if s[0] >= TYPO_ACCEPT]
@@ -256,6 +329,10 @@ async def _typo(store: StoreInterface, guild_id: int, asked: str, bare: str) -> 
         return Resolution("none", asked, suggestions=list(dict.fromkeys(names))[:SUGGESTIONS])
     top = close[0][0]
     tied = [(coverage, row, keys) for score, coverage, row, keys in close if score >= top - MARGIN]
+    if len(tied) > 1 and titles_typed(asked):
+        # "President Silva": the Silva whose role is president, before any other tie-break.
+        chosen_ids = {row.id for row in by_title([row for _, row, _ in tied], titles_typed(asked))}
+        tied = [t for t in tied if t[1].id in chosen_ids]
     if len(tied) > 1:
         # "Goole": Google, the whole of whose name was typed, before Google Science Fair.
         fullest = [t for t in tied if t[0] >= max(c for c, _, _ in tied)]
@@ -270,6 +347,8 @@ async def _typo(store: StoreInterface, guild_id: int, asked: str, bare: str) -> 
         tied = ending if len(ending) == 1 else tied
     if len(tied) > 1:
         chosen = by_title([row for _, row, _ in tied], titles_typed(asked))
+        if len(chosen) > 1 and top >= SAME_WORD:
+            chosen = most_named(chosen)
         if len(chosen) == 1:
             return Resolution("exact" if top >= SAME_WORD else "fuzzy", asked, entity=chosen[0])
         return Resolution("ambiguous", asked, candidates=chosen[:MAX_CHOICES])

@@ -16,6 +16,7 @@ from handlers.core.context import Scope, Services
 from handlers.core import validate
 from handlers.core.guard import handler
 from handlers.core.reply import Field, Page, Reply
+from handlers.digest_schedule import DIGEST_PERIODS, latest_slot
 
 OFF = {"off", "none", "no", "false", "0", "-"}
 ON = {"on", "yes", "true", "1"}
@@ -28,7 +29,6 @@ GUILD_SETTINGS = {
     "optin": "the lowest role whose 📰 reaction indexes a message",
     "digest": "where and how often the server's digest is posted (09:00 UTC; weekly on Mondays)",
 }
-DIGEST_PERIODS = {"weekly": 7, "daily": 1}
 
 
 def parse_value(name: str, value) -> str | None:
@@ -91,6 +91,9 @@ async def run(services: Services, scope: Scope, name=None, value=None, defaults=
                                     "The settings are " + ", ".join(f"`{k}`" for k in GUILD_SETTINGS) + ".")
         stored = parse_value(key, value)
         changed = await store.set_guild_setting(scope.guild_id, key, stored, by=scope.user_id)
+        owed_from = latest_slot(stored, store.clock_now()) if key == "digest" and changed else None
+        if owed_from is not None:  # a digest is owed from the next slot on, not for one already past
+            await store.claim_digest(scope.guild_id, owed_from)
         return Reply.info(f"Setting `{key}` is {'now' if changed else 'already'} {_named(key, stored, role_names)}.",
                           f"It is {GUILD_SETTINGS[key]}.")
     chosen = await store.guild_settings(scope.guild_id)

@@ -2,6 +2,7 @@
 chart of briefs naming it per day/week/month with its statements marked."""
 from __future__ import annotations
 
+from handlers.core.context import Scope, Services
 from handlers import charts
 from handlers.charts.series import days_of
 from handlers.core.format import article_line, day, plural, statement_line
@@ -15,7 +16,7 @@ MAX_ITEMS = 500  # briefs (and statements) read for one timeline: the latest one
 
 
 @handler("timeline")
-async def run(services, scope, name=None) -> Reply:
+async def run(services: Services, scope: Scope, name=None) -> Reply:
     entity = await one_entity(services, scope, name, "timeline")
     if isinstance(entity, Reply):
         return entity

@@ -111,35 +111,102 @@ async def remember_item(db: aiosqlite.Connection, feed_id: int, key: str, versio
 
 # ---- follows and alerts ------------------------------------------------------------
 
-async def follow(db: aiosqlite.Connection, guild_id: int, user_id: int, kind: str, key: str, label: str) -> bool:
+async def follow_entity(db: aiosqlite.Connection, guild_id: int, user_id: int, entity_id: int) -> bool | None:
+    """True: now followed; False: followed already; None: the guild has no such entity."""
+    rows = list(await db.execute_fetchall("SELECT key, name FROM entities WHERE id = ? AND guild_id = ?",
+                                          (entity_id, guild_id)))
+    if not rows:
+        return None
     cursor = await db.execute(
-        "INSERT INTO follows (guild_id, user_id, kind, key, label) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-        (guild_id, user_id, kind, key, label))
+        "INSERT INTO follows (guild_id, user_id, kind, entity_id, key, label) VALUES (?, ?, 'entity', ?, ?, ?) "
+        "ON CONFLICT DO NOTHING", (guild_id, user_id, entity_id, rows[0][0], rows[0][1]))
+    return cursor.rowcount > 0
+
+
+async def follow_keyword(db: aiosqlite.Connection, guild_id: int, user_id: int, key: str, label: str) -> bool:
+    cursor = await db.execute(
+        "INSERT INTO follows (guild_id, user_id, kind, key, label) VALUES (?, ?, 'keyword', ?, ?) "
+        "ON CONFLICT DO NOTHING", (guild_id, user_id, key, label))
     return cursor.rowcount > 0
 
 
 async def unfollow(db: aiosqlite.Connection, guild_id: int, user_id: int, key: str) -> list[str]:
-    """Labels of the follows removed (an entity and a keyword may share a key)."""
+    """Names of the follows removed whose word, or followed entity's key, is `key`
+    (an entity and a keyword may share one)."""
     rows = list(await db.execute_fetchall(
-        "DELETE FROM follows WHERE guild_id = ? AND user_id = ? AND key = ? RETURNING label",
+        "DELETE FROM follows WHERE guild_id = ? AND user_id = ? AND key = ? RETURNING kind, entity_id, label",
         (guild_id, user_id, key)))
-    return [r[0] for r in rows]
+    return await _shown(db, rows)
+
+
+async def unfollow_entity(db: aiosqlite.Connection, guild_id: int, user_id: int, entity_id: int) -> list[str]:
+    rows = list(await db.execute_fetchall(
+        "DELETE FROM follows WHERE guild_id = ? AND user_id = ? AND kind = 'entity' AND entity_id = ? "
+        "RETURNING kind, entity_id, label", (guild_id, user_id, entity_id)))
+    return await _shown(db, rows)
+
+
+async def _shown(db: aiosqlite.Connection, rows: list) -> list[str]:
+    """The removed follows as the member knows them: an entity by its current name."""
+    names = []
+    for kind, entity_id, label in rows:
+        found = list(await db.execute_fetchall("SELECT name FROM entities WHERE id = ?", (entity_id,))) \
+            if kind == "entity" and entity_id is not None else []
+        names.append(found[0][0] if found else label)
+    return names
 
 
 async def follows_of(db: aiosqlite.Connection, guild_id: int, user_id: int) -> list[FollowRow]:
     rows = list(await db.execute_fetchall(
-        "SELECT kind, key, label FROM follows WHERE guild_id = ? AND user_id = ? ORDER BY kind, label",
+        "SELECT f.kind, f.key, coalesce(e.name, f.label) AS shown, f.entity_id FROM follows f "
+        "LEFT JOIN entities e ON e.id = f.entity_id WHERE f.guild_id = ? AND f.user_id = ? ORDER BY f.kind, shown",
         (guild_id, user_id)))
     return [FollowRow(*r) for r in rows]
 
 
 async def entity_followers(db: aiosqlite.Connection, guild_id: int, brief_id: int) -> list[tuple[int, str, int]]:
-    """(member, followed name, entity id) for every followed entity the brief names."""
+    """(member, followed entity's name, entity id) for every followed entity the brief names."""
     rows = list(await db.execute_fetchall(
-        "SELECT f.user_id, f.label, e.id FROM brief_entities be JOIN entities e ON e.id = be.entity_id "
-        "JOIN follows f ON f.guild_id = e.guild_id AND f.kind = 'entity' AND f.key = e.key "
-        "WHERE be.brief_id = ? AND e.guild_id = ? AND e.hidden = 0 ORDER BY be.position", (brief_id, guild_id)))
-    return [(int(u), label, int(e)) for u, label, e in rows]
+        "SELECT f.user_id, e.name, e.id FROM brief_entities be JOIN entities e ON e.id = be.entity_id "
+        "JOIN follows f ON f.entity_id = e.id AND f.kind = 'entity' "
+        "WHERE be.brief_id = ? AND e.guild_id = ? AND f.guild_id = ? AND e.hidden = 0 ORDER BY be.position",
+        (brief_id, guild_id, guild_id)))
+    return [(int(u), name, int(e)) for u, name, e in rows]
+
+
+async def find_lost_follows(db: aiosqlite.Connection, guild_id: int) -> None:
+    """Attach follows whose entity was deleted (its briefs re-linked after a rename or a merge,
+    or forgotten) to the entity now known by their key: by name, else by an alias (a renamed
+    entity keeps its old name as one, a merged one becomes one of the kept entity's). A member
+    who now follows that entity already keeps one follow. Runs in the caller's transaction."""
+    lost = list(await db.execute_fetchall(
+        "SELECT id, user_id, key FROM follows WHERE guild_id = ? AND kind = 'entity' AND entity_id IS NULL",
+        (guild_id,)))
+    for follow_id, user_id, key in lost:
+        found = await _entity_known_as(db, guild_id, key)
+        if found is None:
+            continue  # no brief names it now; a later one may
+        entity_id, entity_key, name = found
+        twin = list(await db.execute_fetchall(
+            "SELECT 1 FROM follows WHERE guild_id = ? AND user_id = ? AND kind = 'entity' AND entity_id = ?",
+            (guild_id, user_id, entity_id)))
+        if twin:
+            await db.execute("DELETE FROM follows WHERE id = ?", (follow_id,))
+        else:
+            await db.execute("UPDATE follows SET entity_id = ?, key = ?, label = ? WHERE id = ?",
+                             (entity_id, entity_key, name, follow_id))
+
+
+async def _entity_known_as(db: aiosqlite.Connection, guild_id: int, key: str) -> tuple[int, str, str] | None:
+    rows = list(await db.execute_fetchall(
+        "SELECT id, key, name FROM entities WHERE guild_id = ? AND key = ? ORDER BY briefs DESC, id LIMIT 1",
+        (guild_id, key)))
+    if not rows:
+        rows = list(await db.execute_fetchall(
+            "SELECT e.id, e.key, e.name FROM aliases a JOIN entities e ON e.id = a.entity_id "
+            "WHERE a.guild_id = ? AND a.key = ? AND a.briefs > 0 ORDER BY a.briefs DESC, e.briefs DESC, e.id LIMIT 1",
+            (guild_id, key)))
+    return (int(rows[0][0]), rows[0][1], rows[0][2]) if rows else None
 
 
 async def keyword_follows(db: aiosqlite.Connection, guild_id: int) -> list[tuple[int, str, str]]:

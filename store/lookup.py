@@ -18,8 +18,7 @@ async def find_entity(db: aiosqlite.Connection, index_of: Callable[[], Awaitable
     """`index_of()` gives the guild's NameIndex, needed only when no name or alias is exactly `key`."""
     found = await _named(db, guild_id, key)
     if found:
-        surname = await _same_surname(db, guild_id, key) if len(found) == 1 and " " not in key else []
-        how, ids = matching.exact(key, found, surname)
+        how, ids = matching.exact(found)
     else:
         how, ids = matching.fuzzy(await scored(db, await index_of(), guild_id, key))
     rows = await entity_rows(db, guild_id, ids)
@@ -72,13 +71,6 @@ async def _named(db, guild_id: int, key: str) -> list[tuple[int, bool]]:
     return list(dict.fromkeys((r[0], r[0] in canonical) for r in rows))
 
 
-async def _same_surname(db, guild_id: int, word: str) -> list[int]:
-    rows = await db.execute_fetchall(
-        "SELECT id FROM entities WHERE guild_id = ? AND last_word = ? AND type = 'PERSON' AND key != last_word "
-        "ORDER BY briefs DESC LIMIT ?", (guild_id, word, matching.MAX_CHOICES))
-    return [r[0] for r in rows]
-
-
 async def _keys(db, guild_id: int, ids: list[int]) -> dict[int, list[str]]:
     """Entity id -> its name key, then its alias keys."""
     if not ids:
@@ -114,8 +106,7 @@ async def exact_entities(db: aiosqlite.Connection, guild_id: int, key: str) -> E
     found = await _named(db, guild_id, key)
     if not found:
         return EntityMatch(None, "none")
-    surname = await _same_surname(db, guild_id, key) if len(found) == 1 and " " not in key else []
-    how, ids = matching.exact(key, found, surname)
+    how, ids = matching.exact(found)
     rows = await entity_rows(db, guild_id, ids)
     listed = [rows[i] for i in ids if i in rows]
     if how == "exact":

@@ -16,10 +16,9 @@ MAX_CHOICES = 8  # "did you mean" candidates
 NEAREST = 5  # suggestions with a "none"
 
 
-def exact(key: str, found: list[tuple[int, bool]], same_surname: list[int]) -> tuple[MatchHow, list[int]]:
+def exact(found: list[tuple[int, bool]]) -> tuple[MatchHow, list[int]]:
     """`found`: (entity id, is its canonical name) for entities with `key` as
-    name or alias, most mentioned first; `same_surname`: other people whose
-    name ends with `key`."""
+    name or alias, most mentioned first."""
     canonical = [i for i, is_name in found if is_name]
     if len(canonical) == 1:
         return "exact", canonical
@@ -28,10 +27,9 @@ def exact(key: str, found: list[tuple[int, bool]], same_surname: list[int]) -> t
     ids = list(dict.fromkeys(i for i, _ in found))
     if len(ids) > 1:
         return "ambiguous", ids[:MAX_CHOICES]
-    # A surname recorded as one person's alias: other people with it make it a question.
-    others = [i for i in same_surname if i not in ids]
-    if others:
-        return "ambiguous", (ids + others)[:MAX_CHOICES]
+    # A surname the briefs used alone for one person only ("Mohamed said") means
+    # that person, even beside others whose full names end with it (his father
+    # Mohamed El-Hassan Mohamed); several people called so make it a question.
     return "exact", ids
 
 

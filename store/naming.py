@@ -7,6 +7,8 @@ store/reads.py merges roles when it reads them.
   Texas"; "Home Office", not "United Kingdom Home Office"); the longer forms
   stay as aliases. A person keeps a full name over a bare surname, and a
   spelled-out name beats its abbreviation unless the abbreviation is used more.
+  A country's abbreviation before a body's name stays ("U.S. Department of
+  Agriculture"): without it the name could be any country's.
 * Roles that are the same office in other words ("President", "US President",
   "U.S. President", "President of the United States") are one role, shown in
   its most specific form. A rank word ("Deputy", "Vice", "former"...) makes a
@@ -24,6 +26,15 @@ def _is_abbreviation(form: str) -> bool:
     return 1 < len(letters) <= 6 and letters.isupper() and letters.isalpha()
 
 
+_COUNTRY_MARK = re.compile(r"^(?:U\.?S\.?|U\.?K\.?|E\.?U\.?)\s+(?=\S)")
+
+
+def _country_marked(form: str, forms: set[str]) -> bool:
+    """`form` is another of the forms with a country's abbreviation before it."""
+    mark = _COUNTRY_MARK.match(form)
+    return mark is not None and form[mark.end():].casefold() in forms
+
+
 def preferred_name(entity_type: str, forms: list[tuple[str, int, bool]], current: str) -> str:
     """The form to show, from (form, briefs using it, shared with another entity)
     triples; a form no other entity uses beats a shared one ("IMF" for two funds),
@@ -32,11 +43,16 @@ def preferred_name(entity_type: str, forms: list[tuple[str, int, bool]], current
         return current
     person = entity_type == "PERSON"
 
+    plain = {f[0].casefold() for f in forms}
+
     def rank(item: tuple[str, int, bool]):
         form, briefs, shared = item
         words = form.split()
         surname_only = person and len(words) == 1 and any(len(f[0].split()) > 1 for f in forms)
-        return (surname_only, shared, -briefs, _is_abbreviation(form), len(words), len(form), form != current)
+        # "U.S. Department of Agriculture" over "Department of Agriculture": every country has one.
+        country_marked = not person and _country_marked(form, plain)
+        return (surname_only, shared, -briefs, _is_abbreviation(form), not country_marked, len(words), len(form),
+                form != current)
 
     return min(forms, key=rank)[0]
 

@@ -3,6 +3,7 @@ records of store/records.py. Every query names the guild, so an id from
 another guild finds nothing."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import aiosqlite
@@ -215,19 +216,21 @@ async def stats(db, guild_id: int) -> GuildStats:
 
 
 async def trending(db, guild_id: int, since: datetime, limit: int) -> list[tuple[EntityRow, int]]:
-    """The entities named in the most of the guild's briefs since `since` (at most the newest
-    TRENDING_WINDOW), ties to the most recently named."""
+    """The entities named in the most of the guild's briefs published since the day of `since`
+    (at most the newest TRENDING_WINDOW), ties to the most recently named."""
     rows = await db.execute_fetchall(
-        "SELECT count(*), min(id) FROM (SELECT id FROM articles WHERE guild_id = ? AND created_at >= ? "
-        "ORDER BY created_at DESC LIMIT ?) recent", (guild_id, iso(since), TRENDING_WINDOW))
-    window, first_id = rows[0]
-    if not window:
+        "SELECT count(*), min(id), min(published_at) FROM (SELECT id, published_at FROM articles "
+        "WHERE guild_id = ? AND published_at >= ? ORDER BY published_at DESC, id DESC LIMIT ?) w",
+        (guild_id, since.date().isoformat(), TRENDING_WINDOW))
+    size, first_id, floor = rows[0]
+    if not size:
         return []
+    window = _Window(guild_id, first_id, floor)
     wanted = limit + await hidden_count(db, guild_id)  # hidden entities take no slot
-    if window <= SMALL_WINDOW:
-        counted = await _count_window(db, guild_id, first_id, wanted)
+    if size <= SMALL_WINDOW:
+        counted = await _count_window(db, window, wanted)
     else:
-        counted = await _count_popular_first(db, guild_id, first_id, wanted)
+        counted = await _count_popular_first(db, window, wanted)
     entities = await entity_rows(db, guild_id, [entity_id for entity_id, _ in counted])  # leaves out hidden ones
     return [(entities[entity_id], n) for entity_id, n in counted if entity_id in entities][:limit]
 
@@ -238,18 +241,26 @@ async def hidden_count(db, guild_id: int) -> int:
     return int(rows[0][0])
 
 
-# Briefs are stamped when saved and ids only grow, so "since then" is "id >= first_id".
-async def _count_window(db, guild_id: int, first_id: int, limit: int) -> list[tuple[int, int]]:
+@dataclass(frozen=True)
+class _Window:
+    """The briefs `trending` counts: published on or after `floor`. Their ids are all at least
+    `first_id` (briefs are mostly indexed in publication order), which bounds the rows read."""
+    guild_id: int
+    first_id: int
+    floor: str
+
+
+async def _count_window(db, window: _Window, limit: int) -> list[tuple[int, int]]:
     """Few briefs: count every entity they name."""
     rows = await db.execute_fetchall(
         "SELECT be.entity_id, count(*) AS n FROM articles a JOIN brief_entities be ON be.brief_id = a.id "
-        "WHERE a.guild_id = ? AND a.id >= ? GROUP BY be.entity_id "
+        "WHERE a.guild_id = ? AND a.id >= ? AND a.published_at >= ? GROUP BY be.entity_id "
         "ORDER BY n DESC, max(be.brief_id) DESC, be.entity_id DESC LIMIT ?",
-        (guild_id, first_id, limit))
+        (window.guild_id, window.first_id, window.floor, limit))
     return [(r[0], r[1]) for r in rows]
 
 
-async def _count_popular_first(db, guild_id: int, first_id: int, limit: int) -> list[tuple[int, int]]:
+async def _count_popular_first(db, window: _Window, limit: int) -> list[tuple[int, int]]:
     """Many briefs: visit entities by their all-time brief count (an index), counting each one's
     briefs in the window (another index), and stop once no later entity can beat the current
     top `limit`: its all-time count bounds its count in the window. Popular entities come first,
@@ -259,10 +270,11 @@ async def _count_popular_first(db, guild_id: int, first_id: int, limit: int) -> 
     while True:
         rows = await db.execute_fetchall(
             "SELECT e.id, e.briefs, "
-            "(SELECT count(*) FROM brief_entities be WHERE be.entity_id = e.id AND be.brief_id >= :first), "
+            "(SELECT count(*) FROM brief_entities be JOIN articles a ON a.id = be.brief_id "
+            " WHERE be.entity_id = e.id AND be.brief_id >= :first AND a.published_at >= :floor), "
             "(SELECT max(brief_id) FROM brief_entities be WHERE be.entity_id = e.id) "
             "FROM entities e WHERE e.guild_id = :g ORDER BY e.briefs DESC LIMIT :n OFFSET :o",
-            {"g": guild_id, "first": first_id, "n": chunk, "o": offset})
+            {"g": window.guild_id, "first": window.first_id, "floor": window.floor, "n": chunk, "o": offset})
         for entity_id, _, n, latest in rows:
             if n:
                 best.append((n, latest or 0, entity_id))

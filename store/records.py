@@ -21,6 +21,8 @@ class Provenance:
     author_id: int | None = None  # who posted it
     posted_at: datetime | None = None  # when the message was posted
     page_date: str | None = None  # the day the page's metadata gives (a link or an .html file)
+    feed_published: datetime | None = None  # a feed item's own publication time (RSS pubDate, Atom published)
+    feed_updated: datetime | None = None  # a feed item's last-changed time (Atom updated)
     # When it was published and how that is known (store.writes.DATE_SOURCES), worked out from
     # the above and the text's dateline (handlers.dating); None: the time of saving.
     published_at: str | None = None
@@ -47,7 +49,7 @@ class ArticleRow:
     statements: int = 0
     snippet: str = ""  # search: text around the match
     published_at: str = ""  # ISO day or time it was published ("" when unknown: use created_at)
-    date_source: str = ""  # how that is known: metadata | dateline | relative | posted | ingested
+    date_source: str = ""  # how that is known: metadata | feed | dateline | relative | posted | ingested
 
     @property
     def date(self) -> str:
@@ -186,7 +188,8 @@ class FeedItemRow:
 class FollowRow:
     kind: str  # "entity" | "keyword"
     key: str
-    label: str
+    label: str  # the entity's name (its last known one while it is lost), or the word
+    entity_id: int | None = None  # None for a word, and for an entity no brief names any more
 
 
 @dataclass

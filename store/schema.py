@@ -315,8 +315,50 @@ UPDATE articles SET published_at = created_at, date_source = 'ingested';
 CREATE INDEX articles_published ON articles (guild_id, published_at, id);
 """
 
+# Follows keyed by entity id (issue 15): a key is a name, so a moderator's `rename` or
+# `merge` lost the follow. Linking gives entities new ids when their briefs are re-linked
+# (after a rename or merge, or a forgotten brief): the entity's row is deleted, the follow's
+# entity_id set NULL, and the store attaches it again (store/feeds.find_lost_follows) to the
+# entity now known by the follow's `key` (the followed entity's last key: its name or, after
+# a rename or merge, one of its aliases). Existing rows find their entity by that key; one
+# found by none waits, lost, for a brief that names it.
+_V7_FOLLOWS_BY_ENTITY = """
+CREATE TABLE follows_v7 (
+    id        INTEGER PRIMARY KEY,
+    guild_id  INTEGER NOT NULL,
+    user_id   INTEGER NOT NULL,
+    kind      TEXT NOT NULL,          -- 'entity' | 'keyword'
+    entity_id INTEGER REFERENCES entities (id) ON DELETE SET NULL,  -- entity: what is followed (NULL: lost)
+    key       TEXT NOT NULL,          -- keyword: its name_key; entity: the key of the entity last followed
+    label     TEXT NOT NULL           -- as shown when the entity is lost: its last name, or the word
+);
+INSERT INTO follows_v7 (id, guild_id, user_id, kind, entity_id, key, label)
+SELECT f.id, f.guild_id, f.user_id, f.kind,
+       CASE WHEN f.kind = 'entity' THEN (SELECT e.id FROM entities e WHERE e.guild_id = f.guild_id AND e.key = f.key
+                                         ORDER BY e.briefs DESC, e.id LIMIT 1) END,
+       f.key, f.label
+FROM follows f;
+DROP TABLE follows;
+ALTER TABLE follows_v7 RENAME TO follows;
+CREATE UNIQUE INDEX follows_one_keyword ON follows (guild_id, user_id, key) WHERE kind = 'keyword';
+CREATE UNIQUE INDEX follows_one_entity ON follows (guild_id, user_id, entity_id) WHERE kind = 'entity';
+CREATE INDEX follows_entity ON follows (entity_id) WHERE entity_id IS NOT NULL;
+CREATE INDEX follows_lost ON follows (guild_id) WHERE kind = 'entity' AND entity_id IS NULL;
+"""
+
+# Scheduled digests (issue 14): the latest slot (the time a server's digest was due,
+# ISO, UTC) posted, or owed nothing when the setting was made; a digest missed while the
+# bot was down is posted once when it starts, and never twice (store/digests.py).
+_V8_DIGESTS_SENT = """
+CREATE TABLE digests_sent (
+    guild_id INTEGER PRIMARY KEY,
+    slot     TEXT NOT NULL
+);
+"""
+
 # Step N brings user_version N-1 to N.
-MIGRATIONS: list[str] = [_V1, _V2, _V3_CURATION, _V4_REINDEX_CHECKPOINT, _V5_FEEDS, _V6_PUBLICATION_DATES]
+MIGRATIONS: list[str] = [_V1, _V2, _V3_CURATION, _V4_REINDEX_CHECKPOINT, _V5_FEEDS, _V6_PUBLICATION_DATES,
+                         _V7_FOLLOWS_BY_ENTITY, _V8_DIGESTS_SENT]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -35,10 +35,10 @@ def _modes(q: fts.TextQuery) -> tuple[bool, ...]:
 
 @dataclass(frozen=True)
 class BriefFilter:
-    """Limits on the briefs searched: the channel posted in, ingest dates (ISO, UTC)."""
+    """Limits on the briefs searched: the channel posted in, publication dates (ISO, UTC)."""
     channel_id: int | None = None
-    before: str | None = None  # created strictly before this day
-    after: str | None = None  # created on or after this day
+    before: str | None = None  # published strictly before this day
+    after: str | None = None  # published on or after this day
     entity_ids: tuple[int, ...] = ()  # naming one of these entities
 
     def sql(self) -> tuple[str, tuple]:
@@ -48,10 +48,10 @@ class BriefFilter:
             parts.append("a.channel_id = ?")
             values.append(int(self.channel_id))
         if self.before:
-            parts.append("a.created_at < ?")
+            parts.append("a.published_at < ?")
             values.append(self.before)
         if self.after:
-            parts.append("a.created_at >= ?")
+            parts.append("a.published_at >= ?")
             values.append(self.after)
         if self.entity_ids:
             marks = ",".join("?" * len(self.entity_ids))

@@ -21,6 +21,7 @@ import aiosqlite
 
 from extract.model import Brief
 from store import curation
+from store import digests as digest_sql
 from store import feeds as feed_sql
 from store import fts_repair, lookup, reads, search, writes
 from store.corrections import Rule
@@ -182,6 +183,8 @@ class Store:
             try:
                 before = await reads.generation(db, guild_id)
                 yield tx
+                if tx.touched:  # entities may have been re-made under new ids: follows find theirs again
+                    await feed_sql.find_lost_follows(db, guild_id)
                 after = await writes.bump_generation(db, tx) if tx.changed else None
                 if after is not None:
                     await record_changes(db, guild_id, after, tx.touched)
@@ -423,7 +426,7 @@ class Store:
                               before: str | None = None, after: str | None = None,
                               entity_ids: list[int] | None = None) -> list[ArticleRow]:
         """Briefs matching `text` (words, "phrases", OR, -word), headline matches
-        first; optionally only those posted in one channel or ingested before /
+        first; optionally only those posted in one channel or published before /
         on or after a day (ISO dates), or naming some entities (ids from a resolved name)."""
         where = search.BriefFilter(channel_id=int(channel_id) if channel_id is not None and _is_id(channel_id) else None,
                                    before=before, after=after,
@@ -434,6 +437,9 @@ class Store:
         return await reads.stats(self._reader, _guild(guild_id))
 
     async def trending(self, guild_id: int, *, days: int = 7, limit: int = 10) -> list[tuple[EntityRow, int]]:
+        """Entities in the most briefs published in the last `days` (from the start of that day)."""
+        if int(days) < 1:
+            return []
         since = reads.days_before(self._clock(), int(days))
         return await reads.trending(self._reader, _guild(guild_id), since, _bounded(limit))
 
@@ -470,6 +476,14 @@ class Store:
     async def latest_statements_by(self, guild_id: int, entity_id: int, *, limit: int = 1) -> list[StatementRow]:
         profile = await self.entity_profile(guild_id, entity_id, statements=limit, articles=0, co_mentions=0)
         return profile.statements if profile else []
+
+    async def claim_digest(self, guild_id: int, slot: datetime, *, missed: bool = False) -> bool:
+        """Take the scheduled digest due at `slot` for posting: False if it, or a later one,
+        was posted already (or was not owed: the setting came after it). `missed`: see
+        store.digests.claim."""
+        guild_id = _guild(guild_id)
+        async with self._write(guild_id):
+            return await digest_sql.claim(self._writer, guild_id, reads.iso(slot), missed=missed)
 
     def clock_now(self) -> datetime:
         """The store's clock (tests set it): what "this week" means."""
@@ -644,22 +658,39 @@ class Store:
 
     # ---- follows and alerts ------------------------------------------------------
 
-    async def follow(self, guild_id: int, user_id: int, kind: str, label: str) -> bool:
-        """Follow an entity (by its canonical name) or a keyword; False if followed already."""
+    async def follow_entity(self, guild_id: int, user_id: int, entity_id: int) -> bool | None:
+        """Follow an entity (by id: it stays followed through renames and merges); False if
+        followed already, None if the guild has no such entity."""
         guild_id = _guild(guild_id)
-        key = name_key(label)
-        if not key or kind not in ("entity", "keyword"):
+        if not _is_id(entity_id):
+            return None
+        async with self._write(guild_id):
+            return await feed_sql.follow_entity(self._writer, guild_id, int(user_id), entity_id)
+
+    async def follow_keyword(self, guild_id: int, user_id: int, word: str) -> bool:
+        """Follow a word or short phrase; False if followed already (or nothing is left of it)."""
+        guild_id = _guild(guild_id)
+        key = name_key(word)
+        if not key:
             return False
         async with self._write(guild_id):
-            return await feed_sql.follow(self._writer, guild_id, int(user_id), kind, key, label)
+            return await feed_sql.follow_keyword(self._writer, guild_id, int(user_id), key, word)
 
     async def unfollow(self, guild_id: int, user_id: int, label: str) -> list[str]:
+        """Stop following a word, or an entity by the name it was followed under; what was removed."""
         guild_id = _guild(guild_id)
         key = name_key(label)
         if not key:
             return []
         async with self._write(guild_id):
             return await feed_sql.unfollow(self._writer, guild_id, int(user_id), key)
+
+    async def unfollow_entity(self, guild_id: int, user_id: int, entity_id: int) -> list[str]:
+        guild_id = _guild(guild_id)
+        if not _is_id(entity_id):
+            return []
+        async with self._write(guild_id):
+            return await feed_sql.unfollow_entity(self._writer, guild_id, int(user_id), entity_id)
 
     async def following(self, guild_id: int, user_id: int) -> list[FollowRow]:
         return await feed_sql.follows_of(self._reader, _guild(guild_id), int(user_id))

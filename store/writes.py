@@ -18,7 +18,7 @@ from store.records import Provenance, SaveResult
 
 INGESTED = "ingested"  # date_source when nothing better than the time of ingest is known
 # How much a date source is trusted: a later re-read never replaces a date with a weaker one.
-DATE_SOURCES = ("ingested", "posted", "relative", "dateline", "metadata")
+DATE_SOURCES = ("ingested", "posted", "relative", "dateline", "feed", "metadata")
 
 
 @dataclass

@@ -93,6 +93,7 @@ def rss(items: list[dict], title: str = "Harbour Times") -> str:
             + (f"<guid isPermaLink='false'>{escape(it['id'])}</guid>" if it.get("id") else "")
             + f"<description>{escape(it.get('summary', ''))}</description>"
             + (f"<pubDate>{format_datetime(when(it['day']))}</pubDate>" if it.get("day") else "")
+            + it.get("extra_xml", "")  # anything else the item should carry, as raw XML
             + "</item>")
     return ("<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel>"
             f"<title>{escape(title)}</title><link>http://example.invalid/</link><description>News</description>"

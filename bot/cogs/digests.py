@@ -1,6 +1,9 @@
 """Scheduled digests: every day at 09:00 UTC, each server that asked for one
 (`settings digest #channel weekly|daily`) gets `digest` posted in that channel:
-daily ones every day, weekly ones on Mondays (the week just ended)."""
+daily ones every day, weekly ones on Mondays (the week just ended). A digest whose
+time came while the bot was down is posted once when it is back (the latest one
+missed, not every one). Each slot is claimed in the store before it is posted, so
+a slot is never posted twice (handlers/digest_schedule.py, store/digests.py)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -12,22 +15,9 @@ from discord.ext import commands, tasks
 from bot import scope as scopes
 from bot.render import attached_files, render
 from handlers import digest as digest_handler
-from handlers.settings import DIGEST_PERIODS
+from handlers.digest_schedule import POST_AT, due, latest_slot, schedule, slot
 
 log = logging.getLogger(__name__)
-
-POST_AT = dt.time(9, 0, tzinfo=dt.timezone.utc)
-
-
-def due(setting: str | None, today: dt.date) -> tuple[int, int] | None:
-    """(channel id, days covered) when a server's digest setting says to post on `today`."""
-    if not setting:
-        return None
-    channel, _, period = setting.partition(" ")
-    days = DIGEST_PERIODS.get(period)
-    if days is None or not channel.isdigit() or (days == 7 and today.weekday() != 0):
-        return None
-    return int(channel), days
 
 
 class Digests(commands.Cog):
@@ -42,20 +32,40 @@ class Digests(commands.Cog):
 
     @tasks.loop(time=POST_AT)
     async def daily(self) -> None:
-        await self.post_digests(dt.datetime.now(dt.timezone.utc).date())
+        if self.bot.store is not None:
+            await self.post_digests(self.bot.store.clock_now().date())
+
+    @commands.Cog.listener()
+    async def on_ready(self) -> None:
+        """Logged in (at start, or again after a reconnect from scratch): post what was missed."""
+        await self.catch_up()
 
     async def post_digests(self, today: dt.date) -> int:
-        """Post every digest due `today`; how many were sent. One server's failure never stops the others."""
+        """Post every digest due `today` that is not posted yet; how many were sent."""
+        return await self._each_guild(lambda setting: slot(today) if due(setting, today) else None)
+
+    async def catch_up(self) -> int:
+        """Post each server's latest digest whose time has come but which was never posted."""
+        if self.bot.store is None:
+            return 0
+        now = self.bot.store.clock_now()
+        return await self._each_guild(lambda setting: latest_slot(setting, now), missed=True)
+
+    async def _each_guild(self, slot_of, *, missed: bool = False) -> int:
+        """Post, in every server, the digest of the slot `slot_of(its setting)` gives, once.
+        One server's failure never stops the others."""
         if self.bot.store is None or self.bot.stopping:
             return 0
         sent = 0
         for guild in list(self.bot.guilds):
             try:
-                when = due((await self.bot.store.guild_settings(guild.id)).get("digest"), today)
-                channel = guild.get_channel(when[0]) if when else None
-                if channel is None:
+                setting = (await self.bot.store.guild_settings(guild.id)).get("digest")
+                when, found = slot_of(setting), schedule(setting)
+                channel = guild.get_channel(found[0]) if when is not None and found else None
+                if channel is None or not await self.bot.store.claim_digest(guild.id, when, missed=missed):
                     continue
-                reply = await digest_handler.digest(self.bot.services, scopes.for_guild(guild.id, channel.id), when[1])
+                reply = await digest_handler.digest(self.bot.services, scopes.for_guild(guild.id, channel.id),
+                                                    found[1])
                 files = {"files": attached_files(reply)} if reply.attachment is not None else {}
                 await channel.send(embed=render(reply)[0], allowed_mentions=discord.AllowedMentions.none(), **files)
                 sent += 1

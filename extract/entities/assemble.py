@@ -131,7 +131,7 @@ def find_entities(doc, layout, common_words: frozenset[str] = frozenset()) -> li
     text = text_of(doc)
     mentions = collect_mentions(doc, layout, g, common_words)
     resolve_capitals(doc, mentions, g)
-    mentions = refine(mentions, text, g, doc)
+    mentions = refine(mentions, text, g, doc, common_words)
     spans_now = [m.span for m in mentions]
 
     def retype(grp: Group) -> str:

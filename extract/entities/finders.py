@@ -5,6 +5,7 @@
   climate-summit codes (COP30) and "+" alliances (OPEC+)
   "the Donetsk region": the word before an administrative noun
   list members: "Instagram and Facebook, TikTok, Snapchat" are all organisations
+  online services from the gazetteer ("Reddit has filed ..."); a quoted site name ('the blog "X"')
 """
 from __future__ import annotations
 
@@ -38,6 +39,11 @@ def _alternation(forms: tuple[str, ...]) -> re.Pattern:
     return re.compile(rf"(?<![\w@#/.])(?:{alternation})(?![\w@+$€£¥]|['’]\w\w)")
 
 
+def _ends_sentence(word: str) -> bool:
+    """'Monday.' ends a sentence; 'U.S.' and 'St.' are abbreviations inside a name."""
+    return word.endswith(".") and "." not in word[:-1] and len(word) > 4
+
+
 def _inside_longer_name(text: str, span: tuple[int, int], g: Gazetteer) -> bool:
     """'American Revolution', 'Saudi Gazette', 'Georgia Tech': a capitalised neighbour that is
     not a title word or another place means the form is part of a longer name."""
@@ -46,7 +52,7 @@ def _inside_longer_name(text: str, span: tuple[int, int], g: Gazetteer) -> bool:
     if after and not (g.is_title_part(after.group(1)) or g.place(after.group(1))
                       or _MONTHS_DAYS.match(after.group(1))):
         return True
-    if before:
+    if before and not _ends_sentence(before.group(1)):
         word = before.group(1)
         if not (word in _LEAD_WORDS or g.is_title_part(word) or g.place(word.rstrip("."))):
             return True
@@ -110,6 +116,22 @@ def bracket_acronyms(text: str, mentions: list[Mention], taken) -> list[Mention]
 _EVENT_CODE = re.compile(r"(?<![\w-])COP\d{1,2}(?![\w-])")
 _ALLIANCE = re.compile(r"(?<![\w-])[A-Z]{2,6}\+(?![\w])")
 _ADMIN_REGION = re.compile(r"\bthe ((?:[A-Z][\w'’-]+ ){1,2})(?:region|province|oblast|district|prefecture|governorate)\b")
+
+
+# 'on the website "Insurgency Wiki"': a quoted name right after the kind of site it is.
+_QUOTED_SITE = re.compile(r"\b(?:website|web site|site|blog|forum|message board|wiki|newsgroup)[ \t]+[\"“]"
+                          r"([A-Z][^\"”\n]{1,40}?)[\"”]")
+
+
+def quoted_sites(text: str, named: list[tuple[int, int]], taken) -> list[Mention]:
+    """The site's name even where NER called it a work of art (only a name already
+    found there keeps its place)."""
+    out = []
+    for hit in _QUOTED_SITE.finditer(text):
+        if not any(overlaps(hit.span(1), t) for t in named):
+            out.append(Mention(hit.start(1), hit.end(1), hit.group(1), "ORG", "finder"))
+            taken.append(hit.span(1))
+    return out
 
 
 def pattern_finds(text: str, taken) -> list[Mention]:
@@ -231,17 +253,42 @@ def list_members(doc, mentions: list[Mention], taken) -> list[Mention]:
     return out
 
 
+_SERVICE_CUE = re.compile(r"\b(?:platform|site|app|network|service|on|formerly|called|named)[ \t]+$", re.I)
+
+
+def platform_finds(text: str, g: Gazetteer, common_words: frozenset[str], taken) -> list[Mention]:
+    """'Reddit has filed a challenge': online services NER missed (a sentence's first
+    word is not tagged); one that is also an English word ("Threads") only inside a sentence."""
+    out = []
+    for hit in _alternation(tuple(sorted(g.platform_names))).finditer(text):
+        span, form = hit.span(), hit.group()
+        if any(overlaps(span, t) for t in taken) or _inside_longer_name(text, span, g):
+            continue
+        before = text[max(0, span[0] - 3):span[0]].rstrip(" \t")
+        if form.lower() in common_words and (not before or before[-1] in "\n.!?\"“‘'"):
+            continue
+        if len(form) == 1 and not _SERVICE_CUE.search(text, max(0, span[0] - 30), span[0]):
+            continue  # "X" is the platform only where the text says so ("the platform X", "on X")
+        if text[span[1]:span[1] + 1] == "-":
+            continue  # "X-ray"
+        out.append(Mention(span[0], span[1], form, "ORG", "gazetteer"))
+        taken.append(span)
+    return out
+
+
 def find_more(doc, layout, g: Gazetteer, mentions: list[Mention], blocked, skip,
               common_words: frozenset[str] = frozenset()) -> list[Mention]:
     text = text_of(doc)
     taken = [m.span for m in mentions] + list(blocked) + list(skip)
     if layout.title_case:
         taken.append(layout.title_span)
-    found = bracket_acronyms(text, mentions, taken)
+    found = quoted_sites(text, [m.span for m in mentions], taken)
+    found += bracket_acronyms(text, mentions, taken)
     found += pattern_finds(text, taken)
     found += corporate_owners(text, g, common_words, taken)
     found += named_by_noun(text, g, taken)
     found += headed_phrases(doc, g, taken)
     found += list_members(doc, mentions + found, taken)
     found += gazetteer_finds(text, g, taken)
+    found += platform_finds(text, g, common_words, taken)
     return found

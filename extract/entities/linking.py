@@ -147,6 +147,8 @@ def link_acronyms(mg: _Merger, text: str, g: Gazetteer) -> None:
     for grp in list(mg.groups):
         if grp not in mg.groups or grp.place or not grp.is_acronym_only() or grp.type == "PERSON":
             continue
+        if any("+" in f for f in grp.forms()):
+            continue  # "OPEC+" is OPEC and its partners: never the body's long name
         letters = {re.sub(r"[^A-Za-z0-9]", "", f).upper() for f in grp.forms()}
         hits = [o for o in mg.groups if o is not grp and o.type != "PERSON" and not o.place
                 and any(letters & initials(f) for f in o.forms() if len(f.split()) > 1)]

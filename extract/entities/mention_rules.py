@@ -173,6 +173,8 @@ def is_junk(m: Mention, text: str, g: Gazetteer) -> bool:
         return True  # a lone title ("QC", "Governor") names nobody
     if _PRODUCT_CODE.match(t) and not re.match(r"^(?:COP|G)\d", t):
         return True
+    if " " not in t and _IDEA.search(t) and m.label != "PERSON":
+        return True  # "Islamophobia", "Communism": an idea, not a body
     if m.label == "PERSON" and " " in t and re.fullmatch(r"\d+", t.split()[-1]):
         return True  # "Anderson Cooper 360" is a programme, not its host
     if m.label in ("GPE", "LOC") and _LAW_WORDS.match(text, m.end):
@@ -182,6 +184,7 @@ def is_junk(m: Mention, text: str, g: Gazetteer) -> bool:
     return False
 
 
+_IDEA = re.compile(r"[a-z](?:ism|isms|phobia)$")
 _BRACKET_AFTER = re.compile(r"\s*\(\s*([A-Z][\w.&+-]{1,11})\s*\)")
 
 
@@ -198,7 +201,9 @@ def dropped_name_forms(m: Mention, text: str, g: Gazetteer) -> set[str] | None:
         blocked = {fold(m.text), fold(words[-1])} if len(words) > 1 and not g.place(words[-1]) else set()
     elif m.label not in ("PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC"):
         blocked = set()
-    elif fold(m.text) in g.product_names or fold(_word_before(text, m.start) + " " + m.text) in g.product_names:
+    elif fold(m.text) in g.product_names or fold(_word_before(text, m.start) + " " + m.text) in g.product_names \
+            or len(words) > 1 and fold(words[-1]) in g.product_names and m.label != "PERSON":
+        # ... and "Mozilla Firefox": the maker's name before its product is the product.
         # Browsers, systems and devices under any label NER guessed ("Firefox" as a person);
         # "Internet Explorer" blocks a bare "Explorer" too.
         blocked = {fold(m.text)}
@@ -288,6 +293,44 @@ def fix_camel_case(m: Mention) -> None:
         m.label = "ORG"
 
 
+_COURT_CASE = re.compile(r"\s(?:v|vs)\.?\s")  # "Roe v. Wade" is a case, not a person
+
+
+def cut_person_at_common_word(m: Mention, text: str, g: Gazetteer) -> Mention | None:
+    """'Robert Barr - won', 'Twitter junkie': a person's name ends before a dash or the
+    first lower-case word that is no particle (van, de, al, bin); a case is no person."""
+    if m.label != "PERSON":
+        return m
+    if _COURT_CASE.search(m.text):
+        return None
+    words = _word_spans(m)
+    for i, (_, _, w) in enumerate(words):
+        dash = w in ("-", "–", "—")
+        common = w[:1].islower() and not re.search(r"[A-Z]", w) and w not in g.name_particles \
+            and not w.startswith(("al-", "el-"))
+        if i and (dash or common):
+            return _sub(m, 0, i, text)
+    return m
+
+
+def split_comma_list(m: Mention, text: str, g: Gazetteer) -> Mention | None:
+    """'Christie, Rubio' or 'Lazard, Evercore Partners' read as one organisation: a list,
+    of which the first name stays (the others are found on their own); 'University of
+    California, Berkeley' and 'Washington, D.C.' end with a place and stay whole."""
+    if "," not in m.text or m.label in ("GPE", "LOC"):
+        return m
+    head, tail = m.text.split(",", 1)
+    tail = tail.strip()
+    end = m.start + len(head.rstrip())
+    if not tail:
+        return _resized(m, m.start, end, text)  # "Obama," with its comma
+    if not head.strip() or not tail[:1].isupper() or g.place(tail) or g.place(tail.rstrip(".")):
+        return m
+    if " of " in head and len(tail.split()) == 1:
+        return m  # "University of California, Berkeley": the campus is part of the name
+    return _resized(m, m.start, end, text)
+
+
 def cut_lowercase_tail(m: Mention, text: str, g: Gazetteer) -> Mention | None:
     """'Yonhap news agency' -> 'Yonhap': trailing common nouns are not part of the name."""
     if m.label == "PERSON":
@@ -365,17 +408,94 @@ def national_force(m: Mention, text: str) -> Mention:
     return Mention(m.start, end, text[m.start:end], "ORG", m.origin, None, m.in_title, m.ner_label, set(m.notes))
 
 
-def common_noun_opener(m: Mention, doc) -> bool:
+_OTHER_WORD_TAGS = frozenset({"JJ", "JJR", "JJS", "RB", "VB", "VBD", "VBG", "VBN"})
+
+
+def common_noun_opener(m: Mention, doc, g: Gazetteer, common_words: frozenset[str] = frozenset()) -> bool:
     """'Analysts said...': a one-word mention the tagger reads as a common noun at the
-    start of a sentence is a capitalised noun, not a name."""
+    start of a sentence is a capitalised noun, not a name; so is an English adjective,
+    adverb or verb there ("Digital forensics showed", "Accurate or not, ...")."""
     if " " in m.text or "sent_start" not in m.notes:
         return False
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    return span is not None and len(span) == 1 and span[0].tag_ in ("NN", "NNS")
+    if span is None or len(span) != 1:
+        return False
+    tag = span[0].tag_
+    if tag in ("NN", "NNS"):
+        return True
+    return tag in _OTHER_WORD_TAGS and m.label in ("PERSON", "ORG") and not g.place(m.text) \
+        and fold(m.text) in common_words  # "Spanish officials said" opens with a nationality
+
+
+# A capitalised word said of something ("the plan was Bold", "called it Fair") describes it.
+_PREDICATE_DEPS = frozenset({"acomp", "oprd"})
+
+
+def describing_word(m: Mention, g: Gazetteer, doc) -> bool:
+    """'Critics said the plan was Bold', 'called it Fair': a one-word mention that is
+    the complement describing something is emphasis, not a name."""
+    if " " in m.text or m.label not in ("PERSON", "ORG") or g.place(m.text):
+        return False  # places and creeds are adjectives too ("anti-Pyongyang", "Sunni")
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    word = span[0]
+    # The tagger calls a name an adjective now and then ("Trump supporters"): only a word
+    # said of something, as its complement, counts.
+    return word.dep_ in _PREDICATE_DEPS and word.pos_ in ("ADJ", "PROPN") or word.dep_ == "attr" and word.pos_ == "ADJ"
+
+
+# "the film Silent Harbour", "her novel, The Quiet Border": the title of a work, not a name.
+_WORK_BEFORE = re.compile(
+    r"\b(?:film|movie|documentary|novel|book|memoir|album|song|single|sitcom|musical|opera|poem|painting|"
+    r"podcast|video game|TV series|TV show)[ \t]*,?[ \t]*[\"“‘']?[ \t]*(?:(?:The|A|An|[A-Z][\w'’-]*)[ \t]+){0,4}$")
+_PLURAL_BEFORE = re.compile(r"\b(?:several|many|some|few|most|other|two|three|four|these|those)[ \t]+$", re.I)
+_CARE_NICKNAME = re.compile(r"^[A-Z][A-Za-z]{4,}[Cc]are$")  # "Obamacare": a law's nickname
+
+
+def names_a_work(m: Mention, text: str) -> bool:
+    return m.label != "GPE" and bool(_WORK_BEFORE.search(text, max(0, m.start - 80), m.start))
+
+
+def plural_of_people(m: Mention, text: str) -> bool:
+    """'Several Politicos attended': one word after a plural quantifier is a kind of people."""
+    return m.label == "PERSON" and " " not in m.text and m.text.endswith("s") \
+        and bool(_PLURAL_BEFORE.search(text, max(0, m.start - 20), m.start))
 
 
 _CUT_SHORT = re.compile(r"[ \t]+(?:the|of|for|and|on)[ \t]+[A-Z]")
 _PAIR = re.compile(r"^(.+?) (?:and|&) (.+)$")
+
+
+_SITE_BEFORE = re.compile(r"\b(?:website|web site|site|blog|forum|message board|wiki|newsgroup)[ \t]+[\"“]$")
+_HOME_TOWN = re.compile(r"^(?P<body>.+?)[ \t]+of[ \t]+(?P<town>[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?)$")
+
+
+def split_home_towns(mentions: list[Mention], text: str, g: Gazetteer, doc=None) -> list[Mention]:
+    """'the Evergreen Aviation & Space Museum of McMinnville, Oregon': a body whose own
+    name ends in its head word, then "of" and a town followed by its state, is the body
+    and the town ('University of Portland, Oregon', one word before "of", stays whole)."""
+    if doc is None:
+        return mentions
+    out: list[Mention] = []
+    for m in mentions:
+        hit = _HOME_TOWN.match(m.text) if m.label in ("ORG", "FAC") else None
+        body_words = hit.group("body").split() if hit else []
+        after = re.match(r",[ \t]+([A-Z][\w.]+)", text[m.end:m.end + 40])
+        if not (hit and after and len(body_words) >= 2
+                and (body_words[-1] in g.org_heads or body_words[-1] in g.fac_heads)):
+            out.append(m)
+            continue
+        state = doc.char_span(m.end + after.start(1), m.end + after.end(1), alignment_mode="expand")
+        if state is None or not len(state) or state[0].ent_type_ not in ("GPE", "LOC"):
+            out.append(m)
+            continue
+        town_start = m.start + hit.start("town")
+        body = _resized(m, m.start, m.start + hit.end("body"), text)
+        if body is not None:
+            out.append(body)
+        out.append(Mention(town_start, m.end, text[town_start:m.end], "GPE", "finder", None, m.in_title))
+    return out
 
 
 def split_known_pairs(mentions: list[Mention], text: str, g: Gazetteer) -> list[Mention]:
@@ -450,16 +570,21 @@ def _product_tails(text: str, g: Gazetteer) -> set[str]:
             if " " in p and not p.split()[-1].isdigit() and p in lowered}
 
 
-def refine(mentions: list[Mention], text: str, g: Gazetteer, doc=None) -> list[Mention]:
-    """Apply the per-mention rules; forms blocked by dropped laws or vehicles go too."""
+def refine(mentions: list[Mention], text: str, g: Gazetteer, doc=None,
+           common_words: frozenset[str] = frozenset()) -> list[Mention]:
+    """Apply the per-mention rules; forms blocked by dropped laws or vehicles go too.
+    `common_words` (lower-case English words) lets a capitalised adjective or verb
+    opening a sentence be told from a name."""
     kept: list[Mention] = []
     blocked = _product_tails(text, g)
-    for m in split_glued_person(split_known_pairs(mentions, text, g), text, g):
+    for m in split_glued_person(split_known_pairs(split_home_towns(mentions, text, g, doc), text, g), text, g):
+        if _SITE_BEFORE.search(text, max(0, m.start - 20), m.start) and text[m.end:m.end + 1] in "\"”":
+            m.label, m.place = "ORG", None  # 'the website "Quarry Forum"', whatever NER guessed
         forms = dropped_name_forms(m, text, g)
         if forms is not None:
             blocked |= forms
             continue
-        for rule in (cut_to_the_name, strip_leading_person_noun, strip_demonym, person_era_seat, peel_person, drop_post_nominals, strip_leading_noun, strip_trailing_titles,
+        for rule in (cut_to_the_name, split_comma_list, cut_person_at_common_word, strip_leading_person_noun, strip_demonym, person_era_seat, peel_person, drop_post_nominals, strip_leading_noun, strip_trailing_titles,
                      drop_portfolio, cut_lowercase_tail):
             m = rule(m, text, g)
             if m is None:
@@ -469,7 +594,13 @@ def refine(mentions: list[Mention], text: str, g: Gazetteer, doc=None) -> list[M
         if is_junk(m, text, g):
             blocked |= _code_family(m.text)
             continue
-        if doc is not None and common_noun_opener(m, doc):
+        if names_a_work(m, text) or _CARE_NICKNAME.match(m.text):
+            if " " in m.text or _CARE_NICKNAME.match(m.text):
+                blocked.add(fold(m.text))  # the title again without "the film" is still the title
+            continue
+        if plural_of_people(m, text):
+            continue
+        if doc is not None and (common_noun_opener(m, doc, g, common_words) or describing_word(m, g, doc)):
             continue
         fix_camel_case(m)
         platform_is_org(m, g)

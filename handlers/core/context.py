@@ -44,7 +44,8 @@ class Services:
     extractor: ExtractionPool | ExtractorInterface
     max_brief_chars: int = 300_000
     min_brief_words: int = 25  # watched channels: shorter plain messages are conversation
-    # Where other blocking work (reading HTML) runs; None means the loop's default thread pool.
+    # The bot's thread for blocking work that must stay in its process (it loads spaCy there at start);
+    # pages and feeds are read in a process of their own (handlers.core.fetch.read_article).
     executor: Executor | None = None
     # Links to news pages (handlers.core.fetch): settings.allow_private_urls, fetch_timeout, fetch_max_bytes.
     allow_private_urls: bool = False

@@ -29,6 +29,7 @@ from aiohttp.abc import AbstractResolver
 
 from handlers.core.context import Services
 from handlers.core import textfile
+from handlers.core.worker_process import WorkerProcess
 
 MAX_REDIRECTS = 5
 USER_AGENT = "newsbrief/0.1 (Discord news-brief bot; reads one page a member linked)"
@@ -288,7 +289,7 @@ async def _read(resp: aiohttp.ClientResponse, url: str, max_bytes: int) -> Fetch
         raise FetchError(f"That link is not a web page ({mime or 'unknown type'}).")
     body = await _read_body(resp, max_bytes)
     try:
-        text = textfile.decode(body, resp.charset)
+        text = await decoded(body, resp.charset)
     except textfile.NotText as exc:
         raise FetchError(f"That page cannot be read: {exc}.") from None
     return FetchedPage(url=str(resp.url), kind=kind, text=text)
@@ -300,9 +301,41 @@ class PageText(NamedTuple):
     date: str | None = None  # the publication day its metadata gives, 'YYYY-MM-DD'
 
 
+async def read_article(html: str, url: str | None = None) -> PageText:
+    """`html_to_brief` in the reading process: trafilatura holds the GIL for 0.1 s and
+    more per real news page (and half a second to import), which in a thread of the bot
+    would stall every command in flight meanwhile (bench row 11)."""
+    return await _page_reader.run(html_to_brief, html, url)
+
+
+async def in_reading_process(fn, *args):
+    """`fn(*args)` (a module-level function, plain data in and out) in the process that reads
+    pages: for other parsing that holds the GIL long (a feed of a few megabytes)."""
+    return await _page_reader.run(fn, *args)
+
+
+async def decoded(data: bytes, declared: str | None = None) -> str:
+    """textfile.decode, with the slow part (detecting an undeclared, non-UTF-8 encoding) in
+    the reading process. Raises textfile.NotText."""
+    known = textfile.decode_known(data, declared)
+    return known if known is not None else await in_reading_process(textfile.decode_unknown, data)
+
+
+def stop_reading() -> None:
+    """Stop the reading process (the bot's close); the next page read starts it again."""
+    _page_reader.shutdown()
+
+
+def _import_reader() -> None:
+    import trafilatura  # noqa: F401
+
+
+_page_reader = WorkerProcess(_import_reader)
+
+
 def html_to_brief(html: str, url: str | None = None) -> PageText:
     """Headline, main text and publication date of an article page, via trafilatura.
-    CPU-bound: callers run it in an executor. Empty strings when there is no article."""
+    CPU-bound: `read_article` runs it in another process. Empty strings when there is no article."""
     import trafilatura
 
     doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,

@@ -17,6 +17,7 @@ def day(iso: str | None) -> str:
 # How a brief's publication date is known (store date_source), as a reader would say it.
 DATE_SOURCE_LABELS = {
     "metadata": "from the page",
+    "feed": "from its feed",
     "dateline": "from its dateline",
     "relative": "from its text and when it was posted",
     "posted": "when it was posted",

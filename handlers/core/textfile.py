@@ -38,6 +38,13 @@ def kind_of(filename: str) -> str | None:
 def decode(data: bytes, declared: str | None = None) -> str:
     """Text from bytes: a BOM wins, then a declared charset that fits, then UTF-8,
     then charset-normalizer's best guess. Raises NotText for binary data."""
+    known = decode_known(data, declared)
+    return known if known is not None else decode_unknown(data)
+
+
+def decode_known(data: bytes, declared: str | None = None) -> str | None:
+    """The quick part of `decode` (a BOM, a declared charset that fits, UTF-8: C codecs, about
+    a millisecond a megabyte); None when the encoding must be detected (`decode_unknown`)."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -54,7 +61,12 @@ def decode(data: bytes, declared: str | None = None) -> str:
     try:
         return _checked(data.decode("utf-8"))
     except UnicodeDecodeError:
-        pass
+        return None
+
+
+def decode_unknown(data: bytes) -> str:
+    """charset-normalizer's best guess: pure Python, a second or more for a large page, so
+    the bot runs it off the event loop (handlers.core.fetch.decoded)."""
     from charset_normalizer import from_bytes
 
     matches = list(from_bytes(data))
@@ -70,11 +82,15 @@ def decode(data: bytes, declared: str | None = None) -> str:
     return _checked(str(best))
 
 
+# Control characters other than tab, line feed, form feed and carriage return.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def _checked(text: str) -> str:
     """Refuse text that is mostly control characters (binary that happened to decode)."""
     sample = text[:20_000]
     if sample:
-        control = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f")
+        control = len(_CONTROL.findall(sample))  # a regex, not a loop in Python: 0.1 ms, not 10
         if control / len(sample) > 0.02 or "\x00" in sample:
             raise NotText("it is a binary file, not text")
     return text

@@ -28,7 +28,7 @@ TABLES: tuple[tuple[str, str], ...] = (
     ("brief_entities", "brief_id"), ("statements", "id"), ("watched_channels", "guild_id"),
     ("corrections", "id"), ("forgotten", "brief_id"), ("changes", "id"), ("guild_settings", "guild_id"),
     ("feeds", "id"), ("feed_items", "feed_id"), ("follows", "id"), ("alert_settings", "guild_id"),
-    ("guilds", "guild_id"),
+    ("digests_sent", "guild_id"), ("guilds", "guild_id"),
 )
 # Tables whose ids PostgreSQL hands out: their sequences must start after the copied ids.
 SEQUENCED = ("articles", "entities", "statements", "corrections", "changes", "feeds", "follows")

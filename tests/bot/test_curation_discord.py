@@ -13,12 +13,12 @@ from simworld import SIMCORD
 
 pytestmark = SIMCORD
 
-# Written for these tests. The extractor reads "Mayor Ana Ferreira of Port Elling"
-# as a person called "Ana Ferreira of Port": a mistake for moderators to fix.
+# Written for these tests. The first brief misspells the mayor's name ("Ana Fereira"),
+# so she is two people until moderators fix it.
 FERRY = ("Harbour board backs new ferry route\n\n"
          "Harbour board chair Tom Reyes said on Monday that the new ferry route to Port Elling would open "
-         "in June. \"We have waited ten years for this,\" Reyes said. Mayor Ana Ferreira of Port Elling "
-         "welcomed the decision. \"The island finally gets a proper connection,\" Ferreira said, adding "
+         "in June. \"We have waited ten years for this,\" Reyes said. Mayor Ana Fereira of Port Elling "
+         "welcomed the decision. \"The island finally gets a proper connection,\" Fereira said, adding "
          "that the Harbour Board had listened to residents.")
 BUDGET = ("Island council passes budget\n\n"
           "Mayor Ana Ferreira said on Tuesday the island council had passed its budget. \"Every ferry ticket "
@@ -60,35 +60,35 @@ async def test_merge_asks_the_moderator_then_survives_reindex(world):
     await world.post_brief(BUDGET)
     elsewhere = await other_server(world)
     store = world.store
-    assert (await store.find_entity(world.guild.id, "Ana Ferreira of Port")).entity is not None
+    assert (await store.find_entity(world.guild.id, "Ana Fereira")).entity is not None
 
-    await refused(world, world.alice, "!merge Ana Ferreira of Port into Ana Ferreira")
+    await refused(world, world.alice, "!merge Ana Fereira into Ana Ferreira")
 
-    question = await command(world, world.mod, "!merge Ana Ferreira of Port into Ana Ferreira")
-    assert title(question) == "Merge “Ana Ferreira of Port” into “Ana Ferreira”?"
+    question = await command(world, world.mod, "!merge Ana Fereira into Ana Ferreira")
+    assert title(question) == "Merge “Ana Fereira” into “Ana Ferreira”?"
     not_hers = await world.alice.click(question, label="Merge")  # only the moderator can answer
     assert not_hers.ephemeral
-    assert (await store.find_entity(world.guild.id, "Ana Ferreira of Port")).entity.name == "Ana Ferreira of Port"
+    assert (await store.find_entity(world.guild.id, "Ana Fereira")).entity.name == "Ana Fereira"
     await world.mod.click(question, label="Merge")
-    assert title(world.fresh(question)) == "Merged “Ana Ferreira of Port” into “Ana Ferreira”."
+    assert title(world.fresh(question)) == "Merged “Ana Fereira” into “Ana Ferreira”."
 
     async def merged_profile():
-        who = await command(world, world.bob, "!who Ana Ferreira of Port")
+        who = await command(world, world.bob, "!who Ana Fereira")
         assert title(who) == "Ana Ferreira"
         return who.embeds[0]
 
     profile = await merged_profile()
-    assert "Ana Ferreira of Port" in str(profile.to_dict())
+    assert "Ana Fereira" in str(profile.to_dict())
     reindexed = await command(world, world.mod, "!reindex")
     assert title(reindexed) == "Re-read 2 briefs."
     await merged_profile()
     # the other server keeps the extractor's reading
-    other = await store.find_entity(elsewhere.id, "Ana Ferreira of Port")
-    assert other.entity is not None and other.entity.name == "Ana Ferreira of Port"
+    other = await store.find_entity(elsewhere.id, "Ana Fereira")
+    assert other.entity is not None and other.entity.name == "Ana Fereira"
 
-    undone = await command(world, world.mod, "!unmerge Ana Ferreira of Port")
-    assert title(undone) == "“Ana Ferreira of Port” is its own entity again."
-    assert title(await command(world, world.bob, "!who Ana Ferreira of Port")) == "Ana Ferreira of Port"
+    undone = await command(world, world.mod, "!unmerge Ana Fereira")
+    assert title(undone) == "“Ana Fereira” is its own entity again."
+    assert title(await command(world, world.bob, "!who Ana Fereira")) == "Ana Fereira"
 
 
 async def test_moderators_see_statement_ids_and_attribution_survives_reindex(world):
@@ -100,7 +100,7 @@ async def test_moderators_see_statement_ids_and_attribution_survives_reindex(wor
     assert "#s" not in member_view.embeds[0].description
     mod_view = await command(world, world.mod, "!quotes proper connection")
     line = mod_view.embeds[0].description
-    assert "— Ana Ferreira of Port" in line and "#s" in line
+    assert "— Ana Fereira" in line and "#s" in line
     statement_id = line.split("#s", 1)[1].split()[0]
 
     await refused(world, world.alice, f"!attribute #s{statement_id} Tom Reyes")
@@ -118,7 +118,7 @@ async def test_moderators_see_statement_ids_and_attribution_survives_reindex(wor
     after = (await command(world, world.mod, "!quotes proper connection")).embeds[0].description
     assert "— Tom Reyes" in after and f"#s{statement_id}" in after  # same statement, same id
     [theirs] = await store.search_statements(elsewhere.id, "proper connection")
-    assert theirs.speaker == "Ana Ferreira of Port"
+    assert theirs.speaker == "Ana Fereira"
 
     nobody = await command(world, world.mod, f"!attribute #s{statement_id} none")
     assert "is now unattributed" in title(nobody)
@@ -171,11 +171,11 @@ async def test_rename_retype_hide_and_the_corrections_list(world):
 
     # slash commands that change the index are hidden from members
     with pytest.raises(SetupError, match="not visible"):
-        await world.alice.slash(world.general, "rename", name="Ana Ferreira of Port", to="Ana Ferreira")
+        await world.alice.slash(world.general, "rename", name="Ana Fereira", to="Ana Ferreira")
     await refused(world, world.alice, "!hide Port Elling")
 
-    renamed = await world.mod.slash(world.general, "rename", name="Ana Ferreira of Port", to="Ana Ferreira")
-    assert renamed.response.embeds[0].title == "Renamed “Ana Ferreira of Port” to “Ana Ferreira”."
+    renamed = await world.mod.slash(world.general, "rename", name="Ana Fereira", to="Ana Ferreira")
+    assert renamed.response.embeds[0].title == "Renamed “Ana Fereira” to “Ana Ferreira”."
     retyped = await command(world, world.mod, "!retype Port Elling as place")
     assert title(retyped) == "“Port Elling” is now a country, state or city."
     bad = await command(world, world.mod, "!retype Port Elling as spaceship")
@@ -192,7 +192,7 @@ async def test_rename_retype_hide_and_the_corrections_list(world):
     assert (await store.find_entity(elsewhere.id, "Harbour Board")).entity is not None
 
     listed = (await command(world, world.mod, "!corrections")).embeds[0].description
-    assert "rename Ana Ferreira of Port to Ana Ferreira" in listed
+    assert "rename Ana Fereira to Ana Ferreira" in listed
     assert "retype Port Elling as GPE" in listed and "hide Harbour Board" in listed
     await refused(world, world.alice, "!corrections")
     assert title(await command(world, world.mod, "!unhide Harbour Board")) == "“Harbour Board” is shown again."
@@ -200,12 +200,12 @@ async def test_rename_retype_hide_and_the_corrections_list(world):
 
     rename_id = listed.split(" · rename", 1)[0].rsplit("#", 1)[1]
     removed = await command(world, world.mod, f"!uncorrect {rename_id}")
-    assert title(removed) == f"Removed correction #{rename_id}: rename Ana Ferreira of Port to Ana Ferreira."
-    assert (await store.find_entity(world.guild.id, "Ana Ferreira of Port")).entity.name == "Ana Ferreira of Port"
+    assert title(removed) == f"Removed correction #{rename_id}: rename Ana Fereira to Ana Ferreira."
+    assert (await store.find_entity(world.guild.id, "Ana Fereira")).entity.name == "Ana Fereira"
     assert await store.corrections(elsewhere.id) == []
 
     log = (await command(world, world.mod, "!changes")).embeds[0].description
-    assert f"member {world.mod.id} · rename Ana Ferreira of Port" in log
+    assert f"member {world.mod.id} · rename Ana Fereira" in log
     assert "remove correction" in log and "hide Harbour Board" in log
     await refused(world, world.alice, "!changes")
     assert await store.changes(elsewhere.id) == []

@@ -95,3 +95,46 @@ async def test_commands_published_once_work_after_a_resume_without_another_sync(
     choices = await world.alice.autocomplete(world.general, "who", "name", "Lop")
     assert "Maria Lopez" in [c["name"] for c in choices]
     assert [r for r in world.env.http_requests if r.method == "PUT" and r.path.endswith("/commands")] == syncs
+
+
+# ---- A scheduled digest whose time came while the bot was down is posted once when it is back.
+async def test_a_digest_missed_while_down_is_posted_once_after_a_restart(world):
+    import datetime as dt
+
+    def digests_in_news():
+        return [m for m in world.news.history() if m.author.id == world.bot.user.id and m.embeds
+                and m.embeds[0].title.startswith(("This server's news", "No briefs published"))]
+
+    thursday = dt.datetime(2026, 1, 1, 12, tzinfo=dt.timezone.utc)
+    clock = {"now": thursday}
+    world.store._clock = lambda: clock["now"]  # the store's clock: what "now" is for the schedule
+    await world.post_brief(SHORT_BRIEF)
+    await world.mod.send(world.general, f"!settings digest {world.news.mention} weekly")
+    await world.env.restart_bot()
+    assert digests_in_news() == []  # Monday 29 December came before the setting: nothing is owed
+
+    clock["now"] = dt.datetime(2026, 1, 6, 15, tzinfo=dt.timezone.utc)  # down over Monday 5 January, 09:00
+    await world.env.restart_bot()
+    assert len(digests_in_news()) == 1
+    await world.env.restart_bot()  # started again the same week: not twice
+    digests = world.bot.get_cog("Digests")
+    assert await digests.post_digests(dt.date(2026, 1, 5)) == 0  # nor by the daily round for that Monday
+    assert len(digests_in_news()) == 1
+    clock["now"] = dt.datetime(2026, 1, 12, 9, 0, 5, tzinfo=dt.timezone.utc)
+    assert await digests.post_digests(dt.date(2026, 1, 12)) == 1  # the next Monday's comes as usual
+    assert len(digests_in_news()) == 2
+
+
+async def test_a_digest_set_before_slots_were_recorded_is_not_sent_twice_after_an_upgrade(world):
+    """A setting an older version stored (no slot recorded): the Monday that passed may have had its
+    digest already, so a restart sends none; the next Monday's is posted as usual."""
+    import datetime as dt
+
+    clock = {"now": dt.datetime(2026, 1, 6, 15, tzinfo=dt.timezone.utc)}
+    world.store._clock = lambda: clock["now"]
+    await world.store.set_guild_setting(world.guild.id, "digest", f"{world.news.id} weekly")
+    await world.env.restart_bot()
+    digests = world.bot.get_cog("Digests")
+    assert await digests.catch_up() == 0
+    clock["now"] = dt.datetime(2026, 1, 13, 15, tzinfo=dt.timezone.utc)  # down over Monday 12 January
+    assert await digests.catch_up() == 1

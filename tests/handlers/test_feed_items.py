@@ -25,6 +25,18 @@ def test_atom_entries_are_read_too():
     assert [i.key for i in doc.items] == ["a-1", "a-2"] and doc.items[1].link == "https://example.org/quota"
 
 
+def test_a_publication_time_and_an_update_time_are_kept_apart():
+    rss_item = parse(rss(ITEMS).encode()).items[0]
+    assert rss_item.published.isoformat() == "2026-03-02T08:00:00+00:00" and rss_item.updated is None
+    atom_entry = parse(atom(ITEMS).encode()).items[1]  # Atom here gives only <updated>
+    assert atom_entry.published is None and atom_entry.updated.isoformat() == "2026-03-03T08:00:00+00:00"
+    body = json.dumps({"version": "https://jsonfeed.org/version/1.1", "items": [
+        {"id": "j1", "title": "Dock strike ends", "date_published": "2026-03-04T10:00:00Z",
+         "date_modified": "2026-03-05T09:00:00+01:00"}]})
+    [item] = parse(body.encode(), "application/feed+json").items
+    assert (item.published.day, item.updated.isoformat()) == (4, "2026-03-05T09:00:00+01:00")
+
+
 def test_json_feed_is_read_without_feedparser():
     body = json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": "Harbour JSON",
                        "items": [{"id": "j1", "url": "https://example.org/j1", "title": "Dock strike ends",

@@ -73,6 +73,32 @@ async def test_new_items_are_indexed_once_each_with_their_url(site, services, st
     assert (await store.feed(GUILD, 1)).items_seen == 2
 
 
+async def test_a_feed_item_is_dated_by_its_feed_and_shows_where_the_date_came_from(site, services, store):
+    """The article pages carry no date; the feed's own dates date the briefs (RSS pubDate,
+    Atom updated), and `article` says so. A date far in the future is no date."""
+    from handlers import article
+    from handlers.core.context import Scope
+
+    site.page("/ferry", *FERRY)
+    site.page("/quota", *QUOTA)
+    site.page("/docks", *DOCKS)
+    site.feed("/rss", rss([item(site, "/ferry", FERRY[0], 1, day=2)]))
+    site.feed("/atom", atom([item(site, "/quota", QUOTA[0], 2, day=5)]), "application/atom+xml")
+    site.feed("/later", rss([item(site, "/docks", DOCKS[0], 3, day=None, extra_xml="<pubDate>Mon, 01 Jan 2046 "
+                                                                                     "08:00:00 GMT</pubDate>")]))
+    [ferry] = (await poll(services, store, site.url("/rss"))).new
+    [quota] = (await poll(services, store, site.url("/atom"))).new
+    [docks] = (await poll(services, store, site.url("/later"))).new
+    rows = {a.id: a for a in await store.latest_articles(GUILD)}
+    assert (rows[ferry.brief_id].published_at, rows[ferry.brief_id].date_source) == \
+        ("2026-03-02T08:00:00+00:00", "feed")
+    # Atom's <updated> only bounds the date: the text's "on Monday" counted back from it comes first.
+    assert (rows[quota.brief_id].published_at, rows[quota.brief_id].date_source) == ("2026-03-02", "relative")
+    assert rows[docks.brief_id].date_source == "ingested"  # 2046 is not a publication date
+    shown = await article.run(services, Scope(guild_id=GUILD), id=ferry.brief_id)
+    assert "2026-03-02 (from its feed)" in shown.to_text()
+
+
 async def test_an_unchanged_feed_answers_304_to_the_validators_it_sent(site, services, store):
     site.page("/ferry", *FERRY)
     site.feed("/rss", rss([item(site, "/ferry", FERRY[0], 1)]), etag='"v1"',

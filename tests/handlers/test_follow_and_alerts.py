@@ -111,3 +111,65 @@ async def test_a_digest_lists_every_held_brief():
                           Alert(1, 5, "Quota cuts protested", ["tariffs"])], "Newsroom")
     text = reply.to_text()
     assert "2 more briefs" in text and "#4 Ferry" in text and "#5 Quota" in text and "https://x.test/4" in text
+
+
+# ---- a follow is of the entity, whatever moderators call it -------------------------------
+
+MODERATOR = 99
+OKAFOR_SHORT = brief("Okafor opens the terminal", "H. Okafor cut the ribbon at the new ferry terminal.",
+                     [Entity("H. Okafor", "PERSON", mentions=1)])
+
+
+def moderator():
+    return member(MODERATOR, can_manage_messages=True, can_manage_guild=True)
+
+
+async def followed_names(services, user):
+    return [f.label for f in await services.store.following(GUILD, user) if f.kind == "entity"]
+
+
+async def test_a_follow_survives_a_rename(services):
+    from handlers import rename
+
+    await follow.run(services, member(ALICE), name="Okafor")
+    assert (await rename.run(services, moderator(), name="Helen Okafor", to="Helen Okafor-Smith")).ok
+    assert await followed_names(services, ALICE) == ["Helen Okafor-Smith"]
+    brief_id = await new_brief(services, GUILD, FERRY)  # names her by her old name, now an alias
+    [alert] = await alerts_for_brief(services, GUILD, brief_id)
+    assert (alert.user_id, alert.followed) == (ALICE, ["Helen Okafor-Smith"])
+    # A second rename, and unfollowing by the name she has now.
+    assert (await rename.run(services, moderator(), name="Helen Okafor-Smith", to="Mayor Okafor-Smith")).ok
+    assert await followed_names(services, ALICE) == ["Mayor Okafor-Smith"]
+    assert (await unfollow.run(services, member(ALICE), name="Mayor Okafor-Smith")).ok
+    assert await services.store.following(GUILD, ALICE) == []
+
+
+async def test_a_follow_survives_a_merge_and_two_follows_become_one(services):
+    from handlers import merge
+
+    await new_brief(services, GUILD, OKAFOR_SHORT)
+    await follow.run(services, member(ALICE), name="H. Okafor")
+    await follow.run(services, member(BOB), name="H. Okafor")
+    await follow.run(services, member(BOB), name="Helen Okafor")
+    assert (await merge.run(services, moderator(), name="H. Okafor", into="Helen Okafor")).ok
+    assert await followed_names(services, ALICE) == ["Helen Okafor"]
+    assert await followed_names(services, BOB) == ["Helen Okafor"]  # one follow, not two
+    brief_id = await new_brief(services, GUILD, FERRY)
+    alerts = sorted((a.user_id, a.followed) for a in await alerts_for_brief(services, GUILD, brief_id))
+    assert alerts == [(ALICE, ["Helen Okafor"]), (BOB, ["Helen Okafor"])]
+
+
+async def test_a_follow_waits_while_its_only_brief_is_forgotten_and_comes_back_with_it(tmp_path):
+    """Forgetting deletes the entity's row, and restoring makes it anew: the follow finds it again."""
+    store = await Store.open(tmp_path / "forget.sqlite3")
+    try:
+        services = Services(store=store, extractor=None)
+        first = await new_brief(services, GUILD, QUOTA)
+        await follow.run(services, member(ALICE), name="Tomas Berg")
+        assert await store.forget_brief(GUILD, first) is not None
+        assert await followed_names(services, ALICE) == ["Tomas Berg"]  # kept, by its last name
+        assert (await store.restore_brief(GUILD, first))[0] == "restored"
+        later = await new_brief(services, GUILD, QUOTA)
+        assert [a.user_id for a in await alerts_for_brief(services, GUILD, later)] == [ALICE]
+    finally:
+        await store.close()

@@ -66,7 +66,7 @@ async def ours(store, ids):
     await store.restore_brief(GUILD, ids["smiths"], by=10)
     await store.forget_brief(GUILD, ids["smiths"], by=10)
     await store.add_feed(GUILD, "https://example.org/pentagon.xml", WATCHED, 10)
-    await store.follow(GUILD, 10, "entity", "Pete Hegseth")
+    assert await store.follow_entity(GUILD, 10, (await store.find_entity(GUILD, "Pete Hegseth")).entity.id)
     await store.set_alerts(GUILD, enabled=True, channel_id=WATCHED)
     return {"briefs": await ids_of(store, "articles", GUILD), "entities": await ids_of(store, "entities", GUILD),
             "statements": await ids_of(store, "statements", GUILD), "forgotten": ids["smiths"],

@@ -23,13 +23,13 @@ SCRIPTED = ("<html><head><title>Ferry strike ends</title>" + "<script>var tracki
 @pytest.fixture
 def trafilatura_calls(monkeypatch):
     calls = []
-    real = fetch.html_to_brief
+    real = fetch.read_article
 
-    def counting(html, url=None):
+    async def counting(html, url=None):
         calls.append(len(html))
-        return real(html, url)
+        return await real(html, url)
 
-    monkeypatch.setattr(ingest, "html_to_brief", counting)
+    monkeypatch.setattr(ingest, "read_article", counting)
     return calls
 
 

@@ -35,6 +35,23 @@ NEWS = [
         Entity("Brussels", "GPE", mentions=1),
         Entity("Hana al-Sabri", "PERSON", mentions=1),
     ], statements=[Statement("Free trade helps everyone", "Nicolas Sarkozy", "direct")]),
+    Brief(title="Budget hearing", text="Budget hearing.", entities=[
+        Entity("U.S. Department of Energy", "ORG", mentions=1),
+        Entity("Treasury Department", "ORG", mentions=1),
+        Entity("Senate", "ORG", mentions=2),
+        Entity("High Court", "ORG", mentions=1),
+        Entity("Canada", "GPE", mentions=1),
+        Entity("Canadian", "NORP", mentions=1),
+        Entity("Priya Okafor", "PERSON", mentions=4),
+        Entity("Daniel Okafor", "PERSON", mentions=1),
+        Entity("Amara Bello", "PERSON", aliases=["Bello"], role="Health Minister", mentions=2),
+        Entity("Tunde Bello", "PERSON", role="President", mentions=3),
+        Entity("Ruth Adeyemi", "PERSON", mentions=2),
+        Entity("Springfield School District", "ORG", mentions=2),
+        Entity("Harbour Museum", "FAC", aliases=["Harbour Museum of Port Elwin"], mentions=1),
+        Entity("Kestrel Corporation", "ORG", mentions=1),
+        Entity("Paul Adeyemi", "PERSON", mentions=2),
+    ]),
 ]
 
 
@@ -48,6 +65,12 @@ async def server(empty_store, extractor):
 async def ask(server, name):
     services, scope = server
     return await who.run(services, scope, name=name)
+
+
+@pytest.mark.parametrize("typed", ["Springfield", "Port Elwin", "Elwin", "Museum"])
+async def test_a_place_or_word_inside_an_organisations_name_is_not_that_organisation(server, typed):
+    reply = await ask(server, typed)
+    assert reply.ok is False and "No one called" in reply.to_text(), reply.to_text()[:200]
 
 
 @pytest.mark.parametrize("typed", ["Bush", "Merkel", "Bolsonaro", "Churchill", "Sarkozy's wife",
@@ -68,10 +91,31 @@ async def test_names_nobody_has_are_not_found_and_nothing_implausible_is_offered
     ("N. Sarkozy", "Nicolas Sarkozy"), ("Brusels", "Brussels"),
     # a typo in a short piece of a hyphenated name is judged on the whole compound
     ("Jon-un", "Kim Jong-un"), ("al-Sbri", "Hana al-Sabri"), ("Kim Jong-nu", "Kim Jong-un"),
+    # an organisation's name as another article writes it
+    ("United States Department of Energy", "U.S. Department of Energy"),
+    ("Department of the Treasury", "Treasury Department"),
+    ("Canadian Senate", "Senate"), ("High Court of Canada", "High Court"),
+    # a shared surname: the one the briefs called by it alone, or the one named far more often
+    ("Bello", "Amara Bello"), ("Okafor", "Priya Okafor"), ("Okafor's", "Priya Okafor"),
+    ("President Bello", "Tunde Bello"), ("Minister Bello", "Amara Bello"),
+    ("Kestrel", "Kestrel Corporation"), ("Springfeld School District", "Springfield School District"),
 ])
 async def test_the_forms_members_type_open_the_right_profile(server, typed, expected):
     reply = await ask(server, typed)
     assert reply.ok and reply.pages[0].title == expected, (typed, reply.to_text()[:200])
+
+
+@pytest.mark.parametrize("typed", ["Adeyemi", "Mexican Senate", "High Court of Narnia", "Department of Fisheries"])
+async def test_no_clear_owner_or_an_unknown_place_is_not_a_confident_answer(server, typed):
+    reply = await ask(server, typed)
+    assert not reply.ok or "Did you mean" in reply.to_text() or "closest match" in reply.to_text(), reply.to_text()[:200]
+    if typed == "Adeyemi":
+        assert "Did you mean" in reply.to_text()
+
+
+async def test_a_body_without_the_place_around_it_is_called_a_closest_match(server):
+    text = (await ask(server, "Canadian Senate")).to_text()
+    assert text.startswith("Senate") and "closest match" in text
 
 
 async def test_an_exact_surname_is_not_called_a_closest_match(server):

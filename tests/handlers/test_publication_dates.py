@@ -5,6 +5,7 @@ from datetime import datetime, timezone
 
 from handlers import article, articles, who
 from handlers.core.context import Services
+from handlers.dating import publication
 from handlers.ingest import ingest_file, ingest_text, reingest_message
 from store.records import Provenance
 
@@ -72,3 +73,29 @@ async def test_an_edit_that_adds_a_dateline_redates_the_brief(empty_store, extra
     assert (await reingest_message(services, member, 5150, edited)).status == "updated"
     text = (await article.run(services, member, id=first.result.brief_id)).to_text()
     assert "2016-01-30 (from its dateline)" in text
+
+
+# ---- a feed item's own dates (handlers.dating: page metadata, feed published, text, feed updated, posted)
+
+FEED_PUBLISHED = datetime(2026, 3, 2, 8, 0, tzinfo=timezone.utc)
+FEED_UPDATED = datetime(2026, 3, 9, 18, 30, tzinfo=timezone.utc)
+RELATIVE = ("Ferry crews strike in Port Wendell\n\n"
+            "Ferry crews in Port Wendell walked out on Tuesday over pay, and Mayor Alma Fenwick urged both sides "
+            "to talk.")
+
+
+def test_a_feed_publication_time_beats_the_text_and_a_later_page_date_does_not_beat_it():
+    assert publication(OLD, feed_published=FEED_PUBLISHED) == ("2026-03-02T08:00:00+00:00", "feed")
+    assert publication(UNDATED, feed_published=FEED_PUBLISHED, feed_updated=FEED_UPDATED) == \
+        ("2026-03-02T08:00:00+00:00", "feed")
+    # The page's own date is the article's; one after the feed's is likelier when it was modified.
+    assert publication(UNDATED, page_date="2026-03-01", feed_published=FEED_PUBLISHED) == ("2026-03-01", "metadata")
+    assert publication(UNDATED, page_date="2026-03-08", feed_published=FEED_PUBLISHED) == \
+        ("2026-03-02T08:00:00+00:00", "feed")
+
+
+def test_a_feed_update_time_comes_after_the_text_and_anchors_its_relative_days():
+    assert publication(OLD, feed_updated=FEED_UPDATED) == ("2008-03-17", "dateline")
+    assert publication(RELATIVE, feed_updated=FEED_UPDATED) == ("2026-03-03", "relative")  # the Tuesday before
+    assert publication(UNDATED, feed_updated=FEED_UPDATED) == ("2026-03-09T18:30:00+00:00", "feed")
+    assert publication(UNDATED) is None

@@ -90,6 +90,20 @@ async def test_filters_by_in_before_after(server):
     assert found == ["Flooding in Basra"] and "after 2026-01-31" in reply.pages[0].title
 
 
+async def test_before_and_after_mean_when_a_brief_was_published(server):
+    """Briefs posted today about last year are found by last year's dates, not today's."""
+    services, scope = server
+    dated = brief("Basra port reopens", "The Basra port reopened after repairs.", [Entity("Basra", "GPE")])
+    await services.store.save_brief(GUILD, dated, dated.text,
+                                    Provenance(source="old.txt", published_at="2025-06-02", date_source="dateline"))
+    reply = await dispatch.execute(services, scope, "!search Basra before:2025-07")
+    assert "Basra port reopens" in reply.to_text() and "Hegseth visits Basra" not in reply.to_text()
+    reply = await dispatch.execute(services, scope, "!search Basra after:2025-12-31")
+    assert "Basra port reopens" not in reply.to_text() and "Flooding in Basra" in reply.to_text()
+    reply = await dispatch.execute(services, scope, "!search reopened after:2025-06-01 before:2025-06-03")
+    assert "Basra port reopens" in reply.to_text()
+
+
 @pytest.mark.parametrize("line", ["!search Basra before:yesterday", "!search Basra in:news",
                                   "!search Basra after:2026-02-01 before:2026-01-01"])
 async def test_filters_that_cannot_be_read_get_a_friendly_reply(server, line):

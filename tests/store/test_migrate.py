@@ -71,7 +71,9 @@ async def sqlite_index(tmp_path, make, clock):
         feed_id, _ = await store.add_feed(GUILD, "https://news.example/feed.xml", channel_id=5, added_by=12)
         feed = await store.feed(GUILD, feed_id)
         await store.remember_feed_item(feed, "item-1", "v1", 1, datetime(2025, 9, 1, tzinfo=timezone.utc))
-        await store.follow(GUILD, 55, "entity", "Pete Hegseth")
+        await store.follow_entity(GUILD, 55, (await store.find_entity(GUILD, "Pete Hegseth")).entity.id)
+        await store.follow_keyword(GUILD, 55, "tariffs")
+        await store.claim_digest(GUILD, datetime(2025, 9, 1, 8, tzinfo=timezone.utc))
         await store.set_alerts(GUILD, enabled=True, channel_id=5)
         expected = await _answers(store)
     finally:
@@ -103,6 +105,8 @@ async def test_an_interrupted_copy_finishes_when_run_again_and_answers_the_same(
         moved = await open_store(url, clock=clock)
         try:
             assert await _answers(moved) == expected
+            # The digest posted before the move is not posted again.
+            assert not await moved.claim_digest(GUILD, datetime(2025, 9, 1, 8, tzinfo=timezone.utc))
             # New rows get new ids after the copied ones.
             saved = await moved.save_brief(GUILD, _new_brief(), "A new brief after the move, with new words.")
             assert saved.created and saved.brief_id > max(i for i, _ in expected["articles"])

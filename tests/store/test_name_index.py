@@ -34,10 +34,10 @@ def test_typo_candidates_and_decisions():
 
 
 def test_exact_decisions():
-    assert matching.exact("hegseth", [(1, False)], []) == ("exact", [1])
-    assert matching.exact("georgia", [(7, True), (8, True)], []) == ("ambiguous", [7, 8])
-    assert matching.exact("georgia", [(7, True), (8, False)], []) == ("exact", [7])
-    assert matching.exact("smith", [(5, False)], [5, 6]) == ("ambiguous", [5, 6])
+    assert matching.exact([(1, False)]) == ("exact", [1])
+    assert matching.exact([(7, True), (8, True)]) == ("ambiguous", [7, 8])
+    assert matching.exact([(7, True), (8, False)]) == ("exact", [7])
+    assert matching.exact([(5, False), (6, False)]) == ("ambiguous", [5, 6])
 
 
 def test_completion_most_briefs_first():

@@ -49,3 +49,10 @@ async def test_a_rank_word_makes_another_office(store, make):
     await save(store, make, "One", make.person("Bo Chan", role="Prime Minister"))
     await save(store, make, "Two", make.person("Bo Chan", role="Deputy Prime Minister"))
     assert set((await profile(store, "Bo Chan")).roles) == {"Prime Minister", "Deputy Prime Minister"}
+
+
+async def test_a_country_abbreviation_before_a_body_stays_in_its_name(store, make):
+    # Every country has a Department of Energy; the one the brief means keeps its mark.
+    await save(store, make, "One", make.thing("U.S. Department of Energy", "ORG", "Department of Energy"))
+    energy = await profile(store, "Department of Energy")
+    assert energy.name == "U.S. Department of Energy" and "Department of Energy" in energy.aliases

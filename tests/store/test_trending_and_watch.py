@@ -28,6 +28,33 @@ async def test_trending_counts_recent_briefs(store, make, clock):
     assert await store.trending(OTHER, days=30) == []
 
 
+async def test_trending_counts_briefs_by_when_they_were_published_not_indexed(store, make, clock, monkeypatch):
+    """Briefs posted today about last year are old news; a brief indexed a month ago but
+    published this week is not."""
+    from store import reads
+    from store.records import Provenance
+
+    async def save(title, names, published):
+        b = make.brief(title, "Text.", entities=[make.person(n) for n in names])
+        await store.save_brief(GUILD, b, b.text, Provenance(published_at=published, date_source="dateline"))
+
+    await save("Archived early", ["Fresh Face"], "2025-08-29")  # indexed 2025-09-01, published days before
+    clock.advance(days=30)  # now 2025-10-01
+    for n in range(3):
+        await save(f"Archive piece {n}", ["Archive Figure", "Fresh Face"] if n == 0 else ["Archive Figure"],
+                   f"2024-0{n + 3}-10")
+    await save("Fresh story", ["Fresh Face"], "2025-09-28")
+
+    for small_window in (1_000, 0):  # counting every brief, and visiting popular entities first
+        monkeypatch.setattr(reads, "SMALL_WINDOW", small_window)
+        week = await store.trending(GUILD, days=7)
+        assert [(e.name, n) for e, n in week] == [("Fresh Face", 1)]
+        five_weeks = await store.trending(GUILD, days=35)
+        assert [(e.name, n) for e, n in five_weeks] == [("Fresh Face", 2)]
+        two_years = await store.trending(GUILD, days=800)
+        assert [(e.name, n) for e, n in two_years] == [("Fresh Face", 3), ("Archive Figure", 3)]  # a tie: latest named first
+
+
 async def test_watch_and_unwatch(store):
     assert await store.watched_channels(GUILD) == set()
     assert await store.watch(GUILD, 10) is True
@@ -101,5 +128,39 @@ async def test_a_database_from_before_the_counters_gets_them_filled_in(tmp_path)
     try:
         s = await store.stats(GUILD)
         assert (s.briefs, s.entities, s.people) == (2, 3, 2)
+    finally:
+        await store.close()
+
+
+async def test_follows_by_name_from_before_schema_7_are_turned_into_follows_of_entities(tmp_path):
+    """A database whose follows were keyed by name: each finds its entity by that key; a word
+    stays a word, and a follow whose name no entity has any more waits for one."""
+    import sqlite3
+
+    from store import Store
+    from store.schema import MIGRATIONS, statements_of
+
+    path = tmp_path / "v6.sqlite3"
+    con = sqlite3.connect(path)
+    for step in MIGRATIONS[:6]:
+        for statement in statements_of(step):
+            con.execute(statement)
+    con.executemany("INSERT INTO entities (guild_id, type, name, key, last_word, briefs) VALUES (?, ?, ?, ?, ?, 1)",
+                    [(GUILD, "PERSON", "Ada Lovelace", "ada lovelace", "lovelace"),
+                     (OTHER, "PERSON", "Ada Lovelace", "ada lovelace", "lovelace")])
+    con.executemany("INSERT INTO follows (guild_id, user_id, kind, key, label) VALUES (?, ?, ?, ?, ?)",
+                    [(GUILD, 7, "entity", "ada lovelace", "Ada Lovelace"), (GUILD, 7, "keyword", "tariffs", "tariffs"),
+                     (GUILD, 7, "entity", "grace hopper", "Grace Hopper"), (OTHER, 8, "entity", "ada lovelace", "Ada")])
+    con.execute("PRAGMA user_version = 6")
+    con.commit()
+    con.close()
+    store = await Store.open(path)
+    try:
+        ours = {f.label: f for f in await store.following(GUILD, 7)}
+        theirs = await store.following(OTHER, 8)
+        assert set(ours) == {"Ada Lovelace", "tariffs", "Grace Hopper"}
+        ada = (await store.find_entity(GUILD, "Ada Lovelace")).entity
+        assert ours["Ada Lovelace"].entity_id == ada.id and theirs[0].entity_id != ada.id
+        assert ours["tariffs"].kind == "keyword" and ours["Grace Hopper"].entity_id is None
     finally:
         await store.close()

@@ -221,3 +221,85 @@ def test_a_demonym_before_a_full_name_is_not_part_of_it(extractor):
     assert ents["Rand Paul"].type == "PERSON"
     assert ents["Kamala Harris"].type == "PERSON"
     assert not any(n.startswith(("Kentuckian", "Californian")) for n in ents)
+
+
+def test_an_alliance_with_a_plus_stays_apart_from_the_body_it_extends(extractor):
+    ents = names(extractor, "Growers meet\n\nThe Organization of Coffee Growing Nations (OCGN) and partners, "
+                            "together known as OCGN+, met in Lima. \"Prices may be paused or reversed,\" OCGN+ said.")
+    assert "OCGN+" in ents and ents["OCGN+"].aliases == []
+    assert "OCGN+" not in ents["Organization of Coffee Growing Nations"].aliases
+
+
+def test_an_online_service_opening_a_sentence_is_an_organisation(extractor):
+    ents = names(extractor, "Court challenge\n\nRegulators published new rules for platforms on Monday. "
+                            "Reddit has filed a challenge in the Federal Court against them.")
+    assert ents["Reddit"].type == "ORG"
+
+
+def test_a_capitalised_word_describing_something_is_no_name(extractor):
+    ents = names(extractor, "Council vote\n\nCritics said the proposal was Bold, while supporters called it Fair. "
+                            "Mayor Tom Brenner said the vote would be close.")
+    assert not {"Bold", "Fair"} & set(ents)
+    assert ents["Tom Brenner"].type == "PERSON"
+
+
+def test_the_title_of_a_work_is_no_person_or_organisation(extractor):
+    ents = names(extractor, "Festival news\n\nThe documentary Frozen Rivers premiered on Friday in Toronto, and "
+                            "the novel The Quiet Border was praised by critics. Frozen Rivers sold out twice.")
+    assert not {"Frozen Rivers", "Border", "Quiet Border", "The Quiet Border"} & set(ents)
+    assert "Toronto" in ents
+
+
+def test_a_laws_nickname_and_a_plural_kind_of_people_are_no_entities(extractor):
+    ents = names(extractor, "Health debate\n\nVoters in Ohio said they opposed Obamacare, and Senator Dana Whitlock "
+                            "promised to repeal Obamacare. Several Politicos attended the rally.")
+    assert not {"Obamacare", "Politicos"} & set(ents)
+    assert "Dana Whitlock" in ents and "Ohio" in ents
+
+
+def test_an_english_adjective_opening_a_sentence_is_no_name(extractor):
+    ents = names(extractor, "Inquiry update\n\nInvestigators met in Leeds on Monday. Spanish officials said the "
+                            "files were copied. Accurate or not, the report was shared by Councillor Joan Pryce.")
+    assert "Accurate" not in ents and ents["Spanish"].type == "NORP"
+    assert "Joan Pryce" in ents and "Leeds" in ents
+
+
+def test_the_platform_x_is_an_organisation_only_where_the_text_says_so(extractor):
+    ents = names(extractor, "Platform fined\n\nRegulators fined the social media platform X on Friday, and its owner "
+                            "Dara Quinlan replied on X within hours. An X-ray of the plan showed X number of gaps.")
+    assert ents["X"].type == "ORG" and ents["X"].mentions == 2
+
+
+def test_a_list_or_a_trailing_word_is_cut_from_a_name(extractor):
+    ents = names(extractor, "Campaign trail\n\nDonors backed Governor Phil Marchetti and Senator Lena Ostrowski. "
+                            "Analysts at Harwick, Dunmore Partners said the race was close. The ruling in "
+                            "Garner v. Ohio was cited by John Burns Real Estate Consulting.")
+    assert not any("," in n or " v. " in n for n in ents), set(ents)
+    assert ents["John Burns Real Estate Consulting"].type == "ORG"
+
+
+def test_news_agencies_and_outlets_are_organisations(extractor):
+    ents = names(extractor, "Border talks\n\nAccording to Interfax, the envoy left early. Yonhap said talks would "
+                            "resume, and Gawker posted the video.")
+    assert {ents[n].type for n in ("Interfax", "Yonhap", "Gawker")} == {"ORG"}
+
+
+def test_a_town_after_a_bodys_name_and_before_its_state_is_a_place(extractor):
+    ents = names(extractor, "Shuttle homes\n\nThe trainer went to the Cascade Rail & Steam Museum of Dunmore, Oregon, "
+                            "while the University of Portland, Oregon, received a model.")
+    assert ents["Dunmore"].type == "GPE" and "Cascade Rail & Steam Museum" in ents
+    assert "University of Portland" in ents and "Portland" not in ents
+
+
+def test_a_quoted_name_after_the_kind_of_site_it_is_is_an_organisation(extractor):
+    ents = names(extractor, "Leak posted\n\nThe files appeared on the website \"Quarry Forum\" on Tuesday and were "
+                            "discussed on the blog \"Night Owls\" in Leeds.")
+    assert ents["Quarry Forum"].type == "ORG" and ents["Night Owls"].type == "ORG"
+
+
+def test_ideas_products_with_their_makers_and_crude_benchmarks_are_no_organisations(extractor):
+    ents = names(extractor, "Markets wrap\n\nProtesters in Lyon marched against Islamophobia and Communism. "
+                            "Opera Mini, its rival, lost users to Mozilla Firefox, and Brent crude rose 1% as "
+                            "traders bet Brent would stay high.")
+    assert not {"Islamophobia", "Communism", "Mozilla Firefox", "Brent"} & set(ents)
+    assert "Lyon" in ents
