@@ -167,7 +167,7 @@ async def console_main(settings, reason: str, *, guild_id: int | None = None, st
 
     stdin, stdout = stdin or sys.stdin, stdout or sys.stdout
     guild_id = LOCAL_GUILD_ID if guild_id is None else guild_id
-    stdout.write(first_line(reason, settings.db_path) + "\n")
+    stdout.write(first_line(reason, settings.database_label) + "\n")
     stdout.flush()
     async with open_services(settings) as services:
         outcomes = await seed_samples(services, Scope.local(guild_id))
