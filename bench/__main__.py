@@ -27,7 +27,7 @@ from bench import (chart_lag, cold_start, corpus, databases, feeds_row, ingest_r
 from bench.report import Report, header
 
 OUT = Path(__file__).resolve().parent / "out"
-ROWS = ("ingest", "queries", "memory", "lag", "autocomplete", "cold", "sync", "adversarial", "workers", "reindex",
+ROWS = ("ingest", "queries", "pgqueries", "memory", "lag", "autocomplete", "cold", "sync", "adversarial", "workers", "reindex",
         "answers", "feeds", "charts")
 
 
@@ -91,7 +91,7 @@ def main(argv=None) -> int:
         return extractor
 
     dbs = []
-    if args.only & {"queries", "memory", "lag", "cold", "sync", "feeds"}:
+    if args.only & {"queries", "pgqueries", "memory", "lag", "cold", "sync", "feeds"}:
         log(f"databases: {', '.join(f'{s:,}' for s in args.sizes)} briefs")
         dbs = [databases.corpus_db(args.out, size, args.seed, log, args.reuse_stale) for size in args.sizes]
         for db in dbs:
@@ -122,6 +122,13 @@ def main(argv=None) -> int:
                  and r.size == rows.size_label(dbs[-1].briefs)}
         report.notes.append("Replies that found something at the largest size: "
                             + ", ".join(f"{k} {v:.0%}" for k, v in rates.items()) + ".")
+
+    if "pgqueries" in args.only:
+        log(f"row 2 on PostgreSQL: the same queries on copies of the databases, {args.queries} per kind x {args.runs}")
+        results = asyncio.run(queries.measure(dbs, args.queries, args.runs, args.seed, log=log,
+                                              backend="postgresql"))
+        for row in rows.query_rows(results, number="2 PostgreSQL"):
+            report.add(row)
 
     if "memory" in args.only:
         big = dbs[-1]

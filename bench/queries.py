@@ -146,22 +146,28 @@ async def time_queries(services, scope, queries: list[Query]) -> KindTiming:
     return timing
 
 
-async def open_services(db: BuiltDb):
+async def open_services(db: BuiltDb, backend: str = "sqlite", log=print):
+    """The handlers' services on `db`, or on its copy in PostgreSQL (`backend`)."""
     from extract import Extractor
     from handlers.core.context import Scope, Services
-    from store import Store
+    from store import open_store
 
-    store = await Store.open(db.path)
+    location: object = db.path
+    if backend == "postgresql":
+        from bench.pg_databases import url_for
+
+        location = await url_for(db, log)
+    store = await open_store(location)  # type: ignore[arg-type]
     return Services(store=store, extractor=Extractor()), Scope(guild_id=db.guild, user_id=1234)
 
 
 async def measure(dbs: list[BuiltDb], per_kind: int, runs: int, seed: int, kinds=KINDS,
-                  log=print) -> dict[str, dict[int, list[KindTiming]]]:
+                  log=print, backend: str = "sqlite") -> dict[str, dict[int, list[KindTiming]]]:
     """results[kind][briefs] = one KindTiming per run. Every run measures every
     size in turn, so a ratio between sizes is taken within one run."""
     opened = []
     for db in dbs:
-        services, scope = await open_services(db)
+        services, scope = await open_services(db, backend, log)
         queries = query_set(db, per_kind, seed)
         for kind in kinds:  # warm the page cache and any lazily built index
             await time_queries(services, scope, queries[kind][:10])

@@ -18,6 +18,12 @@ def _bool(value: str) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def _database_url(value: str) -> str:
+    if value.split("://", 1)[0] not in ("postgresql", "postgres"):
+        raise ValueError("only postgresql://user@host:port/database URLs are supported (leave it unset for SQLite)")
+    return value
+
+
 MIN_FEED_MINUTES = 5.0  # polite to the sites: no feed is read more often
 
 
@@ -32,6 +38,7 @@ def _feed_minutes(value: str) -> float:
 class Settings:
     discord_token: str = ""
     db_path: Path = Path("data/newsbrief.sqlite3")
+    database_url: str = ""  # postgresql://user@host/db: the shared PostgreSQL store instead of the db_path file
     command_prefix: str = _Handlers.prefix
     ingest_channel_ids: frozenset[int] = field(default_factory=frozenset)
     owner_ids: frozenset[int] = field(default_factory=frozenset)
@@ -62,6 +69,7 @@ class Settings:
     ENV = {
         "DISCORD_TOKEN": ("discord_token", str),
         "NEWSBRIEF_DB": ("db_path", Path),
+        "DATABASE_URL": ("database_url", _database_url),
         "COMMAND_PREFIX": ("command_prefix", str),
         "INGEST_CHANNEL_IDS": ("ingest_channel_ids", _ids),
         "OWNER_IDS": ("owner_ids", _ids),
@@ -107,6 +115,18 @@ class Settings:
                 except ValueError as exc:
                     raise ValueError(f"{var}={raw!r} is not valid: {exc}") from None
         return cls(**values)
+
+    @property
+    def database(self) -> str | Path:
+        """Where the store lives: the PostgreSQL URL when set, else the SQLite file."""
+        return self.database_url or self.db_path
+
+    @property
+    def database_label(self) -> str:
+        """`database` for messages and logs, without a password."""
+        from store.pg.opening import redacted
+
+        return redacted(self.database_url) if self.database_url else str(self.db_path)
 
     def replace(self, **changes) -> "Settings":
         current = {f.name: getattr(self, f.name) for f in fields(self)}

@@ -24,10 +24,10 @@ async def add_feed(db: aiosqlite.Connection, guild_id: int, url: str, channel_id
     rows = list(await db.execute_fetchall("SELECT id FROM feeds WHERE guild_id = ? AND url = ?", (guild_id, url)))
     if rows:
         return int(rows[0][0]), False
-    cursor = await db.execute(  # next_poll '' sorts before every time: polled at the poller's next round
+    row = await db.execute_insert(  # next_poll '' sorts before every time: polled at the poller's next round
         "INSERT INTO feeds (guild_id, url, channel_id, added_by, added_at, next_poll) VALUES (?, ?, ?, ?, ?, '')",
         (guild_id, url, channel_id, added_by, now))
-    return int(cursor.lastrowid or 0), True
+    return int(row[0] if row else 0), True
 
 
 async def count_feeds(db: aiosqlite.Connection, guild_id: int) -> int:
@@ -86,8 +86,9 @@ async def polled(db: aiosqlite.Connection, feed_id: int, *, now: str, next_poll:
     else:
         await db.execute(
             "UPDATE feeds SET last_error = ?, last_error_at = ?, failures = failures + 1, next_poll = ?, "
-            "paused = paused OR ?, paused_reason = coalesce(?, paused_reason) WHERE id = ?",
-            (error, now, next_poll, pause_reason is not None, pause_reason, feed_id))
+            "paused = CASE WHEN ? = 1 THEN 1 ELSE paused END, paused_reason = coalesce(?, paused_reason) "
+            "WHERE id = ?",
+            (error, now, next_poll, int(pause_reason is not None), pause_reason, feed_id))
 
 
 # ---- items -------------------------------------------------------------------------
@@ -103,7 +104,8 @@ async def remember_item(db: aiosqlite.Connection, feed_id: int, key: str, versio
     await db.execute(
         "INSERT INTO feed_items (feed_id, item_key, version, brief_id, published) VALUES (?, ?, ?, ?, ?) "
         "ON CONFLICT (feed_id, item_key) DO UPDATE SET version = excluded.version, "
-        "brief_id = coalesce(excluded.brief_id, brief_id), published = coalesce(excluded.published, published)",
+        "brief_id = coalesce(excluded.brief_id, feed_items.brief_id), "
+        "published = coalesce(excluded.published, feed_items.published)",
         (feed_id, key, version, brief_id, published))
 
 

@@ -143,3 +143,30 @@ def test_a_missing_spacy_pipeline_says_how_to_install_it(tmp_path):
         assert len(run.stderr.strip().splitlines()) == 1 and "pip install" in run.stderr
         assert "Traceback" not in run.stderr
     assert newsbrief("ask", "!articles", db=db).stdout.count("#") == 0  # nothing was half-indexed
+
+
+async def test_migrate_then_ask_the_same_on_postgresql(ingested, tmp_path):
+    """`newsbrief migrate` moves the ingested index; with DATABASE_URL set, `ask` answers
+    from PostgreSQL just as it did from the file (and never touches NEWSBRIEF_DB)."""
+    from pgtest import fresh_schema
+
+    db, _, _ = ingested
+    from_file = newsbrief("ask", "!who Hegseth", db=db)
+    async with fresh_schema() as url:
+        moved = newsbrief("migrate", str(db), url, db=db)
+        assert moved.returncode == 0, moved.stderr
+        assert moved.stdout.strip().splitlines()[-1].startswith("verified:")
+        assert "100%" in moved.stderr
+        unused = tmp_path / "data" / "unused.sqlite3"
+        from_server = newsbrief("ask", "!who Hegseth", db=unused, DATABASE_URL=url)
+    assert from_server.returncode == 0, from_server.stderr
+    assert from_server.stdout == from_file.stdout and "Hegseth" in from_server.stdout
+    assert not unused.exists()
+
+
+def test_a_database_url_that_is_not_postgresql_is_one_line(tmp_path):
+    run = newsbrief("ask", "!stats", db=tmp_path / "data" / "db.sqlite3", DATABASE_URL="mysql://localhost/news")
+    assert run.returncode != 0
+    assert run.stderr.strip().splitlines() == [
+        "newsbrief: bad setting: DATABASE_URL='mysql://localhost/news' is not valid: only "
+        "postgresql://user@host:port/database URLs are supported (leave it unset for SQLite) (see .env.example)"]
