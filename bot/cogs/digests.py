@@ -45,22 +45,26 @@ class Digests(commands.Cog):
         await self.post_digests(dt.datetime.now(dt.timezone.utc).date())
 
     async def post_digests(self, today: dt.date) -> int:
-        """Post every digest due `today`; how many were sent. One server's failure never stops the others."""
-        if self.bot.store is None or self.bot.stopping:
+        """Post every digest due `today`; how many were sent. One server's failure never stops the others.
+        Only the holder of the deployment lease posts them, for every server of the deployment (those
+        on other shard processes too), so each server gets its digest once."""
+        if self.bot.store is None or self.bot.stopping or not self.bot.ownership.held:
             return 0
         sent = 0
-        for guild in list(self.bot.guilds):
+        for guild_id, setting in (await self.bot.store.guilds_with_setting("digest")).items():
             try:
-                when = due((await self.bot.store.guild_settings(guild.id)).get("digest"), today)
-                channel = guild.get_channel(when[0]) if when else None
-                if channel is None:
+                when = due(setting, today)
+                channel = self.bot.channel_in(guild_id, when[0]) if when else None
+                if channel is None:  # not today, or the channel (or the server) is gone
                     continue
-                reply = await digest_handler.digest(self.bot.services, scopes.for_guild(guild.id, channel.id), when[1])
+                reply = await digest_handler.digest(self.bot.services, scopes.for_guild(guild_id, when[0]), when[1])
                 files = {"files": attached_files(reply)} if reply.attachment is not None else {}
                 await channel.send(embed=render(reply)[0], allowed_mentions=discord.AllowedMentions.none(), **files)
                 sent += 1
+            except discord.HTTPException as exc:  # the bot was removed from the channel or the server
+                log.warning("the scheduled digest of guild %s could not be posted: %s", guild_id, exc)
             except Exception:
-                log.exception("the scheduled digest of guild %s failed", guild.id)
+                log.exception("the scheduled digest of guild %s failed", guild_id)
         return sent
 
 
