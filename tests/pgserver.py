@@ -1,0 +1,34 @@
+"""The real PostgreSQL server the tests use (127.0.0.1:5432, trust auth, database
+`test`): each test gets a schema of its own, dropped afterwards, and a DSN whose
+search_path points there. PostgreSQL not answering is a failure with the command
+that starts it, never a skip."""
+from __future__ import annotations
+
+import contextlib
+import uuid
+
+import asyncpg
+import pytest
+
+SERVER = "postgresql://postgres@127.0.0.1:5432/test"
+START = "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start"
+
+
+async def connect(dsn: str = SERVER) -> asyncpg.Connection:
+    try:
+        return await asyncpg.connect(dsn, timeout=10)
+    except (OSError, asyncpg.PostgresError) as exc:
+        pytest.fail(f"PostgreSQL on 127.0.0.1:5432 does not answer ({exc}); start it with: {START}")
+
+
+@contextlib.asynccontextmanager
+async def fresh_schema():
+    """A DSN for a new, empty schema; the schema and everything in it go afterwards."""
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    admin = await connect()
+    try:
+        await admin.execute(f"CREATE SCHEMA {name}")
+        yield f"{SERVER}?search_path={name}"
+    finally:
+        await admin.execute(f"DROP SCHEMA IF EXISTS {name} CASCADE")
+        await admin.close()
