@@ -10,6 +10,8 @@ import uuid
 import asyncpg
 import pytest
 
+from store.lease import LOCK_KEY_SQL
+
 SERVER = "postgresql://postgres@127.0.0.1:5432/test"
 START = "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start"
 
@@ -32,3 +34,14 @@ async def fresh_schema():
     finally:
         await admin.execute(f"DROP SCHEMA IF EXISTS {name} CASCADE")
         await admin.close()
+
+
+async def holder_pid(dsn: str) -> int | None:
+    """The server process (session) holding the deployment lease of `dsn`'s schema, if any."""
+    conn = await connect(dsn)
+    try:
+        return await conn.fetchval(
+            f"SELECT l.pid FROM pg_locks l WHERE l.locktype = 'advisory' AND l.granted "
+            f"AND ((l.classid::bigint << 32) | l.objid::bigint) = {LOCK_KEY_SQL}")
+    finally:
+        await conn.close()

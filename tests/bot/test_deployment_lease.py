@@ -11,24 +11,13 @@ import sys
 import time
 from pathlib import Path
 
-from pgserver import connect, fresh_schema
-from store.lease import LOCK_KEY_SQL, AdvisoryLease, SoleLease, deployment_lease
+from pgserver import connect, fresh_schema, holder_pid
+from store.lease import AdvisoryLease, SoleLease, deployment_lease
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 CHILD = HERE / "lease_holder.py"
 TAKEOVER_LIMIT = 60.0  # seconds: a safety net for a stuck child (the standby checks every 0.2 s)
-
-
-async def holder_pid(dsn: str) -> int | None:
-    """The server process (session) holding the deployment lock of `dsn`'s schema."""
-    conn = await connect(dsn)
-    try:
-        return await conn.fetchval(
-            f"SELECT l.pid FROM pg_locks l WHERE l.locktype = 'advisory' AND l.granted "
-            f"AND ((l.classid::bigint << 32) | l.objid::bigint) = {LOCK_KEY_SQL}")
-    finally:
-        await conn.close()
 
 
 async def test_without_postgresql_the_lone_process_owns_the_work():

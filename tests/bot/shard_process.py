@@ -1,0 +1,86 @@
+"""Child process for the shard test: the real bot as one shard process of two
+(SHARD_COUNT=2, SHARD_IDS=this one), in simcord's simulated Discord, over the
+deployment's shared database. Its simulated Discord has both servers, one on each
+shard; the gateway gives this process only its own shard's server.
+
+    python tests/bot/shard_process.py SHARD_ID DATABASE_URL SQLITE_PATH
+
+The test drives it by lines on standard input and it answers one JSON line each:
+    (started)   {"ready": shard, "channels": {shard of the server: id of its #news}}
+    commands    {"answered": {shard of the server: [titles of the bot's replies to an !ingest there]}}
+    wait M      {"owner": bool, "cards": {shard of the server: [feed cards in its #news]}} after M
+                simulated minutes (the feed poller and the lease check run every 30 s)
+    stop        (closes the bot and exits)
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+from pathlib import Path
+
+import simcord
+
+from bot.app import create_bot
+from bot.settings import Settings
+from extract import Extractor
+
+SHARDS = 2
+GUILDS = {0: 5_000 << 22, 1: 5_001 << 22}  # (id >> 22) % 2: the first is on shard 0, the second on shard 1
+BRIEFS = {
+    0: ("Port authority approves new crane\n\nPort director Maria Lopez said on Monday that the crane would "
+        "arrive in May. \"This is the biggest investment in a decade,\" Lopez said."),
+    1: ("Library reopens after flood repairs\n\nHead librarian Omar Haddad said on Friday that the reading "
+        "rooms would reopen next week. \"The books are dry and so are we,\" Haddad said."),
+}
+FEED_CHECK_SECONDS = 30.0
+
+
+def say(**answer) -> None:
+    print(json.dumps(answer), flush=True)
+
+
+async def next_step() -> list[str]:
+    line = await asyncio.get_running_loop().run_in_executor(None, sys.stdin.readline)
+    return line.split() or ["stop"]  # the test went away: stop
+
+
+async def ingest(bot, news, member, text: str) -> list[str]:
+    asked = await member.send(news, "!ingest " + text)
+    return [m.embeds[0].title if m.embeds else m.content for m in news.history()
+            if m.author.id == bot.user.id and m.reference and m.reference.message_id == asked.id]
+
+
+def cards(bot, news) -> list[str]:
+    """The bot's posts in the channel that answer no one: feed cards."""
+    return [m.embeds[0].title for m in news.history() if m.author.id == bot.user.id and m.embeds and not m.reference]
+
+
+async def run(shard_id: int, database_url: str, sqlite_path: str) -> None:
+    settings = Settings(db_path=Path(sqlite_path), database_url=database_url, shard_count=SHARDS,
+                        shard_ids=(shard_id,), allow_private_urls=True, cooldown_rate=1000, cooldown_per=1.0,
+                        feed_check_seconds=FEED_CHECK_SECONDS, lease_check_seconds=FEED_CHECK_SECONDS / 2)
+    bot = create_bot(settings, extractor=Extractor())
+    try:
+        async with simcord.run(bot, settle_timeout=60) as env:
+            places = {}
+            for shard, guild_id in GUILDS.items():
+                guild = env.create_guild(f"Server on shard {shard}", id=guild_id)
+                places[shard] = (guild.create_text_channel("news"), guild.add_member(env.create_user("alice")))
+            say(ready=shard_id, channels={shard: news.id for shard, (news, _) in places.items()})
+            while (step := await next_step()) != ["stop"]:
+                if step == ["commands"]:
+                    say(answered={shard: await ingest(bot, news, alice, BRIEFS[shard])
+                                  for shard, (news, alice) in places.items()})
+                elif step[0] == "wait":
+                    for _ in range(int(float(step[1]) * 60 / FEED_CHECK_SECONDS)):
+                        await env.advance_time(FEED_CHECK_SECONDS)
+                    say(owner=bot.ownership.held, cards={shard: cards(bot, news) for shard, (news, _) in places.items()})
+                else:
+                    raise SystemExit(f"unknown step {step}")
+    finally:
+        await bot.close()
+
+
+if __name__ == "__main__":
+    asyncio.run(run(int(sys.argv[1]), sys.argv[2], sys.argv[3]))
