@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from store import extraction, writes
+from store import dialect, extraction, writes
 from store.corrections import Rule, statement_key
 from store.normalize import name_key
 from store.records import Change, Forgotten
@@ -142,8 +142,10 @@ async def forget(db, tx: writes.WriteTx, brief_id: int, by: int | None, now: str
     kept = await db.execute_fetchall("SELECT id, start, text FROM statements WHERE brief_id = ?", (brief_id,))
     saved = json.dumps({"article": row, "statements": [list(k) for k in kept]}, ensure_ascii=False)
     await db.execute(
-        "INSERT OR REPLACE INTO forgotten (brief_id, guild_id, forgotten_at, forgotten_by, title, saved) "
-        "VALUES (?, ?, ?, ?, ?, ?)", (brief_id, tx.guild_id, now, by, row["title"], saved))
+        "INSERT INTO forgotten (brief_id, guild_id, forgotten_at, forgotten_by, title, saved) "
+        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (brief_id) DO UPDATE SET guild_id = excluded.guild_id, "
+        "forgotten_at = excluded.forgotten_at, forgotten_by = excluded.forgotten_by, title = excluded.title, "
+        "saved = excluded.saved", (brief_id, tx.guild_id, now, by, row["title"], saved))
     await writes.delete_brief(db, tx, brief_id)
     return row["title"]
 
@@ -185,6 +187,11 @@ async def purge_forgotten(db, before: str) -> int:
 
 async def _article_columns(db) -> list[str]:
     """The article table's stored columns (generated ones cannot be written)."""
+    if dialect.is_postgresql(db):
+        rows = await db.execute_fetchall(
+            "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
+            "AND table_name = 'articles' AND is_generated = 'NEVER' ORDER BY ordinal_position")
+        return [r[0] for r in rows]
     rows = await db.execute_fetchall("PRAGMA table_xinfo(articles)")
     return [r[1] for r in rows if r[6] == 0]  # hidden: 0 = ordinary column
 
@@ -220,7 +227,8 @@ async def set_setting(db, guild_id: int, name: str, value: str | None) -> None:
     if value is None:
         await db.execute("DELETE FROM guild_settings WHERE guild_id = ? AND name = ?", (guild_id, name))
     else:
-        await db.execute("INSERT OR REPLACE INTO guild_settings (guild_id, name, value) VALUES (?, ?, ?)",
+        await db.execute("INSERT INTO guild_settings (guild_id, name, value) VALUES (?, ?, ?) "
+                         "ON CONFLICT (guild_id, name) DO UPDATE SET value = excluded.value",
                          (guild_id, name, value))
 
 

@@ -1,11 +1,17 @@
 """The one exception the store raises for a database it cannot use, and the
-translation of every sqlite3.Error into it: one line a person can act on, no traceback."""
+translation of every sqlite3.Error (and asyncpg error) into it: one line a person can
+act on, no traceback."""
 from __future__ import annotations
 
 import functools
 import inspect
 import sqlite3
 from contextlib import aclosing
+
+import asyncpg
+
+# What a database driver raises: SQLite's errors, PostgreSQL's (server and connection).
+DATABASE_ERRORS: tuple[type[BaseException], ...] = (sqlite3.Error, asyncpg.PostgresError, asyncpg.InterfaceError)
 
 
 class StoreError(Exception):
@@ -22,8 +28,26 @@ def is_damaged_index(exc: sqlite3.Error) -> bool:
     return getattr(exc, "sqlite_errorname", "") == "SQLITE_CORRUPT_VTAB"
 
 
-def describe(exc: sqlite3.Error) -> StoreError:
-    """The StoreError for an SQLite error met while the store was in use."""
+def describe_postgresql(exc: BaseException) -> StoreError:
+    """The StoreError for a PostgreSQL error met while the store was in use."""
+    state = getattr(exc, "sqlstate", "") or ""
+    if state == "53100":
+        return StoreError("The database server's disk is full, so nothing was saved; the bot's admin needs to "
+                          "free some space.")
+    if state.startswith(("08", "57")) or isinstance(exc, asyncpg.InterfaceError):
+        return StoreError("The database server cannot be reached just now; try again in a moment.")
+    if state in ("40001", "40P01", "55P03"):
+        return StoreError("The database is busy; try again in a moment.")
+    if state == "25006":
+        return StoreError("The database has become read-only, so nothing was saved; the bot's admin needs to "
+                          "make it writable.")
+    return StoreError(f"The database could not do that ({' '.join(str(exc).split())[:120]}).")
+
+
+def describe(exc: BaseException) -> StoreError:
+    """The StoreError for an SQLite (or PostgreSQL) error met while the store was in use."""
+    if not isinstance(exc, sqlite3.Error):
+        return describe_postgresql(exc)
     name = getattr(exc, "sqlite_errorname", "") or ""
     text = str(exc).lower()
     if is_damaged_index(exc):
@@ -60,7 +84,7 @@ def translating(cls):
     return cls
 
 
-def _translated(self, exc: sqlite3.Error) -> StoreError:
+def _translated(self, exc: BaseException) -> StoreError:
     error = describe(exc)
     hook = getattr(self, "_met_error", None)
     if hook is not None:
@@ -73,7 +97,7 @@ def _coroutine(fn):
     async def wrapper(self, *args, **kwargs):
         try:
             return await fn(self, *args, **kwargs)
-        except sqlite3.Error as exc:
+        except DATABASE_ERRORS as exc:
             raise _translated(self, exc) from None
     return wrapper
 
@@ -85,6 +109,6 @@ def _generator(fn):
             async with aclosing(fn(self, *args, **kwargs)) as items:  # a consumer that stops early closes it
                 async for item in items:
                     yield item
-        except sqlite3.Error as exc:
+        except DATABASE_ERRORS as exc:
             raise _translated(self, exc) from None
     return wrapper

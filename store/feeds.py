@@ -24,10 +24,10 @@ async def add_feed(db: aiosqlite.Connection, guild_id: int, url: str, channel_id
     rows = list(await db.execute_fetchall("SELECT id FROM feeds WHERE guild_id = ? AND url = ?", (guild_id, url)))
     if rows:
         return int(rows[0][0]), False
-    cursor = await db.execute(  # next_poll '' sorts before every time: polled at the poller's next round
+    row = await db.execute_insert(  # next_poll '' sorts before every time: polled at the poller's next round
         "INSERT INTO feeds (guild_id, url, channel_id, added_by, added_at, next_poll) VALUES (?, ?, ?, ?, ?, '')",
         (guild_id, url, channel_id, added_by, now))
-    return int(cursor.lastrowid or 0), True
+    return int(row[0] if row else 0), True
 
 
 async def count_feeds(db: aiosqlite.Connection, guild_id: int) -> int:
@@ -103,7 +103,8 @@ async def remember_item(db: aiosqlite.Connection, feed_id: int, key: str, versio
     await db.execute(
         "INSERT INTO feed_items (feed_id, item_key, version, brief_id, published) VALUES (?, ?, ?, ?, ?) "
         "ON CONFLICT (feed_id, item_key) DO UPDATE SET version = excluded.version, "
-        "brief_id = coalesce(excluded.brief_id, brief_id), published = coalesce(excluded.published, published)",
+        "brief_id = coalesce(excluded.brief_id, feed_items.brief_id), "
+        "published = coalesce(excluded.published, feed_items.published)",
         (feed_id, key, version, brief_id, published))
 
 
@@ -111,7 +112,7 @@ async def remember_item(db: aiosqlite.Connection, feed_id: int, key: str, versio
 
 async def follow(db: aiosqlite.Connection, guild_id: int, user_id: int, kind: str, key: str, label: str) -> bool:
     cursor = await db.execute(
-        "INSERT OR IGNORE INTO follows (guild_id, user_id, kind, key, label) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO follows (guild_id, user_id, kind, key, label) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
         (guild_id, user_id, kind, key, label))
     return cursor.rowcount > 0
 

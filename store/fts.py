@@ -10,6 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from itertools import combinations
+from typing import Callable
 
 MAX_WORDS = 12  # longer queries add nothing but cost
 MOST_OF = 6  # "most of the words" looks at this many of the longest ones
@@ -47,18 +48,32 @@ def phrase(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
 
-def all_of(ws: list[str]) -> str:
+@dataclass(frozen=True)
+class Syntax:
+    """How a query language spells AND, OR, a phrase and an exclusion: the same
+    parsed query becomes FTS5's MATCH text or PostgreSQL's tsquery text."""
+
+    and_: str
+    or_: str
+    phrase: Callable[[str], str]  # words joined by spaces -> one term
+    without: str  # "{body}" that holds none of "{excluded}"
+
+
+FTS5 = Syntax(" AND ", " OR ", phrase, "({body}) NOT ({excluded})")
+
+
+def all_of(ws: list[str], syntax: Syntax = FTS5) -> str:
     """AND of the words; common words are left to the re-ranking (matching
     "at" costs a walk through nearly every row) unless nothing else is left."""
     useful = [w for w in ws if w not in STOPWORDS] or ws
-    return " AND ".join(phrase(w) for w in useful)
+    return syntax.and_.join(syntax.phrase(w) for w in useful)
 
 
 def content_words(ws: list[str]) -> list[str]:
     return [w for w in ws if w not in STOPWORDS]
 
 
-def most_of(ws: list[str]) -> str:
+def most_of(ws: list[str], syntax: Syntax = FTS5) -> str:
     """All but one of the words (the longest few, common ones left out unless
     nothing else is left): `a b c` -> `(a AND b) OR (a AND c) OR (b AND c)`.
     A looser second pass after all_of, only worth it for three words or more
@@ -66,7 +81,7 @@ def most_of(ws: list[str]) -> str:
     useful = content_words(ws) or ws
     useful = sorted(useful, key=len, reverse=True)[:MOST_OF]
     need = max(1, len(useful) - 1)
-    return " OR ".join("(" + all_of(list(group)) + ")" for group in combinations(useful, need))
+    return syntax.or_.join("(" + all_of(list(group), syntax) + ")" for group in combinations(useful, need))
 
 
 def in_columns(columns: str, expression: str) -> str:
@@ -165,20 +180,19 @@ def parse(text: str | None) -> TextQuery:
     return TextQuery(tuple(tuple(c) for c in clauses), tuple(excluded[:MAX_WORDS]))
 
 
-def _term(term: tuple[str, ...]) -> str:
-    return phrase(" ".join(term))  # FTS5 reads a quoted run of words as a phrase
-
-
-def query_body(q: TextQuery, *, loose: bool = False) -> str:
-    """The FTS5 expression of a TextQuery (without columns or scope); "" when it wants nothing."""
+def query_body(q: TextQuery, *, loose: bool = False, syntax: Syntax = FTS5) -> str:
+    """The FTS5 expression of a TextQuery (without columns or scope); "" when it wants nothing.
+    Another `syntax` spells the same query in another language (PostgreSQL's tsquery)."""
     if q.simple:
         ws = q.words
-        body = most_of(ws) if loose else all_of(ws)
+        body = most_of(ws, syntax) if loose else all_of(ws, syntax)
     else:
         useful = [c for c in q.clauses if not (len(c) == 1 and len(c[0]) == 1 and c[0][0] in STOPWORDS)]
-        body = " AND ".join("(" + " OR ".join(_term(t) for t in c) + ")" for c in (useful or q.clauses))
+        # FTS5 reads a quoted run of words as a phrase
+        body = syntax.and_.join("(" + syntax.or_.join(syntax.phrase(" ".join(t)) for t in c) + ")"
+                                for c in (useful or q.clauses))
     if body and q.excluded:
-        body = f"({body}) NOT (" + " OR ".join(phrase(w) for w in q.excluded) + ")"
+        body = syntax.without.format(body=body, excluded=syntax.or_.join(syntax.phrase(w) for w in q.excluded))
     return body
 
 

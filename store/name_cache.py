@@ -18,7 +18,7 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 from pathlib import Path
-from typing import Callable
+from typing import Awaitable, Callable
 
 import aiosqlite
 
@@ -31,11 +31,15 @@ _CHUNK = 500
 _LOAD_CHUNK = 5_000
 LOGGED_GENERATIONS = 64  # write generations whose touched entities stay in `name_changes`
 REBUILD_SHARE = 0.25  # when more than this share of an index changed, rebuilding is cheaper
+# (guild id, stop) -> the guild's whole index; `stop()` turns true when the store closes.
+Loader = Callable[[int, Callable[[], bool]], Awaitable[NameIndex]]
 
 
 class NameCache:
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, loader: Loader | None = None):
         self._path = path
+        # PostgreSQL loads over its own pool (store/pg/store.py); SQLite in a worker thread.
+        self._loader = loader or (lambda guild_id, stop: asyncio.to_thread(load_index, path, guild_id, stop))
         self._indexes: dict[int, NameIndex] = {}
         self._load_lock = asyncio.Lock()
         self._closed = False
@@ -66,7 +70,7 @@ class NameCache:
     async def _load(self, guild_id: int) -> NameIndex:
         if self._closed:
             raise StoreError("The store is closed.")
-        return await asyncio.to_thread(load_index, self._path, guild_id, lambda: self._closed)
+        return await self._loader(guild_id, lambda: self._closed)
 
     async def after_commit(self, writer: aiosqlite.Connection, guild_id: int, touched: set[int],
                            before: int, after: int) -> None:
@@ -91,7 +95,7 @@ class NameCache:
 async def record_changes(db: aiosqlite.Connection, guild_id: int, generation: int, touched: set[int]) -> None:
     """Inside a write transaction: log the entities it touched under its generation, and drop
     what is too old to be of use."""
-    await db.executemany("INSERT OR IGNORE INTO name_changes (guild_id, generation, entity_id) VALUES (?, ?, ?)",
+    await db.executemany("INSERT INTO name_changes (guild_id, generation, entity_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                          [(guild_id, generation, entity_id) for entity_id in touched])
     await db.execute("DELETE FROM name_changes WHERE guild_id = ? AND generation <= ?",
                      (guild_id, generation - LOGGED_GENERATIONS))
@@ -122,7 +126,7 @@ async def fill(db: aiosqlite.Connection, index: NameIndex, guild_id: int, ids: l
         entities += await db.execute_fetchall(
             f"SELECT id, key, briefs FROM entities WHERE guild_id = ? AND id IN ({marks})", (guild_id, *chunk))
         aliases += await db.execute_fetchall(f"SELECT entity_id, key FROM aliases WHERE entity_id IN ({marks})", chunk)
-    present = _put_all(index, entities, aliases)
+    present = put_all(index, entities, aliases)
     for entity_id in ids:
         if entity_id not in present:
             index.remove(entity_id)
@@ -141,7 +145,7 @@ def load_index(path: Path, guild_id: int, stop: Callable[[], bool]) -> NameIndex
         db.execute("COMMIT")
     finally:
         db.close()
-    _put_all(index, entities, aliases)
+    put_all(index, entities, aliases)
     index.loaded()
     return index
 
@@ -155,7 +159,7 @@ def _chunks(cursor: sqlite3.Cursor, stop: Callable[[], bool]) -> list:
     return rows
 
 
-def _put_all(index: NameIndex, entities, aliases) -> set[int]:
+def put_all(index: NameIndex, entities, aliases) -> set[int]:
     forms: dict[int, list[str]] = {}
     for entity_id, key in aliases:
         forms.setdefault(entity_id, []).append(key)

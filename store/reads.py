@@ -208,7 +208,7 @@ async def stats(db, guild_id: int) -> GuildStats:
         "SELECT g.briefs, g.statements, g.entities, g.people, "
         "(SELECT min(published_at) FROM articles WHERE guild_id = :g), "
         "(SELECT max(published_at) FROM articles WHERE guild_id = :g) "
-        "FROM (SELECT :g AS guild_id) one LEFT JOIN guilds g ON g.guild_id = one.guild_id", {"g": guild_id})
+        "FROM (SELECT CAST(:g AS BIGINT) AS guild_id) one LEFT JOIN guilds g ON g.guild_id = one.guild_id", {"g": guild_id})
     briefs, statements, entities, people, first, last = rows[0]
     return GuildStats(briefs=briefs or 0, entities=entities or 0, statements=statements or 0, people=people or 0,
                       first_brief=first, last_brief=last)
@@ -219,7 +219,7 @@ async def trending(db, guild_id: int, since: datetime, limit: int) -> list[tuple
     TRENDING_WINDOW), ties to the most recently named."""
     rows = await db.execute_fetchall(
         "SELECT count(*), min(id) FROM (SELECT id FROM articles WHERE guild_id = ? AND created_at >= ? "
-        "ORDER BY created_at DESC LIMIT ?)", (guild_id, iso(since), TRENDING_WINDOW))
+        "ORDER BY created_at DESC LIMIT ?) recent", (guild_id, iso(since), TRENDING_WINDOW))
     window, first_id = rows[0]
     if not window:
         return []
@@ -324,11 +324,11 @@ async def entity_timeline(db, guild_id: int, entity_id: int, limit: int) -> Time
         return None
     briefs = await db.execute_fetchall(
         f"SELECT * FROM (SELECT {ARTICLE_COLUMNS} FROM brief_entities be JOIN articles a ON a.id = be.brief_id "
-        f"WHERE be.entity_id = ? AND a.guild_id = ? {BY_DATE_DESC} LIMIT ?) ORDER BY published_at, id",
+        f"WHERE be.entity_id = ? AND a.guild_id = ? {BY_DATE_DESC} LIMIT ?) latest ORDER BY published_at, id",
         (entity_id, guild_id, limit))
     said = await db.execute_fetchall(
         "SELECT * FROM (" + STATEMENT_QUERY + "WHERE s.speaker_entity_id = ? AND s.guild_id = ? "
-        "ORDER BY a.published_at DESC, s.id DESC LIMIT ?) ORDER BY published_at, id",
+        "ORDER BY a.published_at DESC, s.id DESC LIMIT ?) latest ORDER BY published_at, id",
         (entity_id, guild_id, limit))
     return Timeline(entity=entity, articles=[article_row(r) for r in briefs],
                     statements=[statement_row(s) for s in said])

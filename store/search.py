@@ -18,7 +18,8 @@ from dataclasses import dataclass
 import aiosqlite
 from rapidfuzz import fuzz, process, utils
 
-from store import fts
+from store import dialect, fts
+from store.pg import fulltext as pg_fulltext
 from store.reads import ARTICLE_COLUMNS, ARTICLE_WIDTH, STATEMENT_QUERY, article_row, search_scope, statement_row
 from store.snippets import pattern, snippet
 
@@ -95,8 +96,10 @@ async def search_articles(db: aiosqlite.Connection, guild_id: int, text: str, li
 
 async def _article_ids(db, guild_id: int, columns: str, q: fts.TextQuery, loose: bool, scoped: bool,
                        where: BriefFilter) -> list[int]:
-    expression = fts.query_expression(guild_id, columns, q, loose=loose, scoped=scoped)
     extra, values = where.sql()
+    if dialect.is_postgresql(db):
+        return await pg_fulltext.article_ids(db, guild_id, columns, q, loose, extra, values, CANDIDATES)
+    expression = fts.query_expression(guild_id, columns, q, loose=loose, scoped=scoped)
     rows = await db.execute_fetchall(
         "SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
         f"WHERE articles_fts MATCH ? AND a.guild_id = ?{extra} ORDER BY articles_fts.rowid DESC LIMIT ?",
@@ -118,11 +121,7 @@ async def search_statements(db: aiosqlite.Connection, guild_id: int, text: str, 
         return []
     found: dict[int, tuple[bool, str]] = {}  # id -> (has all words, text)
     for loose in _modes(q):
-        expression = fts.query_expression(guild_id, "text", q, loose=loose, speaker_ids=speaker_ids, scoped=scoped)
-        rows = await db.execute_fetchall(
-            "SELECT s.id, s.text FROM statements_fts JOIN statements s ON s.id = statements_fts.rowid "
-            "WHERE statements_fts MATCH ? AND s.guild_id = ? ORDER BY statements_fts.rowid DESC LIMIT ?",
-            (expression, guild_id, CANDIDATES))
+        rows = await _statement_hits(db, guild_id, q, loose, speaker_ids, scoped)
         for statement_id, said in rows:
             found.setdefault(statement_id, (not loose, said))
         if len(found) >= min(limit, LOOSE_BELOW):
@@ -140,7 +139,19 @@ async def search_statements(db: aiosqlite.Connection, guild_id: int, text: str, 
     ranked = sorted(range(len(ids)), key=lambda k: (not whole[k], not found[ids[k]][0], -closeness[k], -ids[k]))
     top = [ids[k] for k in ranked[:limit]]
     marks = ",".join("?" * len(top))
-    rows = await db.execute_fetchall(STATEMENT_QUERY + f"WHERE s.guild_id = ? AND s.id IN ({marks})",
-                                     (guild_id, *top))
-    by_id = {r[0]: r for r in rows}
+    by_id = {r[0]: r for r in await db.execute_fetchall(STATEMENT_QUERY + f"WHERE s.guild_id = ? AND s.id IN ({marks})",
+                                                        (guild_id, *top))}
     return [statement_row(by_id[i]) for i in top if i in by_id]
+
+
+async def _statement_hits(db, guild_id: int, q: fts.TextQuery, loose: bool, speaker_ids: list[int] | None,
+                          scoped: bool) -> list[tuple[int, str]]:
+    """(id, text) of candidate statements, newest first."""
+    if dialect.is_postgresql(db):
+        return await pg_fulltext.statement_hits(db, guild_id, q, loose, speaker_ids, CANDIDATES)
+    expression = fts.query_expression(guild_id, "text", q, loose=loose, speaker_ids=speaker_ids, scoped=scoped)
+    rows = await db.execute_fetchall(
+        "SELECT s.id, s.text FROM statements_fts JOIN statements s ON s.id = statements_fts.rowid "
+        "WHERE statements_fts MATCH ? AND s.guild_id = ? ORDER BY statements_fts.rowid DESC LIMIT ?",
+        (expression, guild_id, CANDIDATES))
+    return [(r[0], r[1]) for r in rows]

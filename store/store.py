@@ -24,7 +24,7 @@ from store import curation
 from store import feeds as feed_sql
 from store import fts_repair, lookup, reads, search, writes
 from store.corrections import Rule
-from store.errors import StoreError, translating
+from store.errors import DATABASE_ERRORS, StoreError, translating
 from store.name_cache import NameCache, record_changes
 from store.normalize import name_key, text_fingerprint, url_key
 from store.opening import open_connections
@@ -107,7 +107,7 @@ class Store:
             rows = list(await self._reader.execute_fetchall("SELECT guild_id FROM guilds ORDER BY briefs DESC LIMIT 1"))
             if rows:
                 await self._names.get(self._reader, rows[0][0])
-        except (StoreError, sqlite3.Error, ValueError):  # closed meanwhile, or a problem the next call reports
+        except (StoreError, ValueError) + DATABASE_ERRORS:  # closed meanwhile, or a problem the next call reports
             pass
 
     async def close(self) -> None:
@@ -177,7 +177,7 @@ class Store:
             if self._closed:
                 raise StoreError("The store is closed.")
             db = self._writer
-            await db.execute("BEGIN IMMEDIATE")
+            await self._begin(guild_id)
             tx = writes.WriteTx(guild_id)
             try:
                 before = await reads.generation(db, guild_id)
@@ -191,6 +191,10 @@ class Store:
                 raise
             if after is not None:
                 await self._names.after_commit(db, guild_id, tx.touched, before, after)
+
+    async def _begin(self, guild_id: int) -> None:
+        """Start the write transaction (IMMEDIATE: take the file's write lock now)."""
+        await self._writer.execute("BEGIN IMMEDIATE")
 
     async def _rollback(self) -> None:
         try:
@@ -277,7 +281,7 @@ class Store:
         guild_id = _guild(guild_id)
         async with self._write(guild_id):
             cursor = await self._writer.execute(
-                "INSERT OR IGNORE INTO watched_channels (guild_id, channel_id) VALUES (?, ?)", (guild_id, channel_id))
+                "INSERT INTO watched_channels (guild_id, channel_id) VALUES (?, ?) ON CONFLICT DO NOTHING", (guild_id, channel_id))
             return cursor.rowcount > 0
 
     async def unwatch(self, guild_id: int, channel_id: int) -> bool:

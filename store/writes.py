@@ -184,8 +184,9 @@ async def bump_generation(db: aiosqlite.Connection, tx: WriteTx) -> int:
     name cache of this guild (in any process) that it is stale."""
     rows = list(await db.execute_fetchall(
         "INSERT INTO guilds (guild_id, generation, briefs, statements) VALUES (?, 1, ?, ?) "
-        "ON CONFLICT (guild_id) DO UPDATE SET generation = generation + 1, briefs = briefs + excluded.briefs, "
-        "statements = statements + excluded.statements RETURNING generation",
+        "ON CONFLICT (guild_id) DO UPDATE SET generation = guilds.generation + 1, "
+        "briefs = guilds.briefs + excluded.briefs, statements = guilds.statements + excluded.statements "
+        "RETURNING generation",
         (tx.guild_id, tx.briefs, tx.statements)))
     return int(rows[0][0])
 
@@ -229,11 +230,11 @@ async def write_links(db, tx: WriteTx, brief_id: int, links: Links, statements: 
         [(m.mentions, m.entity_id) for m in links.mentions])
     await db.executemany(
         "INSERT INTO aliases (entity_id, key, guild_id, alias, briefs) VALUES (?, ?, ?, ?, 1) "
-        "ON CONFLICT (entity_id, key) DO UPDATE SET briefs = briefs + 1",
+        "ON CONFLICT (entity_id, key) DO UPDATE SET briefs = aliases.briefs + 1",
         [(m.entity_id, k, guild_id, form) for m in links.mentions for k, form in m.forms.items()])
     await db.executemany(
         "INSERT INTO roles (entity_id, key, role, briefs, first_brief_id) VALUES (?, ?, ?, 1, ?) "
-        "ON CONFLICT (entity_id, key) DO UPDATE SET briefs = briefs + 1",
+        "ON CONFLICT (entity_id, key) DO UPDATE SET briefs = roles.briefs + 1",
         [(m.entity_id, role_key(m.role), m.role, brief_id) for m in links.mentions if m.role])
     await refresh_names(db, tx, [m.entity_id for m in links.mentions], {k for m in links.mentions for k in m.forms})
     await db.executemany(

@@ -1,0 +1,42 @@
+"""Full-text search on PostgreSQL: the query members type, parsed once by
+store/fts.parse (so both backends read `"a phrase"`, `OR` and `-word` alike), spelt
+as a tsquery and matched against the generated tsvector columns (GIN-indexed).
+Candidates come newest first, as FTS5's rowid order gives them on SQLite; ranking
+stays in store/search.py, shared."""
+from __future__ import annotations
+
+from store import fts
+from store.pg.schema import TEXT_SEARCH_CONFIG
+
+# fts.words yields only runs of letters and digits, which tsquery syntax reads as plain words.
+TSQUERY = fts.Syntax(" & ", " | ", lambda words: "(" + " <-> ".join(words.split()) + ")", "({body}) & !({excluded})")
+# Which tsvector column holds which of the FTS5 columns store/search.py asks for.
+_ARTICLE_COLUMNS = {"title raw_text": "all_words", "title": "title_words"}
+
+
+def tsquery(q: fts.TextQuery, *, loose: bool = False) -> str:
+    return fts.query_body(q, loose=loose, syntax=TSQUERY)
+
+
+async def article_ids(db, guild_id: int, columns: str, q: fts.TextQuery, loose: bool, extra: str,
+                      values: tuple, limit: int) -> list[int]:
+    """Ids of the guild's briefs matching `q` in `columns`, newest first; `extra` are the
+    filter's ` AND ...` conditions on `a` with their `values`."""
+    rows = await db.execute_fetchall(
+        f"SELECT a.id FROM articles a WHERE a.guild_id = ? AND a.{_ARTICLE_COLUMNS[columns]} @@ "
+        f"to_tsquery('{TEXT_SEARCH_CONFIG}', ?){extra} ORDER BY a.id DESC LIMIT ?",
+        (guild_id, tsquery(q, loose=loose), *values, limit))
+    return [r[0] for r in rows]
+
+
+async def statement_hits(db, guild_id: int, q: fts.TextQuery, loose: bool, speaker_ids: list[int] | None,
+                         limit: int) -> list[tuple[int, str]]:
+    """(id, text) of the guild's statements matching `q` (by one of `speaker_ids`), newest first."""
+    speakers = ""
+    if speaker_ids:
+        speakers = f" AND s.speaker_entity_id IN ({','.join('?' * len(speaker_ids))})"
+    rows = await db.execute_fetchall(
+        f"SELECT s.id, s.text FROM statements s WHERE s.guild_id = ? AND s.words @@ "
+        f"to_tsquery('{TEXT_SEARCH_CONFIG}', ?){speakers} ORDER BY s.id DESC LIMIT ?",
+        (guild_id, tsquery(q, loose=loose), *(speaker_ids or ()), limit))
+    return [(r[0], r[1]) for r in rows]
