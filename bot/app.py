@@ -100,11 +100,11 @@ class NewsBot(commands.Bot):
 
     async def _open(self) -> None:
         from handlers.core.extraction import ExtractionPool, pool_from_settings
-        from store import Store
+        from store import open_store
 
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsbrief-blocking")
         extractor = self.extractor or pool_from_settings(self.settings)
-        store = await Store.open(self.settings.db_path, check_fulltext=True)
+        store = await open_store(self.settings.database, check_fulltext=True)
         try:
             # Load spaCy now (in every worker): a missing model is reported at start, not at the first brief.
             if isinstance(extractor, ExtractionPool):
@@ -123,7 +123,7 @@ class NewsBot(commands.Bot):
         self.services = Services.from_settings(self.settings, store, extractor, self.executor)
         self.services.on_indexed = self.alerts.brief_indexed
         self.watched = WatchedChannels(store, self.settings.ingest_channel_ids)
-        log.info("database %s open", self.settings.db_path)
+        log.info("database %s open", store.path)  # a PostgreSQL URL without its password
 
     async def on_ready(self) -> None:
         log.info("logged in as %s (%s) in %d server(s)", self.user, getattr(self.user, "id", "?"), len(self.guilds))

@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
+from store.pg.opening import is_database_url
+
 # What the handlers need has its default once, on Services; the settings read it from there.
 from handlers.core.context import Services as _Handlers
 
@@ -16,6 +18,12 @@ def _ids(value: str) -> frozenset[int]:
 
 def _bool(value: str) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _database_url(value: str) -> str:
+    if not is_database_url(value):
+        raise ValueError("give a PostgreSQL URL, postgresql://USER:PASSWORD@HOST:5432/DATABASE")
+    return value
 
 
 def _shard_count(value: str) -> int | str:
@@ -115,7 +123,7 @@ class Settings:
         "EXTRACT_MAX_SECONDS": ("extract_max_seconds", float),
         "LOG_LEVEL": ("log_level", str),
         "FORGET_UNDO_HOURS": ("forget_undo_hours", float),
-        "DATABASE_URL": ("database_url", str),
+        "DATABASE_URL": ("database_url", _database_url),
         "SHARD_COUNT": ("shard_count", _shard_count),
         "SHARD_IDS": ("shard_ids", _shard_ids),
         "LEASE_CHECK_SECONDS": ("lease_check_seconds", float),
@@ -126,6 +134,11 @@ class Settings:
             raise ValueError("SHARD_IDS needs SHARD_COUNT as a number: the ids are out of that many shards")
         if isinstance(self.shard_count, int) and any(i >= self.shard_count for i in self.shard_ids):
             raise ValueError(f"SHARD_IDS must be below SHARD_COUNT ({self.shard_count}): shards count from 0")
+
+    @property
+    def database(self) -> str | Path:
+        """Where the store lives: the PostgreSQL database when DATABASE_URL is set, else the SQLite file."""
+        return self.database_url or self.db_path
 
     @property
     def sharded(self) -> bool:

@@ -16,6 +16,8 @@ from typing import Protocol
 
 import asyncpg
 
+from store.pg.opening import is_database_url
+
 log = logging.getLogger(__name__)
 
 # One lock per deployment: the name is hashed with the schema the tables live in, so
@@ -68,7 +70,9 @@ class AdvisoryLease:
         async with self._busy:
             try:
                 if self._conn is None or self._conn.is_closed():
-                    self._held = False  # a new session holds nothing yet
+                    if self._held:
+                        log.warning("lost the deployment lease: its database session ended")
+                    self._held = False  # a new session holds nothing until it takes the lock again
                     self._conn = await self._connect()
                 if self._held:
                     await self._conn.fetchval("SELECT 1", timeout=QUERY_TIMEOUT)  # the session (so the lock) lives
@@ -102,10 +106,6 @@ class AdvisoryLease:
             conn.terminate()  # never wait on a connection that may be gone
 
 
-def is_postgres_url(url: str) -> bool:
-    return url.startswith(("postgresql://", "postgres://"))
-
-
 def deployment_lease(database_url: str) -> DeploymentLease:
     """The lease for a deployment on `database_url` (empty or not PostgreSQL: the single SQLite process)."""
-    return AdvisoryLease(database_url) if is_postgres_url(database_url) else SoleLease()
+    return AdvisoryLease(database_url) if is_database_url(database_url) else SoleLease()

@@ -4,7 +4,9 @@ search_path points there. PostgreSQL not answering is a failure with the command
 that starts it, never a skip."""
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import time
 import uuid
 
 import asyncpg
@@ -45,3 +47,14 @@ async def holder_pid(dsn: str) -> int | None:
             f"AND ((l.classid::bigint << 32) | l.objid::bigint) = {LOCK_KEY_SQL}")
     finally:
         await conn.close()
+
+
+async def lease_freed(dsn: str, patience: float = 60.0) -> bool:
+    """Whether the lease of `dsn`'s schema is free within `patience` seconds (a dead
+    session's locks go when its server process has exited; a safety net, not a timing)."""
+    give_up = time.monotonic() + patience
+    while time.monotonic() < give_up:
+        if await holder_pid(dsn) is None:
+            return True
+        await asyncio.sleep(0.1)
+    return False

@@ -1,9 +1,9 @@
 """Child process for the shard test: the real bot as one shard process of two
 (SHARD_COUNT=2, SHARD_IDS=this one), in simcord's simulated Discord, over the
-deployment's shared database. Its simulated Discord has both servers, one on each
+deployment's shared PostgreSQL database. Its simulated Discord has both servers, one on each
 shard; the gateway gives this process only its own shard's server.
 
-    python tests/bot/shard_process.py SHARD_ID DATABASE_URL SQLITE_PATH
+    python tests/bot/shard_process.py SHARD_ID DATABASE_URL
 
 The test drives it by lines on standard input and it answers one JSON line each:
     (started)   {"ready": shard, "channels": {shard of the server: id of its #news}}
@@ -17,7 +17,6 @@ from __future__ import annotations
 import asyncio
 import json
 import sys
-from pathlib import Path
 
 import simcord
 
@@ -56,8 +55,8 @@ def cards(bot, news) -> list[str]:
     return [m.embeds[0].title for m in news.history() if m.author.id == bot.user.id and m.embeds and not m.reference]
 
 
-async def run(shard_id: int, database_url: str, sqlite_path: str) -> None:
-    settings = Settings(db_path=Path(sqlite_path), database_url=database_url, shard_count=SHARDS,
+async def run(shard_id: int, database_url: str) -> None:
+    settings = Settings(database_url=database_url, shard_count=SHARDS,
                         shard_ids=(shard_id,), allow_private_urls=True, cooldown_rate=1000, cooldown_per=1.0,
                         feed_check_seconds=FEED_CHECK_SECONDS, lease_check_seconds=FEED_CHECK_SECONDS / 2)
     bot = create_bot(settings, extractor=Extractor())
@@ -83,4 +82,4 @@ async def run(shard_id: int, database_url: str, sqlite_path: str) -> None:
 
 
 if __name__ == "__main__":
-    asyncio.run(run(int(sys.argv[1]), sys.argv[2], sys.argv[3]))
+    asyncio.run(run(int(sys.argv[1]), sys.argv[2]))

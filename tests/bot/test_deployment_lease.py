@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from pgserver import connect, fresh_schema, holder_pid
+from pgserver import connect, fresh_schema, holder_pid, lease_freed
 from store.lease import AdvisoryLease, SoleLease, deployment_lease
 
 HERE = Path(__file__).resolve().parent
@@ -39,9 +39,9 @@ async def test_one_holder_per_deployment_and_the_lease_goes_with_its_session():
                 assert await admin.fetchval("SELECT pg_terminate_backend($1)", await holder_pid(dsn))
             finally:
                 await admin.close()
-            assert not await first.refresh()  # it notices, and stops owning the work
-            assert await second.refresh()
-            assert not await first.refresh()  # reconnected, now standing by
+            assert await lease_freed(dsn)
+            assert await second.refresh()  # the standby takes over
+            assert not await first.refresh() and not first.held  # the old owner notices and stands by
 
             await second.release()  # a clean stop hands over at the standby's next check
             assert await first.refresh() and not second.held

@@ -6,7 +6,6 @@ when the holder is killed the other process takes the feeds over, posting the ne
 items' cards in both servers (one of them on the other shard, over the REST API)."""
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import select
@@ -18,9 +17,9 @@ from pathlib import Path
 
 from feed_articles import DOCKS, FERRY, QUOTA
 from feedsite import FeedSite, rss
-from pgserver import fresh_schema, holder_pid
+from pgserver import fresh_schema, lease_freed
 from shard_process import BRIEFS, GUILDS
-from store import Store
+from store import open_store
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -33,11 +32,11 @@ NIGHT_MARKET = ("Night market returns to the old harbour", [
 
 
 class ShardProcess:
-    def __init__(self, shard: int, database_url: str, sqlite_path: Path, logs: Path):
+    def __init__(self, shard: int, database_url: str, logs: Path):
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
         self.shard = shard
         self.log = open(logs / f"shard{shard}.log", "w")  # the bot's own logging, read when a step fails
-        self.child = subprocess.Popen([sys.executable, str(CHILD), str(shard), database_url, str(sqlite_path)],
+        self.child = subprocess.Popen([sys.executable, str(CHILD), str(shard), database_url],
                                       cwd=ROOT, env=env, text=True, stdin=subprocess.PIPE,
                                       stdout=subprocess.PIPE, stderr=self.log)
 
@@ -82,15 +81,6 @@ async def titles(store, guild_id: int) -> set[str]:
     return {a.title for a in await store.latest_articles(guild_id)}
 
 
-async def lease_freed(dsn: str) -> bool:
-    give_up = time.monotonic() + PATIENCE
-    while time.monotonic() < give_up:
-        if await holder_pid(dsn) is None:
-            return True
-        await asyncio.sleep(0.2)
-    return False
-
-
 async def test_two_shard_processes_answer_their_own_servers_and_poll_each_feed_once(tmp_path):
     with FeedSite() as site:
         site.page("/ferry", *FERRY)
@@ -98,13 +88,12 @@ async def test_two_shard_processes_answer_their_own_servers_and_poll_each_feed_o
         site.feed("/a.rss", rss([item(site, "/ferry", FERRY[0], "a-1", 2)]))
         site.feed("/b.rss", rss([item(site, "/docks", DOCKS[0], "b-1", 2)]))
         async with fresh_schema() as dsn:
-            db = tmp_path / "shared.sqlite3"
-            shards = [ShardProcess(k, dsn, db, tmp_path) for k in (0, 1)]
+            shards = [ShardProcess(k, dsn, tmp_path) for k in (0, 1)]
             try:
                 [ready0, ready1] = [s.answer() for s in shards]
                 channels = {int(k): v for k, v in ready0["channels"].items()}
                 assert ready1["channels"] == ready0["channels"]  # the two simulations hold the same servers
-                store = await Store.open(db)
+                store = await open_store(dsn)
                 try:  # a feed in each server, posting in its #news
                     await store.add_feed(GUILDS[0], site.url("/a.rss"), channel_id=channels[0])
                     await store.add_feed(GUILDS[1], site.url("/b.rss"), channel_id=channels[1])
@@ -128,7 +117,7 @@ async def test_two_shard_processes_answer_their_own_servers_and_poll_each_feed_o
                 [survivor] = [p for p in shards if p is not owner]
                 assert [site.paths().count(p) for p in ("/a.rss", "/b.rss", "/ferry", "/docks")] == [1, 1, 1, 1]
                 assert all(r["cards"] == {"0": [], "1": []} for r in rounds)  # a first read posts no cards
-                store = await Store.open(db)
+                store = await open_store(dsn)
                 try:  # one database: what each process saved, in its server
                     assert await titles(store, GUILDS[0]) == {BRIEFS[0].split("\n")[0], FERRY[0]}
                     assert await titles(store, GUILDS[1]) == {BRIEFS[1].split("\n")[0], DOCKS[0]}
