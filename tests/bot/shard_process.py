@@ -7,9 +7,12 @@ shard; the gateway gives this process only its own shard's server.
 
 The test drives it by lines on standard input and it answers one JSON line each:
     (started)   {"ready": shard, "channels": {shard of the server: id of its #news}}
-    commands    {"answered": {shard of the server: [titles of the bot's replies to an !ingest there]}}
+    commands    {"answered": {shard of the server: [titles of the bot's replies to an !ingest there]},
+                 "digest set": {shard of the server: whether `settings digest #news daily` was answered}}
     wait M      {"owner": bool, "cards": {shard of the server: [feed cards in its #news]}} after M
                 simulated minutes (the feed poller and the lease check run every 30 s)
+    digests     {"sent": how many, "digests": {shard of the server: [digest posts in its #news]}}
+                after a run of the scheduled digests
     stop        (closes the bot and exits)
 """
 from __future__ import annotations
@@ -18,6 +21,7 @@ import asyncio
 import json
 import sys
 
+import discord
 import simcord
 
 from bot.app import create_bot
@@ -45,7 +49,12 @@ async def next_step() -> list[str]:
 
 
 async def ingest(bot, news, member, text: str) -> list[str]:
-    asked = await member.send(news, "!ingest " + text)
+    return await replies(bot, news, member, "!ingest " + text)
+
+
+async def replies(bot, news, member, text: str) -> list[str]:
+    """The titles (or text) of the bot's replies to what `member` says in `news`."""
+    asked = await member.send(news, text)
     return [m.embeds[0].title if m.embeds else m.content for m in news.history()
             if m.author.id == bot.user.id and m.reference and m.reference.message_id == asked.id]
 
@@ -65,12 +74,20 @@ async def run(shard_id: int, database_url: str) -> None:
             places = {}
             for shard, guild_id in GUILDS.items():
                 guild = env.create_guild(f"Server on shard {shard}", id=guild_id)
-                places[shard] = (guild.create_text_channel("news"), guild.add_member(env.create_user("alice")))
+                admins = guild.create_role("Admins", permissions=discord.Permissions(manage_guild=True))
+                places[shard] = (guild.create_text_channel("news"),
+                                 guild.add_member(env.create_user("alice"), roles=[admins]))
             say(ready=shard_id, channels={shard: news.id for shard, (news, _) in places.items()})
             while (step := await next_step()) != ["stop"]:
                 if step == ["commands"]:
                     say(answered={shard: await ingest(bot, news, alice, BRIEFS[shard])
-                                  for shard, (news, alice) in places.items()})
+                                  for shard, (news, alice) in places.items()},
+                        **{"digest set": {shard: bool(await replies(bot, news, alice, f"!settings digest {news.mention} daily"))
+                                          for shard, (news, alice) in places.items()}})
+                elif step == ["digests"]:
+                    sent = await bot.get_cog("Digests").post_digests(env.now().date())
+                    say(sent=sent, digests={shard: [t for t in cards(bot, news) if t.startswith("This server's news")]
+                                            for shard, (news, _) in places.items()})
                 elif step[0] == "wait":
                     for _ in range(int(float(step[1]) * 60 / FEED_CHECK_SECONDS)):
                         await env.advance_time(FEED_CHECK_SECONDS)

@@ -102,11 +102,13 @@ async def test_two_shard_processes_answer_their_own_servers_and_poll_each_feed_o
 
                 # Each server's commands are answered by its own shard's process, and only there.
                 for process in shards:
-                    answered = {int(k): v for k, v in process.ask("commands")["answered"].items()}
+                    answers = process.ask("commands")
+                    answered = {int(k): v for k, v in answers["answered"].items()}
                     other = 1 - process.shard
                     assert answered[other] == [], f"shard {process.shard} answered a server of shard {other}"
                     [reply] = answered[process.shard]
                     assert reply.startswith("Indexed as #")
+                    assert answers["digest set"] == {str(process.shard): True, str(other): False}
 
                 # Both processes run their feed pollers for eight rounds: the lease holder alone polls.
                 for process in shards:
@@ -123,6 +125,15 @@ async def test_two_shard_processes_answer_their_own_servers_and_poll_each_feed_o
                     assert await titles(store, GUILDS[1]) == {BRIEFS[1].split("\n")[0], DOCKS[0]}
                 finally:
                     await store.close()
+
+                # The scheduled digests: the lease holder posts both servers' (one over REST), the other none.
+                for process in shards:
+                    process.child.stdin.write("digests\n")
+                    process.child.stdin.flush()
+                digests = {process: process.answer() for process in shards}
+                assert digests[owner]["sent"] == 2 and digests[survivor]["sent"] == 0
+                assert all(len(posts) == 1 for posts in digests[owner]["digests"].values())
+                assert digests[survivor]["digests"] == {"0": [], "1": []}
 
                 # The owner dies without a word; the other process takes the feeds over.
                 owner.kill()
