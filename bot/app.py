@@ -144,6 +144,16 @@ class NewsBot(commands.Bot):
             return channel if isinstance(channel, discord.abc.Messageable) else None
         return self.get_partial_messageable(channel_id, guild_id=guild_id)
 
+    async def server_name(self, guild_id: int) -> str:
+        """A server's name for messages: from the cache, or over REST for another shard process's server."""
+        guild = self.get_guild(guild_id)
+        if guild is None and not self.serves(guild_id):
+            try:
+                guild = await self.fetch_guild(guild_id)
+            except discord.HTTPException:  # the bot was removed from it meanwhile
+                guild = None
+        return guild.name if guild is not None else "a server"
+
     async def close(self) -> None:
         if not self.stopping:
             self.stopping = True  # the ingest cog takes no new briefs from here on

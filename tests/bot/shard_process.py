@@ -8,8 +8,10 @@ shard; the gateway gives this process only its own shard's server.
 The test drives it by lines on standard input and it answers one JSON line each:
     (started)   {"ready": shard, "channels": {shard of the server: id of its #news}}
     commands    {"answered": {shard of the server: [titles of the bot's replies to an !ingest there]},
-                 "digest set": {shard of the server: whether `settings digest #news daily` was answered}}
-    wait M      {"owner": bool, "cards": {shard of the server: [feed cards in its #news]}} after M
+                 "set up": {shard of the server: whether `settings digest #news daily`, `alerts #news`
+                            and `follow keyword WORD` were answered}}
+    wait M      {"owner": bool, "cards": {shard of the server: [feed cards in its #news]},
+                 "alerts": {shard of the server: [alert posts in its #news]}} after M
                 simulated minutes (the feed poller and the lease check run every 30 s)
     digests     {"sent": how many, "digests": {shard of the server: [digest posts in its #news]}}
                 after a run of the scheduled digests
@@ -36,6 +38,7 @@ BRIEFS = {
     1: ("Library reopens after flood repairs\n\nHead librarian Omar Haddad said on Friday that the reading "
         "rooms would reopen next week. \"The books are dry and so are we,\" Haddad said."),
 }
+KEYWORDS = {0: "quota", 1: "market"}  # followed in each server: words of the feed items that arrive later
 FEED_CHECK_SECONDS = 30.0
 
 
@@ -60,8 +63,15 @@ async def replies(bot, news, member, text: str) -> list[str]:
 
 
 def cards(bot, news) -> list[str]:
-    """The bot's posts in the channel that answer no one: feed cards."""
-    return [m.embeds[0].title for m in news.history() if m.author.id == bot.user.id and m.embeds and not m.reference]
+    """The bot's posts in the channel that answer no one and mention no one: feed cards (and digests)."""
+    return [m.embeds[0].title for m in news.history()
+            if m.author.id == bot.user.id and m.embeds and not m.reference and not m.content]
+
+
+def alerts(bot, news) -> list[str]:
+    """The bot's alert posts in the channel: who follows what, and the brief's headline."""
+    return [f"{m.content} | {m.embeds[0].title}" for m in news.history()
+            if m.author.id == bot.user.id and m.embeds and not m.reference and m.content]
 
 
 async def run(shard_id: int, database_url: str) -> None:
@@ -82,8 +92,10 @@ async def run(shard_id: int, database_url: str) -> None:
                 if step == ["commands"]:
                     say(answered={shard: await ingest(bot, news, alice, BRIEFS[shard])
                                   for shard, (news, alice) in places.items()},
-                        **{"digest set": {shard: bool(await replies(bot, news, alice, f"!settings digest {news.mention} daily"))
-                                          for shard, (news, alice) in places.items()}})
+                        **{"set up": {shard: all([await replies(bot, news, alice, command.format(news=news.mention))
+                                                  for command in ("!settings digest {news} daily", "!alerts {news}",
+                                                                  f"!follow keyword {KEYWORDS[shard]}")])
+                                      for shard, (news, alice) in places.items()}})
                 elif step == ["digests"]:
                     sent = await bot.get_cog("Digests").post_digests(env.now().date())
                     say(sent=sent, digests={shard: [t for t in cards(bot, news) if t.startswith("This server's news")]
@@ -91,7 +103,8 @@ async def run(shard_id: int, database_url: str) -> None:
                 elif step[0] == "wait":
                     for _ in range(int(float(step[1]) * 60 / FEED_CHECK_SECONDS)):
                         await env.advance_time(FEED_CHECK_SECONDS)
-                    say(owner=bot.ownership.held, cards={shard: cards(bot, news) for shard, (news, _) in places.items()})
+                    say(owner=bot.ownership.held, cards={shard: cards(bot, news) for shard, (news, _) in places.items()},
+                        alerts={shard: alerts(bot, news) for shard, (news, _) in places.items()})
                 else:
                     raise SystemExit(f"unknown step {step}")
     finally:

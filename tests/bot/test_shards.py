@@ -108,7 +108,7 @@ async def test_two_shard_processes_answer_their_own_servers_and_poll_each_feed_o
                     assert answered[other] == [], f"shard {process.shard} answered a server of shard {other}"
                     [reply] = answered[process.shard]
                     assert reply.startswith("Indexed as #")
-                    assert answers["digest set"] == {str(process.shard): True, str(other): False}
+                    assert answers["set up"] == {str(process.shard): True, str(other): False}
 
                 # Both processes run their feed pollers for eight rounds: the lease holder alone polls.
                 for process in shards:
@@ -147,6 +147,10 @@ async def test_two_shard_processes_answer_their_own_servers_and_poll_each_feed_o
                 later = survivor.ask("wait 20")
                 assert later["owner"]
                 assert later["cards"] == {"0": [QUOTA[0]], "1": [NIGHT_MARKET[0]]}  # each server's card, once
+                # and each server's follower is alerted once, in that server's channel
+                assert [len(later["alerts"][k]) for k in "01"] == [1, 1]
+                assert "follows quota" in later["alerts"]["0"][0] and QUOTA[0] in later["alerts"]["0"][0]
+                assert "follows market" in later["alerts"]["1"][0] and NIGHT_MARKET[0] in later["alerts"]["1"][0]
                 assert [site.paths().count(p) for p in ("/a.rss", "/b.rss", "/quota", "/night", "/ferry")] \
                     == [2, 2, 1, 1, 1]
             finally:
