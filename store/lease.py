@@ -24,9 +24,9 @@ log = logging.getLogger(__name__)
 # deployments (or tests) in separate schemas of one database never block each other.
 LOCK_KEY_SQL = "hashtextextended('newsbrief deployment lease:' || coalesce(current_schema(), ''), 0)"
 QUERY_TIMEOUT = 10.0  # seconds; a connection slower than this is treated as lost
+LOST = (asyncpg.PostgresError, asyncpg.InterfaceError)  # besides OSError and timeouts: the session is unusable
 # Server-side keepalives: if the owner's machine vanishes without closing its socket,
 # PostgreSQL ends the session (and frees the lock) after about 10 + 3 x 5 seconds.
-LOST = (asyncpg.PostgresError, asyncpg.InterfaceError)  # besides OSError and timeouts: the session is unusable
 KEEPALIVES = {"tcp_keepalives_idle": "10", "tcp_keepalives_interval": "5", "tcp_keepalives_count": "3"}
 
 
