@@ -123,7 +123,7 @@ class NewsBot(commands.Bot):
         self.services = Services.from_settings(self.settings, store, extractor, self.executor)
         self.services.on_indexed = self.alerts.brief_indexed
         self.watched = WatchedChannels(store, self.settings.ingest_channel_ids)
-        log.info("database %s open", store.path)  # a PostgreSQL URL without its password
+        log.info("database %s open", self.settings.database_label)
 
     async def on_ready(self) -> None:
         log.info("logged in as %s (%s) in %d server(s)", self.user, getattr(self.user, "id", "?"), len(self.guilds))

@@ -6,6 +6,8 @@
     newsbrief ask '!who X'     one command against the database, reply printed as text
     newsbrief ask -            one command per line of standard input, each answer after `>>> COMMAND`
     newsbrief extract FILE     extraction only, no database (--json: the scorer's schema)
+    newsbrief migrate SQLITE_PATH postgresql://...
+                               copy an SQLite index into PostgreSQL (resumes if interrupted)
 
 Failures of the tool itself (database unusable, spaCy model missing) print one
 line saying what to do and exit non-zero; "not found" and bad input are answers.
@@ -20,6 +22,7 @@ import os
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Callable
 
 from bot.logs import setup_tool_logging
 from extract.model import ModelMissing
@@ -94,14 +97,15 @@ async def open_services(settings, *, one_shot: bool = False):
     does not warm up its name index."""
     from handlers.core.context import Services
     from handlers.core.extraction import pool_from_settings
-    from store import Store, StoreError
+    from store import StoreError, open_store
 
-    path = Path(settings.db_path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        store = await Store.open(path, warm_names=not one_shot)
+        if not settings.database_url:
+            Path(settings.db_path).parent.mkdir(parents=True, exist_ok=True)
+        store = await open_store(settings.database, warm_names=not one_shot)
     except (StoreError, OSError) as exc:
-        raise ToolFailure(f"newsbrief: cannot use the database {path}: {exc}", EXIT_STORE) from None
+        raise ToolFailure(f"newsbrief: cannot use the database {settings.database_label}: {exc}",
+                          EXIT_STORE) from None
     executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsbrief-blocking")
     pool = pool_from_settings(settings)
     try:
@@ -295,6 +299,48 @@ async def ask_main(settings, line: str, guild_id: int | None = None, out=None) -
     return 0
 
 
+BAR_WIDTH = 30
+
+
+def progress_bar(out) -> Callable[[str, int, int, int, int], None]:
+    """A one-line bar on `out`, redrawn in place: the share of all rows copied, and the table under way."""
+    def show(table: str, done: int, total: int, done_all: int, all_rows: int) -> None:
+        share = done_all / all_rows if all_rows else 1.0
+        filled = round(share * BAR_WIDTH)
+        out.write(f"\r[{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {share:4.0%}  {table} {done:,}/{total:,}"
+                  + " " * 10)
+        out.flush()
+    return show
+
+
+async def migrate_main(sqlite_path: str, url: str, out=None, err=None) -> int:
+    """Copy the SQLite index into PostgreSQL with a progress bar, then print each table's counts."""
+    from store.pg.copying import copy_sqlite_to_postgresql
+    from store.pg.opening import is_database_url, redacted
+
+    out, err = out or sys.stdout, err or sys.stderr
+    if not is_database_url(url):
+        raise ToolFailure(f"newsbrief: {url!r} is not a postgresql:// URL", EXIT_FAILED)
+    try:
+        report = await copy_sqlite_to_postgresql(Path(sqlite_path), url, progress_bar(err))
+    except StoreError as exc:
+        err.write("\n")
+        raise ToolFailure(f"newsbrief: cannot migrate {sqlite_path} to {redacted(url)}: {exc}", EXIT_STORE) from None
+    err.write("\n")
+    for table, (source, target) in report.counts.items():
+        out.write(f"{table:17} {source:>10,} in SQLite  {target:>10,} in PostgreSQL"
+                  f"{'' if source == target else '  MISMATCH'}\n")
+    if not report.matches:
+        out.write("verification failed: run the same command again to finish the copy\n")
+        return EXIT_FAILED
+    out.write(f"verified: {sum(s for s, _ in report.counts.values()):,} rows, every table's count matches\n")
+    return 0
+
+
+def cmd_migrate(args) -> int:
+    return asyncio.run(migrate_main(args.sqlite_path, args.url))
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="newsbrief", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -324,6 +370,12 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--json", action="store_true", help="print the scorer's JSON schema")
     ex.add_argument("--out-dir", help="extract every FILE in one process, writing DIR/NAME.json")
     ex.set_defaults(func=cmd_extract)
+
+    mig = sub.add_parser("migrate", help="copy an SQLite index (briefs, entities, statements, corrections, "
+                                         "settings, feeds) into a PostgreSQL database; run again to resume")
+    mig.add_argument("sqlite_path", metavar="SQLITE_PATH")
+    mig.add_argument("url", metavar="POSTGRESQL_URL")
+    mig.set_defaults(func=cmd_migrate)
     return p
 
 

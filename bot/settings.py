@@ -6,8 +6,6 @@ import os
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
-from store.pg.opening import is_database_url
-
 # What the handlers need has its default once, on Services; the settings read it from there.
 from handlers.core.context import Services as _Handlers
 
@@ -21,8 +19,8 @@ def _bool(value: str) -> bool:
 
 
 def _database_url(value: str) -> str:
-    if not is_database_url(value):
-        raise ValueError("give a PostgreSQL URL, postgresql://USER:PASSWORD@HOST:5432/DATABASE")
+    if value.split("://", 1)[0] not in ("postgresql", "postgres"):
+        raise ValueError("only postgresql://user@host:port/database URLs are supported (leave it unset for SQLite)")
     return value
 
 
@@ -63,6 +61,7 @@ def _feed_minutes(value: str) -> float:
 class Settings:
     discord_token: str = ""
     db_path: Path = Path("data/newsbrief.sqlite3")
+    database_url: str = ""  # postgresql://user@host/db: the shared PostgreSQL store instead of the db_path file
     command_prefix: str = _Handlers.prefix
     ingest_channel_ids: frozenset[int] = field(default_factory=frozenset)
     owner_ids: frozenset[int] = field(default_factory=frozenset)
@@ -88,8 +87,8 @@ class Settings:
     extract_max_seconds: float = 60.0  # ... and at most this; over it the post is refused whole
     log_level: str = "INFO"
     forget_undo_hours: float = _Handlers.forget_undo_hours  # `!forget` can be undone this long; then the brief is purged
-    # Many servers: the shared PostgreSQL database, and which gateway shards this process runs.
-    database_url: str = ""  # postgresql://...; also where the deployment lease (an advisory lock) is held
+    # Many servers: which gateway shards this process runs (all processes share DATABASE_URL, where
+    # the deployment lease, an advisory lock, is held too).
     shard_count: int | str | None = None  # None: one connection, no sharding; "auto": Discord's recommendation
     shard_ids: tuple[int, ...] = ()  # this process's shards out of shard_count; empty: all of them
     lease_check_seconds: float = 10.0  # how often a standby process tries to take over once-per-deployment work
@@ -98,6 +97,7 @@ class Settings:
     ENV = {
         "DISCORD_TOKEN": ("discord_token", str),
         "NEWSBRIEF_DB": ("db_path", Path),
+        "DATABASE_URL": ("database_url", _database_url),
         "COMMAND_PREFIX": ("command_prefix", str),
         "INGEST_CHANNEL_IDS": ("ingest_channel_ids", _ids),
         "OWNER_IDS": ("owner_ids", _ids),
@@ -123,7 +123,6 @@ class Settings:
         "EXTRACT_MAX_SECONDS": ("extract_max_seconds", float),
         "LOG_LEVEL": ("log_level", str),
         "FORGET_UNDO_HOURS": ("forget_undo_hours", float),
-        "DATABASE_URL": ("database_url", _database_url),
         "SHARD_COUNT": ("shard_count", _shard_count),
         "SHARD_IDS": ("shard_ids", _shard_ids),
         "LEASE_CHECK_SECONDS": ("lease_check_seconds", float),
@@ -134,11 +133,6 @@ class Settings:
             raise ValueError("SHARD_IDS needs SHARD_COUNT as a number: the ids are out of that many shards")
         if isinstance(self.shard_count, int) and any(i >= self.shard_count for i in self.shard_ids):
             raise ValueError(f"SHARD_IDS must be below SHARD_COUNT ({self.shard_count}): shards count from 0")
-
-    @property
-    def database(self) -> str | Path:
-        """Where the store lives: the PostgreSQL database when DATABASE_URL is set, else the SQLite file."""
-        return self.database_url or self.db_path
 
     @property
     def sharded(self) -> bool:
@@ -163,6 +157,18 @@ class Settings:
                 except ValueError as exc:
                     raise ValueError(f"{var}={raw!r} is not valid: {exc}") from None
         return cls(**values)
+
+    @property
+    def database(self) -> str | Path:
+        """Where the store lives: the PostgreSQL URL when set, else the SQLite file."""
+        return self.database_url or self.db_path
+
+    @property
+    def database_label(self) -> str:
+        """`database` for messages and logs, without a password."""
+        from store.pg.opening import redacted
+
+        return redacted(self.database_url) if self.database_url else str(self.db_path)
 
     def replace(self, **changes) -> "Settings":
         current = {f.name: getattr(self, f.name) for f in fields(self)}

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from extract import Extractor
+from pgtest import BACKENDS, fresh_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "bot" / "samples"
@@ -33,3 +34,14 @@ def extraction_pool():
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(params=BACKENDS)
+async def database(request, tmp_path):
+    """Where a test's store lives, once per backend: an SQLite file, or a PostgreSQL
+    URL on a schema of the test's own (dropped after)."""
+    if request.param == "sqlite":
+        yield tmp_path / "data" / "newsbrief.sqlite3"
+        return
+    async with fresh_schema() as url:
+        yield url

@@ -5,11 +5,19 @@ Candidates come newest first, as FTS5's rowid order gives them on SQLite; rankin
 stays in store/search.py, shared."""
 from __future__ import annotations
 
-from store import fts
-from store.pg.schema import TEXT_SEARCH_CONFIG
+import unicodedata
 
-# fts.words yields only runs of letters and digits, which tsquery syntax reads as plain words.
-TSQUERY = fts.Syntax(" & ", " | ", lambda words: "(" + " <-> ".join(words.split()) + ")", "({body}) & !({excluded})")
+from store import fts
+from store.pg.schema import COMBINING_HIGH, COMBINING_LOW, TEXT_SEARCH_CONFIG
+
+def _term(words: str) -> str:
+    """A phrase of words (fts.words yields runs of letters and digits, plain words to tsquery),
+    without diacritics as the tsvector columns hold them."""
+    plain = "".join(ch for ch in unicodedata.normalize("NFD", words) if not COMBINING_LOW <= ch <= COMBINING_HIGH)
+    return "(" + " <-> ".join(plain.split() or words.split()) + ")"
+
+
+TSQUERY = fts.Syntax(" & ", " | ", _term, "({body}) & !({excluded})")
 # Which tsvector column holds which of the FTS5 columns store/search.py asks for.
 _ARTICLE_COLUMNS = {"title raw_text": "all_words", "title": "title_words"}
 

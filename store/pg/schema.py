@@ -10,10 +10,25 @@ generated `tsvector` columns with GIN indexes instead of FTS5 tables.
 """
 from __future__ import annotations
 
-# The text search configuration: English stemming, as FTS5's porter tokenizer does.
-TEXT_SEARCH_CONFIG = "english"
+# The text search configuration: English stemming that keeps every word, as FTS5's porter
+# tokenizer does (PostgreSQL's own `english` drops stop words: a search for "the" or
+# "who is" would find nothing); store/fts.py leaves common words out where it matters.
+TEXT_SEARCH_CONFIG = "newsbrief_english"
+COMBINING_LOW, COMBINING_HIGH = "\u0300", "\u036f"  # the combining diacritical marks
+
+
+def _words(column: str) -> str:
+    """A tsvector of `column` without diacritics ("Montréal" is found as "montreal"), as FTS5's
+    remove_diacritics does; the query side folds its words the same way (store/pg/fulltext.py)."""
+    return (f"to_tsvector('{TEXT_SEARCH_CONFIG}', "
+            f"regexp_replace(normalize({column}, NFD), '[\\u{ord(COMBINING_LOW):04x}-\\u{ord(COMBINING_HIGH):04x}]', '', 'g'))")
 
 _V1 = f"""
+CREATE TEXT SEARCH DICTIONARY {TEXT_SEARCH_CONFIG}_stem (TEMPLATE = snowball, LANGUAGE = english);
+CREATE TEXT SEARCH CONFIGURATION {TEXT_SEARCH_CONFIG} (COPY = english);
+ALTER TEXT SEARCH CONFIGURATION {TEXT_SEARCH_CONFIG}
+    ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part WITH {TEXT_SEARCH_CONFIG}_stem;
+
 CREATE TABLE guilds (
     guild_id      BIGINT PRIMARY KEY,
     generation    BIGINT NOT NULL DEFAULT 0,
@@ -46,8 +61,8 @@ CREATE TABLE articles (
     extraction      TEXT,
     published_at    TEXT,
     date_source     TEXT,
-    title_words     tsvector GENERATED ALWAYS AS (to_tsvector('{TEXT_SEARCH_CONFIG}', title)) STORED,
-    all_words       tsvector GENERATED ALWAYS AS (to_tsvector('{TEXT_SEARCH_CONFIG}', title || ' ' || raw_text)) STORED
+    title_words     tsvector GENERATED ALWAYS AS ({_words("title")}) STORED,
+    all_words       tsvector GENERATED ALWAYS AS ({_words("title || ' ' || raw_text")}) STORED
 );
 CREATE INDEX articles_guild ON articles (guild_id, id);
 CREATE INDEX articles_created ON articles (guild_id, created_at);
@@ -117,7 +132,7 @@ CREATE TABLE statements (
     "end"             INTEGER NOT NULL DEFAULT 0,
     speaker_name      TEXT,
     text              TEXT NOT NULL,
-    words             tsvector GENERATED ALWAYS AS (to_tsvector('{TEXT_SEARCH_CONFIG}', text)) STORED
+    words             tsvector GENERATED ALWAYS AS ({_words("text")}) STORED
 );
 ALTER SEQUENCE statements_id_seq OWNED BY statements.id;
 CREATE INDEX statements_brief ON statements (brief_id);
@@ -256,6 +271,14 @@ CREATE TABLE alert_settings (
     enabled    INTEGER NOT NULL DEFAULT 1,
     channel_id BIGINT
 );
+
+-- `newsbrief migrate`: the SQLite files copied in, so an interrupted copy may resume
+-- and a copy into a database that holds other briefs is refused.
+CREATE TABLE copied_from (
+    source      TEXT PRIMARY KEY,
+    started_at  TIMESTAMPTZ NOT NULL DEFAULT now(),
+    finished_at TIMESTAMPTZ
+);
 """
 
 # Step N brings schema_version N-1 to N; each step is one script run in one transaction.
@@ -264,3 +287,5 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 # Columns only one backend has: SQLite's `scope` tokens for FTS5, PostgreSQL's tsvectors.
 DIALECT_COLUMNS = {"scope", "title_words", "all_words", "words"}
+# Tables only PostgreSQL has: its migration record and the copies `newsbrief migrate` made.
+OWN_TABLES = {"schema_version", "copied_from"}

@@ -11,7 +11,9 @@ import sys
 import time
 from pathlib import Path
 
-from pgserver import connect, fresh_schema, holder_pid, lease_freed
+import asyncpg
+from lease_probe import holder_pid, lease_freed
+from pgtest import SERVER, fresh_schema
 from store.lease import AdvisoryLease, SoleLease, deployment_lease
 
 HERE = Path(__file__).resolve().parent
@@ -34,7 +36,7 @@ async def test_one_holder_per_deployment_and_the_lease_goes_with_its_session():
             assert not await second.refresh()
             assert await elsewhere.refresh()  # another deployment's lease is its own
 
-            admin = await connect()
+            admin = await asyncpg.connect(SERVER, timeout=10)
             try:  # the owner's session dies (a crash, a network cut, an administrator)
                 assert await admin.fetchval("SELECT pg_terminate_backend($1)", await holder_pid(dsn))
             finally:

@@ -17,7 +17,8 @@ from pathlib import Path
 
 from feed_articles import DOCKS, FERRY, QUOTA
 from feedsite import FeedSite, rss
-from pgserver import fresh_schema, lease_freed
+from lease_probe import lease_freed
+from pgtest import fresh_schema
 from shard_process import BRIEFS, GUILDS
 from store import open_store
 

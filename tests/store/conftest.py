@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import pytest
 
 from extract.model import Brief, Entity, Insight, Section, Statement
-from store import Store
+from store import open_store
 
 class Clock:
     """A clock that only moves when told to."""
@@ -63,8 +63,9 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-async def store(tmp_path, clock):
-    s = await Store.open(tmp_path / "data" / "newsbrief.sqlite3", clock=clock)
+async def store(database, clock):
+    """The store on each backend (see tests/conftest.py `database`)."""
+    s = await open_store(database, clock=clock)
     yield s
     await s.close()
 

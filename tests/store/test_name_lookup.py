@@ -6,7 +6,7 @@ import asyncio
 
 import pytest
 
-from store import Store
+from store import Store, open_store
 from store.records import Provenance
 
 GUILD = 1_100_000_000_000_000_111
@@ -104,7 +104,7 @@ async def test_autocomplete_forgives_a_typo_in_the_prefix(named):
 async def test_lookups_follow_writes_from_another_process(named, tmp_path, make):
     """A second Store on the same file stands for another process writing."""
     assert (await named.find_entity(GUILD, "Ada Lovelace")).how == "none"
-    other = await Store.open(named.path)
+    other = await open_store(named.path)  # the same database, whichever backend
     try:
         b = make.brief("Elsewhere", "Text.", entities=[make.person("Ada Lovelace")])
         await other.save_brief(GUILD, b, b.text)
@@ -133,7 +133,7 @@ async def test_writes_from_another_process_are_caught_up_without_a_reload(named,
         return await real_load(cache, guild_id)
 
     monkeypatch.setattr(name_cache.NameCache, "_load", counted_load)
-    other = await Store.open(named.path)
+    other = await open_store(named.path)  # the same database, whichever backend
     try:
         b = make.brief("Elsewhere", "Text.", entities=[make.person("Ada Lovelace"), make.person("Alan Turing")])
         saved = await other.save_brief(GUILD, b, b.text)

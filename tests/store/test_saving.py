@@ -114,10 +114,8 @@ async def test_sections_found_in_the_text_are_stored_as_references(store, make):
     detail = await store.get_article(GUILD, result.brief_id)
     assert detail.sections == [("News Summary", summary), ("Note", "Not in the text")]
     assert detail.insights == [("Why now?", ["Inflation is cooling.", "Not in the text either"])]
-    import sqlite3
-
-    with sqlite3.connect(store.path) as db:
-        stored = db.execute("SELECT sections FROM articles WHERE id = ?", (result.brief_id,)).fetchone()[0]
+    [(stored,)] = await store._reader.execute_fetchall("SELECT sections FROM articles WHERE id = ?",
+                                                      (result.brief_id,))
     assert summary not in stored  # a reference, not a second copy
 
 
