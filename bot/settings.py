@@ -133,6 +133,9 @@ class Settings:
             raise ValueError("SHARD_IDS needs SHARD_COUNT as a number: the ids are out of that many shards")
         if isinstance(self.shard_count, int) and any(i >= self.shard_count for i in self.shard_ids):
             raise ValueError(f"SHARD_IDS must be below SHARD_COUNT ({self.shard_count}): shards count from 0")
+        if self.shard_ids and not self.database_url:  # each process would poll every feed on its own
+            raise ValueError("SHARD_IDS (one process per range of shards) needs DATABASE_URL: the processes "
+                             "share one PostgreSQL database, and its lease picks the one that polls the feeds")
 
     @property
     def sharded(self) -> bool:
