@@ -11,7 +11,8 @@ from contextlib import aclosing
 import asyncpg
 
 # What a database driver raises: SQLite's errors, PostgreSQL's (server and connection).
-DATABASE_ERRORS: tuple[type[BaseException], ...] = (sqlite3.Error, asyncpg.PostgresError, asyncpg.InterfaceError)
+DATABASE_ERRORS: tuple[type[BaseException], ...] = (sqlite3.Error, asyncpg.PostgresError, asyncpg.InterfaceError,
+                                                    asyncpg.InternalClientError)
 
 
 class StoreError(Exception):
@@ -34,7 +35,7 @@ def describe_postgresql(exc: BaseException) -> StoreError:
     if state == "53100":
         return StoreError("The database server's disk is full, so nothing was saved; the bot's admin needs to "
                           "free some space.")
-    if state.startswith(("08", "57")) or isinstance(exc, asyncpg.InterfaceError):
+    if state.startswith(("08", "57")) or isinstance(exc, (asyncpg.InterfaceError, asyncpg.InternalClientError)):
         return StoreError("The database server cannot be reached just now; try again in a moment.")
     if state in ("40001", "40P01", "55P03"):
         return StoreError("The database is busy; try again in a moment.")

@@ -86,8 +86,9 @@ async def polled(db: aiosqlite.Connection, feed_id: int, *, now: str, next_poll:
     else:
         await db.execute(
             "UPDATE feeds SET last_error = ?, last_error_at = ?, failures = failures + 1, next_poll = ?, "
-            "paused = paused OR ?, paused_reason = coalesce(?, paused_reason) WHERE id = ?",
-            (error, now, next_poll, pause_reason is not None, pause_reason, feed_id))
+            "paused = CASE WHEN ? = 1 THEN 1 ELSE paused END, paused_reason = coalesce(?, paused_reason) "
+            "WHERE id = ?",
+            (error, now, next_poll, int(pause_reason is not None), pause_reason, feed_id))
 
 
 # ---- items -------------------------------------------------------------------------

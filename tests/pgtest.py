@@ -32,16 +32,48 @@ def url_for(schema: str) -> str:
     return f"{SERVER}?search_path={schema}"
 
 
+def schema_of(url: str) -> str:
+    return url.rpartition("search_path=")[2]
+
+
 @asynccontextmanager
-async def fresh_schema() -> AsyncIterator[str]:
-    """A new, empty schema's URL; the schema and everything in it are dropped after."""
+async def fresh_schema(rows_of: str | None = None) -> AsyncIterator[str]:
+    """A new schema's URL, empty, or (`rows_of`: another test schema's URL) migrated and
+    holding a copy of that schema's rows; the schema and everything in it are dropped after."""
     name = f"t_{uuid.uuid4().hex[:12]}"
     admin = await _admin()
     try:
         await admin.execute(f"CREATE SCHEMA {name}")
         try:
+            if rows_of is not None:
+                await _copy_rows(admin, schema_of(rows_of), name)
             yield url_for(name)
         finally:
             await admin.execute(f"DROP SCHEMA {name} CASCADE")
     finally:
         await admin.close()
+
+
+async def _copy_rows(admin: asyncpg.Connection, source: str, target: str) -> None:
+    """Migrate `target` and copy every row of `source` into it, ids and counters as they are
+    (triggers off: the rows are copies, not new writes). Much cheaper per test than
+    `newsbrief migrate` from SQLite, which builds the session's first copy."""
+    from store.pg.copying import SEQUENCED
+    from store.pg.opening import migrate
+
+    await admin.execute(f"SET search_path = {target}")
+    try:
+        await migrate(admin)
+        tables = await admin.fetch(
+            "SELECT c.relname, string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum) FROM pg_class c "
+            "JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_attribute a ON a.attrelid = c.oid "
+            "WHERE n.nspname = $1 AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped "
+            "AND a.attgenerated = '' AND c.relname <> 'schema_version' GROUP BY c.relname", source)
+        script = ["SET LOCAL session_replication_role = replica"]
+        script += [f"INSERT INTO {target}.{t} ({cols}) SELECT {cols} FROM {source}.{t}" for t, cols in tables]
+        script += [f"SELECT setval(pg_get_serial_sequence('{target}.{t}', 'id'), coalesce(max(id), 0) + 1, false) "
+                   f"FROM {target}.{t}" for t in SEQUENCED]
+        async with admin.transaction():
+            await admin.execute(";\n".join(script))
+    finally:
+        await admin.execute("RESET search_path")

@@ -91,9 +91,9 @@ class PgConnection:
     def __init__(self, target: Any):
         self._db = target  # asyncpg.Pool or asyncpg.Connection: both have fetch/execute/executemany
 
-    @property
-    def raw(self) -> Any:
-        return self._db
+    def rebind(self, target: Any) -> None:
+        """Use another connection from now on (the writer's, after its server connection was lost)."""
+        self._db = target
 
     @property
     def in_transaction(self) -> bool:

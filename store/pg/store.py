@@ -9,11 +9,12 @@ queue instead of linking the same new name twice; different guilds write in para
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from typing import TYPE_CHECKING, Callable
 
 import asyncpg
 
-from store.errors import StoreError, translating
+from store.errors import DATABASE_ERRORS, StoreError, translating
 from store.name_cache import NameCache, put_all
 from store.name_index import NameIndex
 from store.pg.driver import PgConnection
@@ -59,10 +60,9 @@ class PgStore(Store):
         if self._warming is not None:
             await asyncio.gather(self._warming, return_exceptions=True)
         async with self._write_lock:
-            try:
+            with contextlib.suppress(Exception):  # a connection its server dropped is the pool's already
                 await self._pool.release(self._writer_connection)
-            finally:
-                await self._pool.close()
+            await self._pool.close()
 
     async def repair_fulltext(self, *, thorough: bool = False) -> list[str]:
         """Nothing to repair: PostgreSQL maintains its GIN indexes in the writer's transaction."""
@@ -71,15 +71,29 @@ class PgStore(Store):
         return []
 
     async def _begin(self, guild_id: int) -> None:
-        await self._writer.execute("BEGIN")
+        try:
+            await self._writer.execute("BEGIN")
+        except Exception:  # noqa: BLE001  # BEGIN fails only on a connection lost with its server (a restart, a
+            await self._new_writer()  # network cut; asyncpg has several errors for it): nothing was sent, reconnect
+            await self._writer.execute("BEGIN")
         await self._writer.execute("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", (f"{WRITE_LOCK}{guild_id}",))
 
     async def _rollback(self) -> None:
         try:
             if self._writer.in_transaction:
                 await self._writer.execute("ROLLBACK")
-        except (asyncpg.PostgresError, asyncpg.InterfaceError, OSError):
-            pass
+        except DATABASE_ERRORS + (OSError,):
+            with contextlib.suppress(Exception):
+                self._writer_connection.terminate()  # in an unknown state: the next write takes a new connection
+
+    async def _new_writer(self) -> None:
+        # The pool may have let go of a connection its server dropped already; then these refuse, harmlessly.
+        with contextlib.suppress(Exception):
+            self._writer_connection.terminate()
+        with contextlib.suppress(Exception):
+            await self._pool.release(self._writer_connection)
+        self._writer_connection = await self._pool.acquire()
+        self._writer.rebind(self._writer_connection)  # type: ignore[attr-defined]  # a PgConnection
 
     async def _load_names(self, guild_id: int, stop: Callable[[], bool]) -> NameIndex:
         """A guild's whole name index, read in one snapshot so names and generation agree."""

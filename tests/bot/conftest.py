@@ -20,10 +20,12 @@ def pytest_configure(config):
 
 
 @pytest.fixture
-def bot_settings(request, tmp_path) -> Settings:
+def bot_settings(request, tmp_path, database) -> Settings:
+    """The bot's settings, on each backend (tests/conftest.py `database`)."""
     marker = request.node.get_closest_marker("bot_settings")
     values = dict(db_path=tmp_path / "newsbrief.sqlite3", allow_private_urls=True, sync_commands_on_start=True,
-                  cooldown_rate=1000, cooldown_per=1.0, fetch_timeout=10.0)
+                  cooldown_rate=1000, cooldown_per=1.0, fetch_timeout=10.0,
+                  database_url=database if isinstance(database, str) else "")
     values.update(marker.kwargs if marker else {})
     return Settings(**values)
 

@@ -12,7 +12,9 @@ import pytest
 from extract.model import Brief, Entity, Section, Statement
 from handlers.core.context import Scope, Services
 from handlers.ingest import ingest_text
-from store import Store
+from store import Store, open_store
+from store.pg.copying import copy_sqlite_to_postgresql
+from pgtest import BACKENDS, fresh_schema
 from store.records import Provenance
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -90,21 +92,43 @@ def ids(populated_db) -> dict[str, int]:
     return populated_db[1]
 
 
-@pytest.fixture
-async def store(populated_db, tmp_path):
+@pytest.fixture(scope="session")
+def populated_postgresql(populated_db):
+    """The populated index moved to a PostgreSQL schema once per session, as `newsbrief
+    migrate` moves a server's index; each test gets a copy of its rows."""
+    loop = asyncio.new_event_loop()
+    schema = fresh_schema()
+    url = loop.run_until_complete(schema.__aenter__())
+    try:
+        assert loop.run_until_complete(copy_sqlite_to_postgresql(populated_db[0], url)).matches
+        yield url
+    finally:
+        loop.run_until_complete(schema.__aexit__(None, None, None))
+        loop.close()
+
+
+@pytest.fixture(params=BACKENDS)
+async def store(request, populated_db, populated_postgresql, tmp_path):
+    """The populated index on each backend: a copy of the SQLite file, or of the PostgreSQL schema."""
+    if request.param == "postgresql":
+        async with fresh_schema(rows_of=populated_postgresql) as url:
+            s = await open_store(url)
+            yield s
+            await s.close()
+        return
     source, _ = populated_db
     copy = tmp_path / "copy.sqlite3"
     for suffix in ("", "-wal", "-shm"):
         if Path(f"{source}{suffix}").exists():
             shutil.copy(f"{source}{suffix}", f"{copy}{suffix}")
-    s = await Store.open(copy)
+    s = await open_store(copy)
     yield s
     await s.close()
 
 
 @pytest.fixture
-async def empty_store(tmp_path):
-    s = await Store.open(tmp_path / "empty.sqlite3")
+async def empty_store(database):
+    s = await open_store(database)
     yield s
     await s.close()
 

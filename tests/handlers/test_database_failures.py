@@ -9,6 +9,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import pytest
 
 from handlers.core import dispatch
 from hostile import make_services
@@ -84,6 +85,7 @@ async def test_reindex_rebuilds_a_damaged_index(populated_db, tmp_path, extracto
         await store.close()
 
 
+@pytest.mark.parametrize("database", ["sqlite"], indirect=True)  # SQLite's page limit stands for the full disk
 async def test_a_full_disk_refuses_the_brief_with_one_line_and_changes_nothing(
         empty_store, extractor, member, caplog):
     services = make_services(empty_store, extractor)
@@ -101,3 +103,24 @@ async def test_a_full_disk_refuses_the_brief_with_one_line_and_changes_nothing(
     assert await empty_store.count_articles(member.guild_id) == 1
     found = await dispatch.run_line(services, member, "!search timetable")
     assert found.ok  # reading still works
+
+
+@pytest.mark.parametrize("database", ["postgresql"], indirect=True)
+async def test_a_dropped_database_connection_is_replaced_before_the_next_write(empty_store, extractor, member):
+    """PostgreSQL drops the bot's writing connection (a server restart, a network cut):
+    the next brief is still indexed, on a new connection, and nothing is lost."""
+    import asyncpg
+
+    from pgtest import SERVER
+
+    services = make_services(empty_store, extractor)
+    assert (await dispatch.run_line(services, member, "!ingest " + NEW_BRIEF)).ok
+    admin = await asyncpg.connect(SERVER)
+    try:
+        await admin.execute("SELECT pg_terminate_backend($1)", empty_store._writer_connection.get_server_pid())
+    finally:
+        await admin.close()
+    again = await dispatch.run_line(services, member, "!ingest " + NEW_BRIEF.replace("June", "August"))
+    assert again.ok, again.to_text()
+    assert await empty_store.count_articles(member.guild_id) == 2
+    assert (await dispatch.run_line(services, member, "!search timetable")).ok

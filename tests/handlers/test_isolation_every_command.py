@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import sqlite3
 
 import pytest
 
@@ -21,42 +20,36 @@ OURS = ["Hegseth", "Pentagon", "Shangri-La", "Shaheen", "Jeanne", "Deterrence", 
         "Taiwan", "imminent", "Internet Explorer", "Microsoft", "Senate", "Pentagon Seeks China Military Contact"]
 
 
-def guild_rows(path, guild_id: int) -> str:
-    """A hash of every row that belongs to one guild, in every table."""
-    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        digest = hashlib.sha256()
-        for sql in (
-            "SELECT * FROM guilds WHERE guild_id = ?",
-            "SELECT * FROM articles WHERE guild_id = ? ORDER BY id",
-            "SELECT * FROM entities WHERE guild_id = ? ORDER BY id",
-            "SELECT * FROM aliases WHERE guild_id = ? ORDER BY entity_id, key",
-            "SELECT r.* FROM roles r JOIN entities e ON e.id = r.entity_id WHERE e.guild_id = ? "
-            "ORDER BY r.entity_id, r.key",
-            "SELECT b.* FROM brief_entities b JOIN articles a ON a.id = b.brief_id WHERE a.guild_id = ? "
-            "ORDER BY b.brief_id, b.entity_id",
-            "SELECT * FROM statements WHERE guild_id = ? ORDER BY id",
-            "SELECT * FROM watched_channels WHERE guild_id = ? ORDER BY channel_id",
-            "SELECT * FROM corrections WHERE guild_id = ? ORDER BY id",
-            "SELECT * FROM forgotten WHERE guild_id = ? ORDER BY brief_id",
-            "SELECT * FROM changes WHERE guild_id = ? ORDER BY id",
-            "SELECT * FROM feeds WHERE guild_id = ? ORDER BY id",
-            "SELECT * FROM follows WHERE guild_id = ? ORDER BY id",
-            "SELECT * FROM alert_settings WHERE guild_id = ?",
-        ):
-            for row in db.execute(sql, (guild_id,)):
-                digest.update(repr(row).encode())
-        return digest.hexdigest()
-    finally:
-        db.close()
+async def guild_rows(store, guild_id: int) -> str:
+    """A hash of every row that belongs to one guild, in every table (read through the
+    store's own read connection, so on either backend)."""
+    digest = hashlib.sha256()
+    for sql in (
+        "SELECT * FROM guilds WHERE guild_id = ?",
+        "SELECT * FROM articles WHERE guild_id = ? ORDER BY id",
+        "SELECT * FROM entities WHERE guild_id = ? ORDER BY id",
+        "SELECT * FROM aliases WHERE guild_id = ? ORDER BY entity_id, key",
+        "SELECT r.* FROM roles r JOIN entities e ON e.id = r.entity_id WHERE e.guild_id = ? "
+        "ORDER BY r.entity_id, r.key",
+        "SELECT b.* FROM brief_entities b JOIN articles a ON a.id = b.brief_id WHERE a.guild_id = ? "
+        "ORDER BY b.brief_id, b.entity_id",
+        "SELECT * FROM statements WHERE guild_id = ? ORDER BY id",
+        "SELECT * FROM watched_channels WHERE guild_id = ? ORDER BY channel_id",
+        "SELECT * FROM corrections WHERE guild_id = ? ORDER BY id",
+        "SELECT * FROM forgotten WHERE guild_id = ? ORDER BY brief_id",
+        "SELECT * FROM changes WHERE guild_id = ? ORDER BY id",
+        "SELECT * FROM feeds WHERE guild_id = ? ORDER BY id",
+        "SELECT * FROM follows WHERE guild_id = ? ORDER BY id",
+        "SELECT * FROM alert_settings WHERE guild_id = ?",
+    ):
+        for row in await store._reader.execute_fetchall(sql, (guild_id,)):
+            digest.update(repr(row).encode())
+    return digest.hexdigest()
 
 
-def ids_of(path, table: str, guild_id: int) -> list[int]:
-    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return [r[0] for r in db.execute(f"SELECT id FROM {table} WHERE guild_id = ? ORDER BY id", (guild_id,))]
-    finally:
-        db.close()
+async def ids_of(store, table: str, guild_id: int) -> list[int]:
+    return [r[0] for r in await store._reader.execute_fetchall(
+        f"SELECT id FROM {table} WHERE guild_id = ? ORDER BY id", (guild_id,))]
 
 
 @pytest.fixture
@@ -75,8 +68,8 @@ async def ours(store, ids):
     await store.add_feed(GUILD, "https://example.org/pentagon.xml", WATCHED, 10)
     await store.follow(GUILD, 10, "entity", "Pete Hegseth")
     await store.set_alerts(GUILD, enabled=True, channel_id=WATCHED)
-    return {"briefs": ids_of(store.path, "articles", GUILD), "entities": ids_of(store.path, "entities", GUILD),
-            "statements": ids_of(store.path, "statements", GUILD), "forgotten": ids["smiths"],
+    return {"briefs": await ids_of(store, "articles", GUILD), "entities": await ids_of(store, "entities", GUILD),
+            "statements": await ids_of(store, "statements", GUILD), "forgotten": ids["smiths"],
             "handmade": (await store.get_article(GUILD, ids["handmade"])).raw_text}
 
 
@@ -120,7 +113,7 @@ async def probe_quotes(services, scope, ours):
 
 async def probe_quote(services, scope, ours):
     """Statement numbers count across servers: ours must look like no statement at all to them."""
-    statements = ids_of(services.store.path, "statements", GUILD)
+    statements = await ids_of(services.store, "statements", GUILD)
     assert statements
     texts = await run(services, scope, *(f"quote {i}" for i in statements))
     for i, text in zip(statements, texts):
@@ -334,7 +327,7 @@ def test_every_command_is_probed():
 
 @pytest.mark.parametrize("name", sorted(PROBES))
 async def test_another_server_cannot_see_or_change_our_briefs(services, intruder, ours, name):
-    before = guild_rows(services.store.path, GUILD)
+    before = await guild_rows(services.store, GUILD)
     SEEN.clear()
     await PROBES[name](services, intruder, ours)
     for line, text in SEEN:
@@ -343,7 +336,7 @@ async def test_another_server_cannot_see_or_change_our_briefs(services, intruder
             assert word.casefold() not in shown.casefold(), (name, line, word, text)
         for brief_id in ours["briefs"]:
             assert f"#{brief_id} " not in shown or line.endswith(f" {brief_id}"), (name, line, text)
-    assert guild_rows(services.store.path, GUILD) == before, name
+    assert await guild_rows(services.store, GUILD) == before, name
     # ...and our own server still has everything.
     mine = Scope(GUILD, user_id=10, channel_id=WATCHED)
     assert await services.store.count_articles(GUILD) == len(ours["briefs"])
