@@ -65,7 +65,7 @@ class AlertSender:
                 return
             _, channel_id = await self.bot.store.alert_settings(guild_id)
             if channel_id is not None:
-                await self._post(channel_id, alerts)
+                await self._post(guild_id, channel_id, alerts)
                 return
             for alert in alerts:
                 await self._offer(guild_id, alert)
@@ -82,7 +82,7 @@ class AlertSender:
             sent.popleft()
         if len(sent) < self.per_window and key not in self._waiting:
             sent.append(now)
-            await self._dm(alert.user_id, alert_reply(alert, self._server(guild_id)))
+            await self._dm(alert.user_id, alert_reply(alert, await self.bot.server_name(guild_id)))
             return
         waiting = self._waiting.setdefault(key, [])
         waiting.append(alert)
@@ -102,11 +102,7 @@ class AlertSender:
             alerts = self._waiting.pop(key, [])
             if alerts:
                 self._sent.setdefault(key, deque()).append(now)
-                await self._dm(key[1], digest_reply(alerts, self._server(key[0])))
-
-    def _server(self, guild_id: int) -> str:
-        guild = self.bot.get_guild(guild_id)
-        return guild.name if guild is not None else "a server"
+                await self._dm(key[1], digest_reply(alerts, await self.bot.server_name(key[0])))
 
     async def _dm(self, user_id: int, reply) -> None:
         try:
@@ -115,13 +111,13 @@ class AlertSender:
         except discord.HTTPException as exc:  # direct messages closed, or the account is gone
             log.info("could not send an alert to member %s: %s", user_id, exc)
 
-    async def _post(self, channel_id: int, alerts: list[Alert]) -> None:
+    async def _post(self, guild_id: int, channel_id: int, alerts: list[Alert]) -> None:
         """One post for the brief, pinging exactly the members it is for."""
-        channel = self.bot.get_channel(channel_id)
+        channel = self.bot.channel_in(guild_id, channel_id)  # a feed's brief may be of another shard's server
         if channel is None:
             log.warning("alerts channel %s is gone", channel_id)
             return
-        reply = alert_reply(alerts[0], channel.guild.name)
+        reply = alert_reply(alerts[0], await self.bot.server_name(guild_id))
         reply.pages[0].description = reply.pages[0].description.split("\n", 1)[-1]  # each follows something else
         for start in range(0, len(alerts), MENTIONS_PER_POST):  # a message holds 2000 characters
             group = alerts[start:start + MENTIONS_PER_POST]

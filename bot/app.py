@@ -20,6 +20,7 @@ from discord.ext import commands
 from bot.alerts import AlertSender
 from bot.feeds import FeedPoller, policy_from
 from bot.inflight import InFlight
+from bot.ownership import DeploymentOwnership
 from bot.table import query_cooldowns
 from bot.watched import WatchedChannels
 from extract.model import ModelMissing
@@ -27,6 +28,7 @@ from handlers.charts import render as charts_render
 from handlers.core.fetch import stop_reading
 from handlers.core.context import Services
 from store.errors import StoreError
+from store.lease import deployment_lease
 
 log = logging.getLogger(__name__)
 
@@ -48,9 +50,16 @@ def intents() -> discord.Intents:
     return wanted
 
 
+def shard_options(settings) -> dict:
+    """discord.py's sharding arguments for an AutoShardedBot (see Settings.sharded)."""
+    count = settings.shard_count if isinstance(settings.shard_count, int) else None  # None: Discord recommends
+    return {"shard_count": count, "shard_ids": list(settings.shard_ids) or None}
+
+
 class NewsBot(commands.Bot):
     def __init__(self, settings, *, extractor=None):
         super().__init__(
+            **(shard_options(settings) if settings.sharded else {}),
             command_prefix=commands.when_mentioned_or(settings.command_prefix),
             intents=intents(),
             help_command=None,  # the table's `help` replaces discord.py's
@@ -69,6 +78,8 @@ class NewsBot(commands.Bot):
         self.query_cooldowns = query_cooldowns()
         self.stopping = False
         self._owns_pool = False  # a pool this bot started is also stopped by it
+        # Feeds and scheduled digests run in one process of the deployment: the lease holder.
+        self.ownership = DeploymentOwnership(deployment_lease(settings.database_url), settings.lease_check_seconds)
         self.feeds = FeedPoller(self, policy_from(settings), settings.feed_check_seconds, settings.feed_concurrency)
         self.alerts = AlertSender(self, settings.alerts_per_window, settings.alert_window_minutes * 60)
 
@@ -81,6 +92,7 @@ class NewsBot(commands.Bot):
         for name in EXTENSIONS:
             if name not in self.extensions:
                 await self.load_extension(name)
+        self.ownership.start()
         self.feeds.start()
         self.alerts.start()
         if self.settings.sync_commands_on_start:
@@ -117,12 +129,39 @@ class NewsBot(commands.Bot):
     async def on_ready(self) -> None:
         log.info("logged in as %s (%s) in %d server(s)", self.user, getattr(self.user, "id", "?"), len(self.guilds))
 
+    def serves(self, guild_id: int) -> bool:
+        """Whether `guild_id` is on a shard this process runs (it always is without sharding)."""
+        shard_ids = getattr(self, "shard_ids", None)
+        if not self.settings.sharded or shard_ids is None or self.shard_count is None:
+            return True
+        return (guild_id >> 22) % self.shard_count in shard_ids
+
+    def channel_in(self, guild_id: int, channel_id: int) -> discord.abc.Messageable | None:
+        """Where the lease holder posts for a server: the cached channel when the server is on
+        this process's shards (None if it was deleted), else a handle that posts over the REST
+        API, since another shard process has that server in its cache."""
+        if self.serves(guild_id):
+            channel = self.get_channel(channel_id)
+            return channel if isinstance(channel, discord.abc.Messageable) else None
+        return self.get_partial_messageable(channel_id, guild_id=guild_id)
+
+    async def server_name(self, guild_id: int) -> str:
+        """A server's name for messages: from the cache, or over REST for another shard process's server."""
+        guild = self.get_guild(guild_id)
+        if guild is None and not self.serves(guild_id):
+            try:
+                guild = await self.fetch_guild(guild_id)
+            except discord.HTTPException:  # the bot was removed from it meanwhile
+                guild = None
+        return guild.name if guild is not None else "a server"
+
     async def close(self) -> None:
         if not self.stopping:
             self.stopping = True  # the ingest cog takes no new briefs from here on
             await self.feeds.stop()  # a poll under way stops; what it saved stays, the rest is read next time
             await self.inflight.drain(SHUTDOWN_GRACE)
             await self.alerts.stop()
+            await self.ownership.stop()  # a standby takes the feeds and digests over at its next check
         await super().close()
         if self.store is not None:
             store, self.store = self.store, None
@@ -138,10 +177,14 @@ class NewsBot(commands.Bot):
         stop_reading()  # the page-reading process, if a page was read
 
 
+class ShardedNewsBot(NewsBot, commands.AutoShardedBot):
+    """The same bot over several gateway shards (SHARD_COUNT, SHARD_IDS)."""
+
+
 def create_bot(settings, *, extractor=None) -> NewsBot:
     """The bot for `settings`; pass `extractor` (a started ExtractionPool, or an in-process
     Extractor) to share one already loaded; otherwise the bot starts its own pool."""
-    return NewsBot(settings, extractor=extractor)
+    return (ShardedNewsBot if settings.sharded else NewsBot)(settings, extractor=extractor)
 
 
 # ---- running ---------------------------------------------------------------------

@@ -60,7 +60,7 @@ class FeedPoller:
                 log.exception("the feed poller had stopped with an error")
 
     async def _round(self) -> None:
-        if self.bot.stopping:
+        if self.bot.stopping or not self.bot.ownership.held:  # another process of the deployment polls
             return
         try:
             await self.poll_due()
@@ -115,7 +115,7 @@ class FeedPoller:
         if feed.channel_id is not None and feed.last_success is not None and outcome.new \
                 and (await store.guild_settings(feed.guild_id)).get("quiet") != "on":  # quiet: indexed, not posted
             for item in outcome.new:
-                await self._send(feed.channel_id, card(item, self.bot.settings.command_prefix))
+                await self._send(feed.guild_id, feed.channel_id, card(item, self.bot.settings.command_prefix))
 
     async def _tell_paused(self, feed, error: str, failures: int) -> None:
         p = self.bot.settings.command_prefix
@@ -123,18 +123,19 @@ class FeedPoller:
                             f"{feed.url}\nLast error: {one_line(error, 300)}\n`{p}feed resume {feed.id}` tries again.")
         channel_id = feed.channel_id or self._fallback_channel(feed.guild_id)
         if channel_id is not None:
-            await self._send(channel_id, reply)
+            await self._send(feed.guild_id, channel_id, reply)
 
     def _fallback_channel(self, guild_id: int) -> int | None:
-        """A quiet feed's pause notice goes to the server's system channel, else its first text channel."""
+        """A quiet feed's pause notice goes to the server's system channel, else its first text channel
+        (known only to the shard process that has the server in its cache)."""
         guild = self.bot.get_guild(guild_id)
         if guild is None:
             return None
         channel = guild.system_channel or next(iter(guild.text_channels), None)
         return channel.id if channel is not None else None
 
-    async def _send(self, channel_id: int, reply: Reply) -> None:
-        channel = self.bot.get_channel(channel_id)
+    async def _send(self, guild_id: int, channel_id: int, reply: Reply) -> None:
+        channel = self.bot.channel_in(guild_id, channel_id)  # the server may be on another shard's process
         if channel is None:
             log.warning("feed channel %s is gone", channel_id)
             return

@@ -24,6 +24,29 @@ def _database_url(value: str) -> str:
     return value
 
 
+def _shard_count(value: str) -> int | str:
+    """A number of shards, or "auto": as many as Discord recommends for the bot's servers."""
+    if value.lower() == "auto":
+        return "auto"
+    count = int(value)
+    if count < 1:
+        raise ValueError("give a number of shards (1 or more) or auto")
+    return count
+
+
+def _shard_ids(value: str) -> tuple[int, ...]:
+    """Shard ids as `0-3`, `4,5` or both (`0-1,6`), in order, each once."""
+    ids: list[int] = []
+    for part in value.replace(" ", "").split(","):
+        first, dash, last = part.partition("-")
+        if not first.isdigit() or (dash and not last.isdigit()):
+            raise ValueError("write shard ids like 0-3 or 0,1,2")
+        ids.extend(range(int(first), int(last if dash else first) + 1))
+    if not ids or len(set(ids)) != len(ids):
+        raise ValueError("each shard id once, in rising ranges like 0-3")
+    return tuple(ids)
+
+
 MIN_FEED_MINUTES = 5.0  # polite to the sites: no feed is read more often
 
 
@@ -64,6 +87,11 @@ class Settings:
     extract_max_seconds: float = 60.0  # ... and at most this; over it the post is refused whole
     log_level: str = "INFO"
     forget_undo_hours: float = _Handlers.forget_undo_hours  # `!forget` can be undone this long; then the brief is purged
+    # Many servers: which gateway shards this process runs (all processes share DATABASE_URL, where
+    # the deployment lease, an advisory lock, is held too).
+    shard_count: int | str | None = None  # None: one connection, no sharding; "auto": Discord's recommendation
+    shard_ids: tuple[int, ...] = ()  # this process's shards out of shard_count; empty: all of them
+    lease_check_seconds: float = 10.0  # how often a standby process tries to take over once-per-deployment work
 
     # environment variable -> (field, parser)
     ENV = {
@@ -95,7 +123,24 @@ class Settings:
         "EXTRACT_MAX_SECONDS": ("extract_max_seconds", float),
         "LOG_LEVEL": ("log_level", str),
         "FORGET_UNDO_HOURS": ("forget_undo_hours", float),
+        "SHARD_COUNT": ("shard_count", _shard_count),
+        "SHARD_IDS": ("shard_ids", _shard_ids),
+        "LEASE_CHECK_SECONDS": ("lease_check_seconds", float),
     }
+
+    def __post_init__(self) -> None:
+        if self.shard_ids and not isinstance(self.shard_count, int):
+            raise ValueError("SHARD_IDS needs SHARD_COUNT as a number: the ids are out of that many shards")
+        if isinstance(self.shard_count, int) and any(i >= self.shard_count for i in self.shard_ids):
+            raise ValueError(f"SHARD_IDS must be below SHARD_COUNT ({self.shard_count}): shards count from 0")
+        if self.shard_ids and not self.database_url:  # each process would poll every feed on its own
+            raise ValueError("SHARD_IDS (one process per range of shards) needs DATABASE_URL: the processes "
+                             "share one PostgreSQL database, and its lease picks the one that polls the feeds")
+
+    @property
+    def sharded(self) -> bool:
+        """Run as discord.py's AutoShardedBot (all shards, or SHARD_IDS, in this process)."""
+        return self.shard_count is not None
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None, dotenv: bool = True) -> "Settings":

@@ -218,6 +218,11 @@ async def settings(db, guild_id: int) -> dict[str, str]:
     return dict(rows)
 
 
+async def guilds_with_setting(db, name: str) -> dict[int, str]:
+    rows = await db.execute_fetchall("SELECT guild_id, value FROM guild_settings WHERE name = ?", (name,))
+    return {int(guild_id): value for guild_id, value in rows}
+
+
 async def set_setting(db, guild_id: int, name: str, value: str | None) -> None:
     if value is None:
         await db.execute("DELETE FROM guild_settings WHERE guild_id = ? AND name = ?", (guild_id, name))

@@ -102,6 +102,10 @@ class StoreInterface(Protocol):
 
     async def guild_settings(self, guild_id: int) -> dict[str, str]: ...
 
+    async def guilds_with_setting(self, name: str) -> dict[int, str]:
+        """Every guild that has set `name`, with its value (scheduled work across all guilds)."""
+        ...
+
     async def set_guild_setting(self, guild_id: int, name: str, value: str | None, *,
                                 by: int | None = None) -> bool: ...
 

@@ -589,6 +589,9 @@ class Store:
     async def guild_settings(self, guild_id: int) -> dict[str, str]:
         return await curation.settings(self._reader, _guild(guild_id))
 
+    async def guilds_with_setting(self, name: str) -> dict[int, str]:
+        return await curation.guilds_with_setting(self._reader, name)
+
     async def set_guild_setting(self, guild_id: int, name: str, value: str | None, *,
                                 by: int | None = None) -> bool:
         """Set (None: clear) one of the guild's settings, with an audit entry; False if it was so already."""

@@ -3,7 +3,10 @@
 daily ones every day, weekly ones on Mondays (the week just ended). A digest whose
 time came while the bot was down is posted once when it is back (the latest one
 missed, not every one). Each slot is claimed in the store before it is posted, so
-a slot is never posted twice (handlers/digest_schedule.py, store/digests.py)."""
+a slot is never posted twice (handlers/digest_schedule.py, store/digests.py).
+Only the holder of the deployment lease posts them, for every server of the
+deployment (those on other shard processes too); a process that takes the lease
+over catches up on what its predecessor missed."""
 from __future__ import annotations
 
 import datetime as dt
@@ -26,6 +29,7 @@ class Digests(commands.Cog):
 
     async def cog_load(self) -> None:
         self.daily.start()
+        self.bot.ownership.when_taken(self.catch_up)
 
     async def cog_unload(self) -> None:
         self.daily.cancel()
@@ -54,23 +58,24 @@ class Digests(commands.Cog):
     async def _each_guild(self, slot_of, *, missed: bool = False) -> int:
         """Post, in every server, the digest of the slot `slot_of(its setting)` gives, once.
         One server's failure never stops the others."""
-        if self.bot.store is None or self.bot.stopping:
+        if self.bot.store is None or self.bot.stopping or not self.bot.ownership.held:
             return 0
         sent = 0
-        for guild in list(self.bot.guilds):
+        for guild_id, setting in (await self.bot.store.guilds_with_setting("digest")).items():
             try:
-                setting = (await self.bot.store.guild_settings(guild.id)).get("digest")
                 when, found = slot_of(setting), schedule(setting)
-                channel = guild.get_channel(found[0]) if when is not None and found else None
-                if channel is None or not await self.bot.store.claim_digest(guild.id, when, missed=missed):
+                channel = self.bot.channel_in(guild_id, found[0]) if when is not None and found else None
+                # not due, or the channel (or the server) is gone; a claimed slot is never posted again
+                if channel is None or not await self.bot.store.claim_digest(guild_id, when, missed=missed):
                     continue
-                reply = await digest_handler.digest(self.bot.services, scopes.for_guild(guild.id, channel.id),
-                                                    found[1])
+                reply = await digest_handler.digest(self.bot.services, scopes.for_guild(guild_id, found[0]), found[1])
                 files = {"files": attached_files(reply)} if reply.attachment is not None else {}
                 await channel.send(embed=render(reply)[0], allowed_mentions=discord.AllowedMentions.none(), **files)
                 sent += 1
+            except discord.HTTPException as exc:  # the bot was removed from the channel or the server
+                log.warning("the scheduled digest of guild %s could not be posted: %s", guild_id, exc)
             except Exception:
-                log.exception("the scheduled digest of guild %s failed", guild.id)
+                log.exception("the scheduled digest of guild %s failed", guild_id)
         return sent
 
 

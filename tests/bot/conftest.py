@@ -26,6 +26,9 @@ def bot_settings(request, tmp_path, database) -> Settings:
     values = dict(db_path=tmp_path / "newsbrief.sqlite3", allow_private_urls=True, sync_commands_on_start=True,
                   cooldown_rate=1000, cooldown_per=1.0, fetch_timeout=10.0,
                   database_url=database if isinstance(database, str) else "")
+    # On PostgreSQL every lease check is a real round trip: one a simulated minute keeps
+    # hours of simulated feed polling quick (the lease is taken at start either way).
+    values["lease_check_seconds"] = 60.0
     values.update(marker.kwargs if marker else {})
     return Settings(**values)
 

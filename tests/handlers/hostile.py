@@ -2,11 +2,16 @@
 fingerprint of a database file to prove that answering them changed nothing."""
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
 import hashlib
 import sqlite3
 from pathlib import Path
 
+import asyncpg
+
 from handlers.core.context import Services
+from tests.pgtest import schema_of
 
 # The guilds of the populated database in conftest.py (not imported from there: every
 # test folder has a module called conftest).
@@ -41,20 +46,41 @@ HOSTILE_NUMBERS = [
 ]
 
 # Tables whose rows must be exactly the same before and after a refused request.
-def fingerprint(path: Path) -> dict[str, str]:
-    """{table: hash of all its rows} for every table of the database, FTS shadow tables included."""
+def fingerprint(path: Path | str) -> dict[str, str]:
+    """{table: hash of all its rows} for every table of the database (SQLite: FTS shadow tables
+    included; PostgreSQL: every table of the test's schema)."""
+    if str(path).startswith(("postgresql://", "postgres://")):
+        # A sync helper called from async tests: the PostgreSQL read runs on a loop of its own.
+        with concurrent.futures.ThreadPoolExecutor(1) as pool:
+            return pool.submit(asyncio.run, _pg_fingerprint(str(path))).result()
     db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         tables = [r[0] for r in db.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
-        out = {}
-        for table in tables:
-            digest = hashlib.sha256()
-            count = 0
-            for row in db.execute(f'SELECT * FROM "{table}" ORDER BY 1'):
-                digest.update(repr(row).encode("utf-8", "surrogatepass"))
-                count += 1
-            out[table] = f"{count}:{digest.hexdigest()[:16]}"
-        return out
+        return {table: _digest(db.execute(f'SELECT * FROM "{table}" ORDER BY 1')) for table in tables}
     finally:
         db.close()
+
+
+async def _pg_fingerprint(url: str) -> dict[str, str]:
+    schema = schema_of(url)
+    db = await asyncpg.connect(url.partition("?")[0])
+    try:
+        tables = [r[0] for r in await db.fetch(
+            "SELECT tablename FROM pg_tables WHERE schemaname = $1 ORDER BY tablename", schema)]
+        assert tables, f"no tables in schema {schema}: the fingerprint would compare nothing"
+        # sorted here: rows tied on their first column come back in any order from PostgreSQL
+        return {table: _digest(sorted((tuple(r) for r in await db.fetch(f'SELECT * FROM "{schema}"."{table}"')),
+                                      key=repr))
+                for table in tables}
+    finally:
+        await db.close()
+
+
+def _digest(rows) -> str:
+    digest = hashlib.sha256()
+    count = 0
+    for row in rows:
+        digest.update(repr(row).encode("utf-8", "surrogatepass"))
+        count += 1
+    return f"{count}:{digest.hexdigest()[:16]}"
