@@ -11,7 +11,7 @@ from pathlib import Path
 import asyncpg
 
 from handlers.core.context import Services
-from tests.pgtest import schema_of
+from pgtest import schema_of
 
 # The guilds of the populated database in conftest.py (not imported from there: every
 # test folder has a module called conftest).
