@@ -4,14 +4,17 @@ Sieves, strongest first (after the Stanford quote-attribution sieves and the
 GenderGapTracker rules, rewritten for spaCy's English parse):
 
 1. `“…” — Christina Koch, …`: a dash after the quote names the speaker.
-2. The quote hangs off a speech verb or a speech noun in the dependency tree
+2. `“…?” asked X` / `“…,” said the mayor`: a speech verb right after the quote with
+   its subject after it. This inverted order is never anything but an attribution,
+   so it beats a parse that hangs the quote off an earlier verb.
+3. The quote hangs off a speech verb or a speech noun in the dependency tree
    (`X said the plan was “…”`, `his assertion that “…”`). When that cue sits
    inside the reported clause of an outer speaker, the outer one is the source.
-3. A speech verb right after the quote (`“…,” said X`, `“…,” X told reporters`).
-4. A speech verb right before it, ending in a colon, comma or `that`
+4. A speech verb right after the quote (`“…,” said X`, `“…,” X told reporters`).
+5. A speech verb right before it, ending in a colon, comma or `that`
    (`X said: “…”`, `X told reporters, “…”`); with a colon this comes first.
-5. `according to X` or `in the words of X` in the same sentence.
-6. A quotation embedded in a clause (`X pledged to “fight for every vote”`,
+6. `according to X` or `in the words of X` in the same sentence.
+7. A quotation embedded in a clause (`X pledged to “fight for every vote”`,
    `X bemoaned a climate in which people “hate each other”`): the nearest named
    person (or he/she) who is the subject of a verb above it, outside the quote.
 Anything else is left to the caller (follow-on quotes inherit a speaker).
@@ -21,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from extract.statements.docview import DocView
-from extract.statements.grammar import is_question, pobj, relayed_source, same_line
+from extract.statements.grammar import is_question, pobj, relayed_source, same_line, subject_of
 from extract.statements.lexicon import lexicon
 from extract.statements.quotes import QuoteSpan
 from extract.statements.speakers import Speaker, SpeakerResolver
@@ -66,7 +69,8 @@ class Attributor:
         self.lex = lexicon()
 
     def attribute(self, q: QuoteSpan) -> Attribution | None:
-        for sieve, how in ((self._dash, "dash"), (self._colon, "colon"), (self._tree, "tree"),
+        for sieve, how in ((self._dash, "dash"), (self._colon, "colon"), (self._inverted, "inverted"),
+                           (self._tree, "tree"),
                            (self._after, "after"), (self._before, "before"),
                            (self._according, "according"), (self._embedded, "subject")):
             speaker = sieve(q)
@@ -96,7 +100,28 @@ class Attributor:
                 return self.resolver.resolve(tok)
         return None
 
-    # -- sieve 2: dependency tree ----------------------------------------------------------
+    # -- sieve 2: inverted trailing attribution ---------------------------------------------
+    def _inverted(self, q: QuoteSpan) -> Speaker | None:
+        """`“Why wait?” asked Dana Marsh, now a lobbyist`: the parser may hang the quote off a
+        verb before it (`… as Democrats are claiming — “…”`), but a speech verb opening the
+        words after the quote, followed by its own subject, names who spoke."""
+        if not q.closed or not self._may_trail(q):
+            return None
+        window = self._window_after(q)
+        while window and window[0].is_punct and window[0].text in (",", "—", "–"):
+            window = window[1:]
+        if not window:
+            return None
+        verb = window[0]
+        lemma = verb.lemma_.casefold()
+        if not (self._verbal(verb) and (lemma in self.lex.speech or lemma in self.lex.quote_only)):
+            return None
+        subj = subject_of(verb)
+        if subj is None or subj.i <= verb.i:
+            return None
+        return self.resolver.resolve(subj)
+
+    # -- sieve 3: dependency tree ----------------------------------------------------------
     def _tree(self, q: QuoteSpan) -> Speaker | None:
         found: list[Speaker] = []
         for anchor in self._anchors(q):
@@ -213,7 +238,7 @@ class Attributor:
                         return self.resolver.resolve(obj)
         return None
 
-    # -- sieve 3: speech verb right after the quote ------------------------------------------
+    # -- sieve 4: speech verb right after the quote ------------------------------------------
     def _after(self, q: QuoteSpan) -> Speaker | None:
         if not q.closed or not self._may_trail(q):
             return None
@@ -267,7 +292,7 @@ class Attributor:
             out.append(tok)
         return out
 
-    # -- sieve 4: speech verb right before the quote ----------------------------------------
+    # -- sieve 5: speech verb right before the quote ----------------------------------------
     def _colon(self, q: QuoteSpan) -> Speaker | None:
         """`X told GB News: “…”`: a colon is the clearest introduction, and it beats a
         parse that hangs the quoted sentence somewhere else."""
@@ -321,7 +346,7 @@ class Attributor:
                 return toks[k + 1:]
         return toks
 
-    # -- sieve 5: according to / in the words of ------------------------------------------
+    # -- sieve 6: according to / in the words of ------------------------------------------
     def _according(self, q: QuoteSpan) -> Speaker | None:
         sent_toks = self._sentence_tokens(q)
         for i, tok in enumerate(sent_toks):
@@ -363,7 +388,7 @@ class Attributor:
         toks = [t for t in self.view.tokens_between(start, q.open_at) if not self.view.in_quote(t)]
         return toks + self._window_after(q) if q.closed else toks
 
-    # -- sieve 6: the subject of the clause the quote is embedded in -----------------------
+    # -- sieve 7: the subject of the clause the quote is embedded in -----------------------
     def _embedded(self, q: QuoteSpan) -> Speaker | None:
         """A quotation inside a sentence that opens outside it: the first verb above the
         quote whose subject names a person (a pronoun resolved) speaks it."""

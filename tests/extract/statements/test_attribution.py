@@ -14,6 +14,16 @@ def test_inverted_attribution_after_the_quote(extractor):
     assert direct(extractor, body) == [("We will keep rates where they are,", "Maria Lopez")]
 
 
+def test_inverted_attribution_beats_a_verb_before_the_quote(extractor):
+    # the parser hangs the question off `claiming`; `asked Whitford` says who asked it
+    body = ("Susan Whitford advised the last two campaigns. Republicans deny it, and Democrats say the "
+            "leaks were timed. If the leaks were indeed timed to hurt the party — as several analysts "
+            "believe, and Democrats are claiming — \"why would you not ask the question?\" asked Whitford, "
+            "now a lobbyist at a firm in Denver. \"It is only sensible to ask it.\"")
+    assert direct(extractor, body) == [("why would you not ask the question?", "Susan Whitford"),
+                                       ("It is only sensible to ask it.", "Susan Whitford")]
+
+
 def test_speaker_then_colon(extractor):
     body = 'Finance Minister Olaf Brandt said: "The budget is balanced for the first time."'
     assert direct(extractor, body) == [("The budget is balanced for the first time.", "Olaf Brandt")]
