@@ -14,7 +14,9 @@ GenderGapTracker rules, rewritten for spaCy's English parse):
 5. A speech verb right before it, ending in a colon, comma or `that`
    (`X said: “…”`, `X told reporters, “…”`); with a colon this comes first.
 6. `according to X` or `in the words of X` in the same sentence.
-7. A quotation embedded in a clause (`X pledged to “fight for every vote”`,
+7. A speech verb set off by commas in the clause that holds the quote
+   (`The market, she said, is “stronger than ever”`).
+8. A quotation embedded in a clause (`X pledged to “fight for every vote”`,
    `X bemoaned a climate in which people “hate each other”`): the nearest named
    person (or he/she) who is the subject of a verb above it, outside the quote.
 Anything else is left to the caller (follow-on quotes inherit a speaker).
@@ -72,7 +74,8 @@ class Attributor:
         for sieve, how in ((self._dash, "dash"), (self._colon, "colon"), (self._inverted, "inverted"),
                            (self._tree, "tree"),
                            (self._after, "after"), (self._before, "before"),
-                           (self._according, "according"), (self._embedded, "subject")):
+                           (self._according, "according"), (self._aside, "aside"),
+                           (self._embedded, "subject")):
             speaker = sieve(q)
             if speaker is not None:
                 return Attribution(speaker, how)
@@ -388,7 +391,37 @@ class Attributor:
         toks = [t for t in self.view.tokens_between(start, q.open_at) if not self.view.in_quote(t)]
         return toks + self._window_after(q) if q.closed else toks
 
-    # -- sieve 7: the subject of the clause the quote is embedded in -----------------------
+    # -- sieve 7: a speech aside in the quote's clause -------------------------------------
+    def _aside(self, q: QuoteSpan) -> Speaker | None:
+        """`The market, she said, is “stronger than ever”`: the parser hangs the quote off the
+        clause's own verb and the speech verb beside it as an aside (parataxis)."""
+        for anchor in self._anchors(q):
+            node, seen = anchor, 0  # the quote's own top word may hold the aside (`X, she said, is ''…''`)
+            while seen < 12 and same_line(node, anchor):
+                seen += 1
+                for child in node.children:
+                    if self._speech_aside(child, q):
+                        return self.resolver.of_verb(child)
+                if node.head.i == node.i:
+                    break
+                node = node.head
+        return None
+
+    def _speech_aside(self, verb, q: QuoteSpan) -> bool:
+        """A speech verb with its own subject, between commas, before the quote."""
+        if verb.dep_ != "parataxis" or verb.idx >= q.open_at or self.view.in_quote(verb):
+            return False
+        if not (self._verbal(verb) and verb.lemma_.casefold() in self.lex.speech):
+            return False
+        doc = verb.doc
+        edges = list(verb.subtree)
+        first, last = edges[0].i, edges[-1].i
+        before = doc[first - 1] if first > 0 else None
+        framed = (edges[0].text == "," or (before is not None and before.text == ",")) and (
+            edges[-1].text == "," or (last + 1 < len(doc) and doc[last + 1].text == ","))
+        return framed and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+    # -- sieve 8: the subject of the clause the quote is embedded in -----------------------
     def _embedded(self, q: QuoteSpan) -> Speaker | None:
         """A quotation inside a sentence that opens outside it: the first verb above the
         quote whose subject names a person (a pronoun resolved) speaks it."""

@@ -24,6 +24,16 @@ def test_inverted_attribution_beats_a_verb_before_the_quote(extractor):
                                        ("It is only sensible to ask it.", "Susan Whitford")]
 
 
+def test_a_speech_aside_between_commas_names_who_said_the_quote_after_it(extractor):
+    body = ("Laura Kim, an economist at the National Housing Council, has advised builders for a decade. "
+            "The housing market, she said, is \"stronger than it has been since 2009.\"")
+    assert direct(extractor, body) == [("stronger than it has been since 2009.", "Laura Kim")]
+    # when the quote opens on its clause's own verb, the aside hangs off a word inside it
+    body = ("Laura Kim, an economist at the National Housing Council, has advised builders for a decade. "
+            "The housing market, she said, is ''doing much better than it has since 2009.''")
+    assert direct(extractor, body) == [("doing much better than it has since 2009.", "Laura Kim")]
+
+
 def test_speaker_then_colon(extractor):
     body = 'Finance Minister Olaf Brandt said: "The budget is balanced for the first time."'
     assert direct(extractor, body) == [("The budget is balanced for the first time.", "Olaf Brandt")]
