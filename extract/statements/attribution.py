@@ -428,6 +428,9 @@ class Attributor:
         before = self._window_before(q)
         if not any(tok.is_alpha for tok in before):
             return None  # the quote opens its sentence: no clause holds it
+        asker = self._asked_by(before)
+        if asker is not None:
+            return asker
         for anchor in self._anchors(q):
             if anchor.dep_ in _MODIFIER_EDGES and anchor.head.pos_ in ("NOUN", "PROPN"):
                 continue
@@ -443,11 +446,28 @@ class Attributor:
                 node = node.head
         return None
 
+    def _asked_by(self, before: list) -> Speaker | None:
+        """`Asked by Lyle if the mayor “gets” it, Dunmore shrugged`: a quote inside a question
+        put by someone is the asker's, however the parser hangs the clause. The question runs
+        from `asked by X` to the quote with no comma closing it."""
+        for k in range(len(before) - 1, -1, -1):
+            tok = before[k]
+            if tok.text == ",":
+                return None
+            if tok.lemma_.casefold() == "ask" and tok.tag_ == "VBN":
+                agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+                obj = pobj(agent) if agent is not None else None
+                got = self.resolver.resolve(obj, allow_voice=False) if obj is not None else None
+                return got if got is not None and got.name else None
+        return None
+
     def _person_subject(self, verb) -> Speaker | None:
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is None or self.view.in_quote(subj) or not same_line(subj, verb):
             return None
-        if subj.pos_ != "PROPN" and subj.lower_ not in ("he", "she"):
+        named = self.resolver.entity_at(subj.idx, subj.idx + len(subj))
+        person = named is not None and named.type == "PERSON"  # `Sanders` tagged as a common noun
+        if subj.pos_ != "PROPN" and subj.lower_ not in ("he", "she") and not person:
             return None  # `the Trump administration emphasizes …`: a body, not a person
         got = self.resolver.resolve(subj, allow_voice=False)
         if got is None or not got.name:

@@ -100,6 +100,19 @@ def test_quote_inside_a_pledge_is_the_subjects(extractor):
     assert direct(extractor, body) == [("carry this fight to every county in the state", "Lena Ortiz")]
 
 
+def test_a_surname_the_tagger_took_for_a_common_noun_still_pledges(extractor):
+    # `Sanders` is tagged as a plural noun here, yet it is the senator named just before
+    body = ("Senator Maria Sanders spoke in Reno on Friday. Sanders also pledged to “bring our housing plan” "
+            "to the convention.")
+    assert direct(extractor, body) == [("bring our housing plan", "Maria Sanders")]
+
+
+def test_a_quote_in_a_question_asked_by_someone_is_the_askers(extractor):
+    body = ("Reporter Ben Lyle interviewed the Reverend Carl Dunmore in Atlanta on Monday.\n\n"
+            "Asked by Lyle if the mayor “gets” the housing crisis, Dunmore avoided a direct answer.")
+    assert direct(extractor, body) == [("gets", "Ben Lyle")]
+
+
 def test_short_label_in_someones_clause_is_not_a_statement(extractor):
     body = "The party met on Friday. Senator Lena Ortiz toured the so-called “Rust Belt” on Monday."
     assert direct(extractor, body) == []
