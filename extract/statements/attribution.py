@@ -26,7 +26,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from extract.statements.docview import DocView
-from extract.statements.grammar import is_question, pobj, relayed_source, same_line, subject_of
+from extract.statements.grammar import (is_question, own_subordinate_clause, pobj, relayed_source, same_line,
+                                       subject_of)
 from extract.statements.lexicon import lexicon
 from extract.statements.quotes import QuoteSpan
 from extract.statements.speakers import Speaker, SpeakerResolver
@@ -52,9 +53,6 @@ _DASHES = ("—", "–", "--", "-")
 _NAME_IN_APPOSITIVE = 3
 _SENTENCE_END = {".", "!", "?"}
 # Verbs that speak only with the particle `back` (`shot back, “…”`, `fired back:`).
-# marks of a subordinate clause that tells when or why, not what was said
-_SUBORDINATE_MARKS = {"after", "before", "when", "while", "because", "since", "until", "although",
-                      "though", "once", "whereas"}
 _RETORT_VERBS = {"shoot", "fire", "hit", "snap", "push"}
 
 
@@ -157,7 +155,7 @@ class Attributor:
             outside = not (q.open_at <= child.idx < q.after)
             if edge == "relcl" and outside:
                 break  # the quote sits in a modifier of a noun: a term, not speech
-            if edge == "advcl" and outside and _own_subordinate_clause(child):
+            if edge == "advcl" and outside and own_subordinate_clause(child):
                 break  # `X tweeted after Y argued that “…”`: Y's clause, never X's words
             if edge == "ccomp":
                 via_clause = True
@@ -480,11 +478,3 @@ def _retort(verb) -> bool:
     """`shot back`, `fired back`, `hit back`: a reply, so a speech verb."""
     return verb.lemma_.casefold() in _RETORT_VERBS and any(
         c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children)
-
-
-def _own_subordinate_clause(clause) -> bool:
-    """`after Clinton argued …`: a clause with a subject of its own, opened by a mark of
-    time or cause."""
-    children = list(clause.children)
-    return (any(c.dep_ == "mark" and c.lower_ in _SUBORDINATE_MARKS for c in children)
-            and any(c.dep_ in ("nsubj", "nsubjpass") for c in children))
