@@ -15,6 +15,7 @@ import re
 
 from extract.statements.attribution import Attribution, Attributor
 from extract.statements.docview import DocView
+from extract.statements.grammar import own_subordinate_clause
 from extract.statements.lexicon import lexicon
 from extract.model import Entity, Statement
 from extract.statements.quotes import QuoteSpan
@@ -146,7 +147,10 @@ def _follow_on(view: DocView, resolver: SpeakerResolver, q: QuoteSpan,
             prev_at, speaker = pq.after, pspeaker
         elif _runs_on(view, pq, q):
             return pspeaker
-    event = _reported_before(view, resolver, q, max(prev_at, view.line_start(q.open_at)))
+    # after a quotation of its own paragraph, `after Jones assured him that …` is only
+    # background to the speaker already quoted, not a new voice
+    event = _reported_before(view, resolver, q, max(prev_at, view.line_start(q.open_at)),
+                             main_clauses_only=speaker is not None)
     if event is not None or speaker is not None:
         return event if event is not None else speaker
     before = _previous_paragraph(view, q)
@@ -213,9 +217,11 @@ def _introduced_before(view: DocView, resolver: SpeakerResolver, q: QuoteSpan,
     return None
 
 
-def _reported_before(view: DocView, resolver: SpeakerResolver, q: QuoteSpan, lo: int) -> Speaker | None:
+def _reported_before(view: DocView, resolver: SpeakerResolver, q: QuoteSpan, lo: int,
+                     main_clauses_only: bool = False) -> Speaker | None:
     """Speaker of the latest speech event (a verb reporting a clause, a statement being
-    issued, a warning being tweeted) in the sentences of `q`'s paragraph that end before `q`'s sentence begins."""
+    issued, a warning being tweeted) in the sentences of `q`'s paragraph that end before `q`'s
+    sentence begins; with `main_clauses_only`, none inside a clause of time or cause."""
     lex = lexicon()
     sent = view.sentence_of(q.open_at)
     hi = min(sent.start_char, q.open_at) if sent is not None else q.open_at
@@ -226,6 +232,8 @@ def _reported_before(view: DocView, resolver: SpeakerResolver, q: QuoteSpan, lo:
         return None
     for tok in reversed(view.tokens_between(lo, hi)):
         if view.in_quote(tok) or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        if main_clauses_only and own_subordinate_clause(tok):
             continue
         lemma = tok.lemma_.casefold()
         reports = lex.is_reporting_verb(lemma) and any(c.dep_ == "ccomp" for c in tok.children)

@@ -4,14 +4,19 @@ Sieves, strongest first (after the Stanford quote-attribution sieves and the
 GenderGapTracker rules, rewritten for spaCy's English parse):
 
 1. `“…” — Christina Koch, …`: a dash after the quote names the speaker.
-2. The quote hangs off a speech verb or a speech noun in the dependency tree
+2. `“…?” asked X` / `“…,” said the mayor`: a speech verb right after the quote with
+   its subject after it. This inverted order is never anything but an attribution,
+   so it beats a parse that hangs the quote off an earlier verb.
+3. The quote hangs off a speech verb or a speech noun in the dependency tree
    (`X said the plan was “…”`, `his assertion that “…”`). When that cue sits
    inside the reported clause of an outer speaker, the outer one is the source.
-3. A speech verb right after the quote (`“…,” said X`, `“…,” X told reporters`).
-4. A speech verb right before it, ending in a colon, comma or `that`
+4. A speech verb right after the quote (`“…,” said X`, `“…,” X told reporters`).
+5. A speech verb right before it, ending in a colon, comma or `that`
    (`X said: “…”`, `X told reporters, “…”`); with a colon this comes first.
-5. `according to X` or `in the words of X` in the same sentence.
-6. A quotation embedded in a clause (`X pledged to “fight for every vote”`,
+6. `according to X` or `in the words of X` in the same sentence.
+7. A speech verb set off by commas in the clause that holds the quote
+   (`The market, she said, is “stronger than ever”`).
+8. A quotation embedded in a clause (`X pledged to “fight for every vote”`,
    `X bemoaned a climate in which people “hate each other”`): the nearest named
    person (or he/she) who is the subject of a verb above it, outside the quote.
 Anything else is left to the caller (follow-on quotes inherit a speaker).
@@ -21,7 +26,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from extract.statements.docview import DocView
-from extract.statements.grammar import is_question, pobj, relayed_source, same_line
+from extract.statements.grammar import (is_question, own_subordinate_clause, pobj, relayed_source, same_line,
+                                       subject_of)
 from extract.statements.lexicon import lexicon
 from extract.statements.quotes import QuoteSpan
 from extract.statements.speakers import Speaker, SpeakerResolver
@@ -47,9 +53,6 @@ _DASHES = ("—", "–", "--", "-")
 _NAME_IN_APPOSITIVE = 3
 _SENTENCE_END = {".", "!", "?"}
 # Verbs that speak only with the particle `back` (`shot back, “…”`, `fired back:`).
-# marks of a subordinate clause that tells when or why, not what was said
-_SUBORDINATE_MARKS = {"after", "before", "when", "while", "because", "since", "until", "although",
-                      "though", "once", "whereas"}
 _RETORT_VERBS = {"shoot", "fire", "hit", "snap", "push"}
 
 
@@ -66,9 +69,11 @@ class Attributor:
         self.lex = lexicon()
 
     def attribute(self, q: QuoteSpan) -> Attribution | None:
-        for sieve, how in ((self._dash, "dash"), (self._colon, "colon"), (self._tree, "tree"),
+        for sieve, how in ((self._dash, "dash"), (self._colon, "colon"), (self._inverted, "inverted"),
+                           (self._tree, "tree"),
                            (self._after, "after"), (self._before, "before"),
-                           (self._according, "according"), (self._embedded, "subject")):
+                           (self._according, "according"), (self._aside, "aside"),
+                           (self._embedded, "subject")):
             speaker = sieve(q)
             if speaker is not None:
                 return Attribution(speaker, how)
@@ -96,7 +101,28 @@ class Attributor:
                 return self.resolver.resolve(tok)
         return None
 
-    # -- sieve 2: dependency tree ----------------------------------------------------------
+    # -- sieve 2: inverted trailing attribution ---------------------------------------------
+    def _inverted(self, q: QuoteSpan) -> Speaker | None:
+        """`“Why wait?” asked Dana Marsh, now a lobbyist`: the parser may hang the quote off a
+        verb before it (`… as Democrats are claiming — “…”`), but a speech verb opening the
+        words after the quote, followed by its own subject, names who spoke."""
+        if not q.closed or not self._may_trail(q):
+            return None
+        window = self._window_after(q)
+        while window and window[0].is_punct and window[0].text in (",", "—", "–"):
+            window = window[1:]
+        if not window:
+            return None
+        verb = window[0]
+        lemma = verb.lemma_.casefold()
+        if not (self._verbal(verb) and (lemma in self.lex.speech or lemma in self.lex.quote_only)):
+            return None
+        subj = subject_of(verb)
+        if subj is None or subj.i <= verb.i:
+            return None
+        return self.resolver.resolve(subj)
+
+    # -- sieve 3: dependency tree ----------------------------------------------------------
     def _tree(self, q: QuoteSpan) -> Speaker | None:
         found: list[Speaker] = []
         for anchor in self._anchors(q):
@@ -129,7 +155,7 @@ class Attributor:
             outside = not (q.open_at <= child.idx < q.after)
             if edge == "relcl" and outside:
                 break  # the quote sits in a modifier of a noun: a term, not speech
-            if edge == "advcl" and outside and _own_subordinate_clause(child):
+            if edge == "advcl" and outside and own_subordinate_clause(child):
                 break  # `X tweeted after Y argued that “…”`: Y's clause, never X's words
             if edge == "ccomp":
                 via_clause = True
@@ -213,7 +239,7 @@ class Attributor:
                         return self.resolver.resolve(obj)
         return None
 
-    # -- sieve 3: speech verb right after the quote ------------------------------------------
+    # -- sieve 4: speech verb right after the quote ------------------------------------------
     def _after(self, q: QuoteSpan) -> Speaker | None:
         if not q.closed or not self._may_trail(q):
             return None
@@ -267,7 +293,7 @@ class Attributor:
             out.append(tok)
         return out
 
-    # -- sieve 4: speech verb right before the quote ----------------------------------------
+    # -- sieve 5: speech verb right before the quote ----------------------------------------
     def _colon(self, q: QuoteSpan) -> Speaker | None:
         """`X told GB News: “…”`: a colon is the clearest introduction, and it beats a
         parse that hangs the quoted sentence somewhere else."""
@@ -321,7 +347,7 @@ class Attributor:
                 return toks[k + 1:]
         return toks
 
-    # -- sieve 5: according to / in the words of ------------------------------------------
+    # -- sieve 6: according to / in the words of ------------------------------------------
     def _according(self, q: QuoteSpan) -> Speaker | None:
         sent_toks = self._sentence_tokens(q)
         for i, tok in enumerate(sent_toks):
@@ -363,13 +389,46 @@ class Attributor:
         toks = [t for t in self.view.tokens_between(start, q.open_at) if not self.view.in_quote(t)]
         return toks + self._window_after(q) if q.closed else toks
 
-    # -- sieve 6: the subject of the clause the quote is embedded in -----------------------
+    # -- sieve 7: a speech aside in the quote's clause -------------------------------------
+    def _aside(self, q: QuoteSpan) -> Speaker | None:
+        """`The market, she said, is “stronger than ever”`: the parser hangs the quote off the
+        clause's own verb and the speech verb beside it as an aside (parataxis)."""
+        for anchor in self._anchors(q):
+            node, seen = anchor, 0  # the quote's own top word may hold the aside (`X, she said, is ''…''`)
+            while seen < 12 and same_line(node, anchor):
+                seen += 1
+                for child in node.children:
+                    if self._speech_aside(child, q):
+                        return self.resolver.of_verb(child)
+                if node.head.i == node.i:
+                    break
+                node = node.head
+        return None
+
+    def _speech_aside(self, verb, q: QuoteSpan) -> bool:
+        """A speech verb with its own subject, between commas, before the quote."""
+        if verb.dep_ != "parataxis" or verb.idx >= q.open_at or self.view.in_quote(verb):
+            return False
+        if not (self._verbal(verb) and verb.lemma_.casefold() in self.lex.speech):
+            return False
+        doc = verb.doc
+        edges = list(verb.subtree)
+        first, last = edges[0].i, edges[-1].i
+        before = doc[first - 1] if first > 0 else None
+        framed = (edges[0].text == "," or (before is not None and before.text == ",")) and (
+            edges[-1].text == "," or (last + 1 < len(doc) and doc[last + 1].text == ","))
+        return framed and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+    # -- sieve 8: the subject of the clause the quote is embedded in -----------------------
     def _embedded(self, q: QuoteSpan) -> Speaker | None:
         """A quotation inside a sentence that opens outside it: the first verb above the
         quote whose subject names a person (a pronoun resolved) speaks it."""
         before = self._window_before(q)
         if not any(tok.is_alpha for tok in before):
             return None  # the quote opens its sentence: no clause holds it
+        asker = self._asked_by(before)
+        if asker is not None:
+            return asker
         for anchor in self._anchors(q):
             if anchor.dep_ in _MODIFIER_EDGES and anchor.head.pos_ in ("NOUN", "PROPN"):
                 continue
@@ -385,11 +444,28 @@ class Attributor:
                 node = node.head
         return None
 
+    def _asked_by(self, before: list) -> Speaker | None:
+        """`Asked by Lyle if the mayor “gets” it, Dunmore shrugged`: a quote inside a question
+        put by someone is the asker's, however the parser hangs the clause. The question runs
+        from `asked by X` to the quote with no comma closing it."""
+        for k in range(len(before) - 1, -1, -1):
+            tok = before[k]
+            if tok.text == ",":
+                return None
+            if tok.lemma_.casefold() == "ask" and tok.tag_ == "VBN":
+                agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+                obj = pobj(agent) if agent is not None else None
+                got = self.resolver.resolve(obj, allow_voice=False) if obj is not None else None
+                return got if got is not None and got.name else None
+        return None
+
     def _person_subject(self, verb) -> Speaker | None:
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is None or self.view.in_quote(subj) or not same_line(subj, verb):
             return None
-        if subj.pos_ != "PROPN" and subj.lower_ not in ("he", "she"):
+        named = self.resolver.entity_at(subj.idx, subj.idx + len(subj))
+        person = named is not None and named.type == "PERSON"  # `Sanders` tagged as a common noun
+        if subj.pos_ != "PROPN" and subj.lower_ not in ("he", "she") and not person:
             return None  # `the Trump administration emphasizes …`: a body, not a person
         got = self.resolver.resolve(subj, allow_voice=False)
         if got is None or not got.name:
@@ -402,11 +478,3 @@ def _retort(verb) -> bool:
     """`shot back`, `fired back`, `hit back`: a reply, so a speech verb."""
     return verb.lemma_.casefold() in _RETORT_VERBS and any(
         c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children)
-
-
-def _own_subordinate_clause(clause) -> bool:
-    """`after Clinton argued …`: a clause with a subject of its own, opened by a mark of
-    time or cause."""
-    children = list(clause.children)
-    return (any(c.dep_ == "mark" and c.lower_ in _SUBORDINATE_MARKS for c in children)
-            and any(c.dep_ in ("nsubj", "nsubjpass") for c in children))

@@ -4,6 +4,9 @@ from __future__ import annotations
 from extract.entities.mention import text_of
 
 _WH_WORDS = {"how", "why", "whether", "if", "what", "when", "where", "who", "which"}
+# marks of a subordinate clause that tells when or why, not what was said
+_SUBORDINATE_MARKS = {"after", "before", "when", "while", "because", "since", "until", "although",
+                      "though", "once", "whereas"}
 
 
 def pobj(prep):
@@ -86,3 +89,11 @@ def _parsed_subject(verb):
             continue
         return None
     return None
+
+
+def own_subordinate_clause(clause) -> bool:
+    """`after Clinton argued …`: a clause with a subject of its own, opened by a mark of
+    time or cause."""
+    children = list(clause.children)
+    return (any(c.dep_ == "mark" and c.lower_ in _SUBORDINATE_MARKS for c in children)
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in children))

@@ -215,7 +215,28 @@ class SpeakerResolver:
         got = self.resolve(subj, allow_voice) if subj is not None else None
         if got is None and (subj is None or subj.pos_ in ("VERB", "PROPN")):
             got = self._name_near(verb)
+        if (got is None or not got.name) and subj is not None and subj.pos_ == "NOUN":
+            got = self._name_set_off_before(subj.head) or got
         return got
+
+    def _name_set_off_before(self, verb) -> Speaker | None:
+        """`The reporter I was talking to, Sam Whitaker, interrupted`: a name between commas
+        right before the verb is the subject's appositive, which the parser hung elsewhere
+        (the relative clause before it)."""
+        doc = verb.doc
+        k = verb.i - 1
+        if k < 2 or doc[k].text != ",":
+            return None
+        last = doc[k - 1]
+        ent = self.entity_at(last.idx, last.idx + len(last))
+        if ent is None or ent.type != "PERSON":
+            return None
+        j = k - 1
+        while j > 0 and self.entity_at(doc[j - 1].idx, doc[j - 1].idx + len(doc[j - 1])) is ent:
+            j -= 1  # back to the name's first word
+        if j < 1 or doc[j - 1].text != "," or not same_line(doc[j - 1], verb):
+            return None
+        return Speaker(self.canonical(ent, last.idx))
 
     def _name_near(self, verb) -> Speaker | None:
         """`Writing in a blog post, Matthew Ingram of The Globe and Mail dubbed …`: the first

@@ -34,6 +34,14 @@ def test_a_preceding_sentence_that_reports_speech_gives_the_speaker(extractor):
     assert direct(extractor, body)[0][1] == "Helen Park"
 
 
+def test_speech_in_a_clause_of_time_does_not_take_over_the_next_quote(extractor):
+    body = ("The senator and the talk show host met on air last week. \"Your show is wonderful,\" Grant Fowler "
+            "assured Dale Ruckers, after Ruckers assured Fowler that most of his listeners backed him. "
+            "\"I will not let you down.\"")
+    assert direct(extractor, body) == [("Your show is wonderful,", "Grant Fowler"),
+                                       ("I will not let you down.", "Grant Fowler")]
+
+
 def test_unattributed_sentence_quote_has_no_speaker(extractor):
     body = 'The leaked memo circulated widely. "Staff must return to the office by June" was its message.'
     assert direct(extractor, body) == [("Staff must return to the office by June", None)]

@@ -14,6 +14,26 @@ def test_inverted_attribution_after_the_quote(extractor):
     assert direct(extractor, body) == [("We will keep rates where they are,", "Maria Lopez")]
 
 
+def test_inverted_attribution_beats_a_verb_before_the_quote(extractor):
+    # the parser hangs the question off `claiming`; `asked Whitford` says who asked it
+    body = ("Susan Whitford advised the last two campaigns. Republicans deny it, and Democrats say the "
+            "leaks were timed. If the leaks were indeed timed to hurt the party — as several analysts "
+            "believe, and Democrats are claiming — \"why would you not ask the question?\" asked Whitford, "
+            "now a lobbyist at a firm in Denver. \"It is only sensible to ask it.\"")
+    assert direct(extractor, body) == [("why would you not ask the question?", "Susan Whitford"),
+                                       ("It is only sensible to ask it.", "Susan Whitford")]
+
+
+def test_a_speech_aside_between_commas_names_who_said_the_quote_after_it(extractor):
+    body = ("Laura Kim, an economist at the National Housing Council, has advised builders for a decade. "
+            "The housing market, she said, is \"stronger than it has been since 2009.\"")
+    assert direct(extractor, body) == [("stronger than it has been since 2009.", "Laura Kim")]
+    # when the quote opens on its clause's own verb, the aside hangs off a word inside it
+    body = ("Laura Kim, an economist at the National Housing Council, has advised builders for a decade. "
+            "The housing market, she said, is ''doing much better than it has since 2009.''")
+    assert direct(extractor, body) == [("doing much better than it has since 2009.", "Laura Kim")]
+
+
 def test_speaker_then_colon(extractor):
     body = 'Finance Minister Olaf Brandt said: "The budget is balanced for the first time."'
     assert direct(extractor, body) == [("The budget is balanced for the first time.", "Olaf Brandt")]
@@ -78,6 +98,19 @@ def test_quote_inside_a_pledge_is_the_subjects(extractor):
     body = ("The party met on Friday. Senator Lena Ortiz pledged to “carry this fight to every "
             "county in the state” before the vote.")
     assert direct(extractor, body) == [("carry this fight to every county in the state", "Lena Ortiz")]
+
+
+def test_a_surname_the_tagger_took_for_a_common_noun_still_pledges(extractor):
+    # `Sanders` is tagged as a plural noun here, yet it is the senator named just before
+    body = ("Senator Maria Sanders spoke in Reno on Friday. Sanders also pledged to “bring our housing plan” "
+            "to the convention.")
+    assert direct(extractor, body) == [("bring our housing plan", "Maria Sanders")]
+
+
+def test_a_quote_in_a_question_asked_by_someone_is_the_askers(extractor):
+    body = ("Reporter Ben Lyle interviewed the Reverend Carl Dunmore in Atlanta on Monday.\n\n"
+            "Asked by Lyle if the mayor “gets” the housing crisis, Dunmore avoided a direct answer.")
+    assert direct(extractor, body) == [("gets", "Ben Lyle")]
 
 
 def test_short_label_in_someones_clause_is_not_a_statement(extractor):

@@ -88,6 +88,14 @@ def test_an_unnamed_phrase_with_a_name_in_apposition_or_an_author_is_that_person
                                        ("Prices rose faster than wages,", "Peter Roe")]
 
 
+def test_a_name_between_commas_before_the_verb_names_the_described_subject(extractor):
+    # the parser hangs `Sam Whitaker` on the relative clause, not on `reporter`
+    body = ("I was standing in the newsroom when the lights went out.\n\n"
+            "The reporter I was talking to, Sam Whitaker, interrupted me in mid-sentence to announce, "
+            "“And that is the end of the paper.”")
+    assert direct(extractor, body) == [("And that is the end of the paper.", "Sam Whitaker")]
+
+
 def test_a_short_phrase_an_unnamed_party_member_said_is_kept_without_a_speaker(extractor):
     body = "Another Ohio Republican said he heard the governor talk of “betrayal” at the dinner."
     assert direct(extractor, body) == [("betrayal", None)]
