@@ -18,7 +18,7 @@ run: install
 
 test: install
 	$(BIN)/python -m mypy  # handlers/ and store/ against their typed interfaces (pyproject [tool.mypy])
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto  # one test process per core (pytest-xdist)
 
 # Hostile posts through the ingest path, many more and longer than the test suite runs.
 fuzz: install
