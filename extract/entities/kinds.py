@@ -90,6 +90,8 @@ def context_type(grp: Group, doc, g: Gazetteer, name_spans: list[tuple[int, int]
     if grp.type == "ORG" and len(words) == 1 and not is_acronym(words[0]) and words[0] not in g.org_heads \
             and all(_locative(doc, m) for m in grp.mentions):
         return "GPE"  # "500 miles from Herat": an unknown one-word ORG that is only ever a place
+    if grp.type == "PERSON" and any(_dateline_place(text, m) for m in grp.mentions):
+        return "GPE"  # "JACKSON, Miss. -": the town a story is filed from, then "the Jackson courthouse"
     if grp.type == "PERSON" and len(words) == 1 and all(_locative(doc, m, person=True) for m in grp.mentions):
         return "GPE"  # "the town of Reichertshofen", "near Pfaffenhofen"
     if grp.type == "PERSON" and len(words) == 1 and any(
@@ -111,6 +113,16 @@ def context_type(grp: Group, doc, g: Gazetteer, name_spans: list[tuple[int, int]
         if grp.type == "ORG" and len(words) <= 3 and any(_office_after(text, m.end, g) for m in grp.mentions):
             return "PERSON"  # "Enda Kenny, the Prime Minister of Ireland,": an office is held by a person
     return grp.type
+
+
+# A dateline opens a line with a place in capitals, then a state, a date, an agency or a dash.
+_DATELINE_TAIL = re.compile(r"(?:,[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?[ \t]*(?:\([A-Z][\w ]*\)[ \t]*)?(?:[-–—]|,[ \t]+[A-Z][a-z]{2})")
+
+
+def _dateline_place(text: str, m) -> bool:
+    """Whether the mention is the capitalised place of a dateline ("LONDON (Reuters) -")."""
+    at_line_start = m.start == 0 or text[m.start - 1] == "\n"
+    return at_line_start and m.text.isupper() and len(m.text) > 2 and bool(_DATELINE_TAIL.match(text, m.end))
 
 
 _FOUNDER_BEFORE = re.compile(r"\b(?:co-?founded|founded|invented|created)\s+by\s+$")

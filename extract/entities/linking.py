@@ -108,13 +108,29 @@ class _Merger:
         self.groups = sorted(groups, key=lambda x: x.first)
 
     def merge(self, keep: Group, gone: Group) -> None:
-        if keep is gone:
+        if keep is gone or _different_people(keep, gone):
             return
         keep.absorb(gone)
         self.groups = [x for x in self.groups if x is not gone]
 
     def owner(self, m: Mention) -> Group | None:
         return next((x for x in self.groups if any(y is m for y in x.mentions)), None)
+
+
+def _full_names(grp: Group) -> list[list[str]]:
+    return [_words(f) for f in grp.forms() if len(f.split()) > 1 and not is_acronym(f)]
+
+
+def _different_people(a: Group, b: Group) -> bool:
+    """Two people each named in full, neither name a part of the other ("Jane Doe" and
+    "John Roe"), are never one entity, whatever a later rule finds between them."""
+    if a.type != "PERSON" or b.type != "PERSON":
+        return False
+    names_a, names_b = _full_names(a), _full_names(b)
+    if not names_a or not names_b:
+        return False
+    return not any(x[-1] == y[-1] or _contains(x, y) >= 0 or _contains(y, x) >= 0
+                   for x in names_a for y in names_b)
 
 
 def _words(form: str) -> list[str]:
