@@ -356,3 +356,10 @@ def test_a_person_glued_to_the_body_they_speak_for_is_split(extractor):
     glued = Mention(start, end, text[start:end], "ORG", ner_label="ORG")
     kept = {(m.text, m.label) for m in refine([glued], text, gazetteer(), None, extractor.common_words)}
     assert kept == {("Meera Kapoor", "PERSON"), ("Transparency International", "ORG")}
+
+
+def test_a_place_a_school_is_named_after_is_no_person(extractor):
+    ents = names(extractor, "School safety\n\nParents gathered near Sandy Hook Elementary School on Friday. \"I did "
+                            "not work on guns until Sandy Hook,\" said Senator Chris Murphy.")
+    assert ents["Sandy Hook"].type != "PERSON"
+    assert ents["Chris Murphy"].type == "PERSON"
