@@ -157,7 +157,10 @@ def link_acronyms(mg: _Merger, text: str, g: Gazetteer) -> None:
             ga, gb = mg.owner(a), mg.owner(b)
             if _dateline_credit(a, b):
                 continue
-            if ga and gb and ga is not gb and not (ga.place and gb.place):
+            # "Sen. Jane Roe (S.C.)": the state a lawmaker is from, not an acronym of the name
+            person_and_place = ga is not None and gb is not None and {ga.type, gb.type} & {"PERSON"} and bool(
+                ga.place or gb.place or {ga.type, gb.type} & {"GPE", "LOC"})
+            if ga and gb and ga is not gb and not (ga.place and gb.place) and not person_and_place:
                 long_g, short_g = (ga, gb) if is_acronym(b.text) else (gb, ga)
                 mg.merge(long_g, short_g)
     for grp in list(mg.groups):
@@ -267,6 +270,30 @@ def link_partial_names(mg: _Merger, g: Gazetteer) -> None:
 
 
 
+_SAYS_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:said|says|told|added|argued|explained|wrote|asked|replied)\b")
+
+
+def surnames_that_are_places(mg: _Merger, text: str) -> None:
+    """'Rep. Steve Israel ... Israel said': a place name that is the surname of a person the
+    brief names in full, and that speaks, is that person there, not the place."""
+    surnames = {_words(p.longest())[-1] for p in mg.groups
+                if p.type == "PERSON" and not p.place and len(p.longest().split()) > 1}
+    for grp in list(mg.groups):
+        if not grp.place:
+            continue
+        speaking = [m for m in grp.mentions if fold(m.text) in surnames and _SAYS_AFTER.match(text, m.end)]
+        if not speaking:
+            continue
+        for m in speaking:
+            m.place, m.label = None, "PERSON"
+        person = Group(speaking[0].key(), speaking, type="PERSON")
+        grp.mentions = [m for m in grp.mentions if m not in speaking]
+        if not grp.mentions:
+            mg.groups.remove(grp)
+        mg.groups.append(person)
+    mg.groups.sort(key=lambda x: x.first)
+
+
 def link_directions(mg: _Merger) -> None:
     """'The South retaliated' in a brief about South Korea: a bare compass word is the one
     place of the brief whose name starts with it."""
@@ -299,6 +326,7 @@ def link(mentions: list[Mention], text: str, g: Gazetteer, retype=None) -> list[
     link_acronyms(mg, text, g)
     for grp in mg.groups:
         grp.type = retype(grp)
+    surnames_that_are_places(mg, text)
     link_partial_names(mg, g)
     link_directions(mg)
     drop_family_plurals(mg)

@@ -363,3 +363,18 @@ def test_a_place_a_school_is_named_after_is_no_person(extractor):
                             "not work on guns until Sandy Hook,\" said Senator Chris Murphy.")
     assert ents["Sandy Hook"].type != "PERSON"
     assert ents["Chris Murphy"].type == "PERSON"
+
+
+def test_a_speaking_surname_that_is_also_a_country_is_the_person(extractor):
+    brief = extractor.extract("Caucus\n\nRep. Steve Israel met the nominee on Tuesday. \"She was very clear about "
+                              "the plan,\" Israel said. Later he flew to Israel for talks.")
+    ents = {e.name: e for e in brief.entities}
+    assert "Israel" in ents["Steve Israel"].aliases
+    assert ents["Israel"].type == "GPE"
+    assert [s.speaker for s in brief.statements if s.kind == "direct"] == ["Steve Israel"]
+
+
+def test_the_state_after_a_lawmaker_is_no_alias_of_them(extractor):
+    ents = names(extractor, "Senate\n\nRepublicans like Sens. Lindsey Graham (S.C.) and Mark Kirk (Ill.) and Rep. "
+                            "Richard Hanna (N.Y.) said they would not vote for him.")
+    assert ents["Lindsey Graham"].aliases == [] and ents["Richard Hanna"].aliases == []
