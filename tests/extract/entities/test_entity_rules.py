@@ -378,3 +378,11 @@ def test_the_state_after_a_lawmaker_is_no_alias_of_them(extractor):
     ents = names(extractor, "Senate\n\nRepublicans like Sens. Lindsey Graham (S.C.) and Mark Kirk (Ill.) and Rep. "
                             "Richard Hanna (N.Y.) said they would not vote for him.")
     assert ents["Lindsey Graham"].aliases == [] and ents["Richard Hanna"].aliases == []
+
+
+def test_a_full_name_whose_surname_speaks_is_a_person(extractor):
+    brief = extractor.extract("Cable news\n\nThe network gave Sean Hannity a new contract on Monday. "
+                              "\"I am staying,\" Hannity said.")
+    ents = {e.name: e for e in brief.entities}
+    assert ents["Sean Hannity"].type == "PERSON"
+    assert [s.speaker for s in brief.statements if s.kind == "direct"] == ["Sean Hannity"]
