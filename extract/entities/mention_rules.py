@@ -239,6 +239,21 @@ def strip_demonym(m: Mention, text: str, g: Gazetteer) -> Mention | None:
     return m
 
 
+def people_after_adjective(m: Mention, text: str, g: Gazetteer) -> Mention | None:
+    """'Older Latinos', 'Devout Catholics' opening a sentence: a capitalised describing word
+    before a people in the plural is no name; the mention is that people."""
+    words = _word_spans(m)
+    if len(words) != 2 or m.label not in ("PERSON", "ORG") or not words[1][2].endswith("s"):
+        return m
+    place = g.place(words[1][2])
+    if place is None or place.type != "NORP" or g.place(words[0][2]) or g.is_title_part(words[0][2]):
+        return m
+    people = _sub(m, 1, 2, text)
+    if people is not None:
+        people.label, people.place = "NORP", place
+    return people
+
+
 # Seats of government named after the leader who holds them: "the Obama White House".
 _SEATS = ("White House", "Pentagon", "Kremlin", "Downing Street")
 
@@ -624,7 +639,7 @@ def refine(mentions: list[Mention], text: str, g: Gazetteer, doc=None,
         if forms is not None:
             blocked |= forms
             continue
-        for rule in (cut_to_the_name, split_comma_list, cut_person_at_common_word, strip_leading_person_noun, strip_demonym, person_era_seat, peel_person, drop_post_nominals, strip_leading_noun, strip_trailing_titles,
+        for rule in (cut_to_the_name, split_comma_list, cut_person_at_common_word, strip_leading_person_noun, strip_demonym, people_after_adjective, person_era_seat, peel_person, drop_post_nominals, strip_leading_noun, strip_trailing_titles,
                      drop_portfolio, cut_lowercase_tail):
             m = rule(m, text, g)
             if m is None:

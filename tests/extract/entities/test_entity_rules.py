@@ -386,3 +386,10 @@ def test_a_full_name_whose_surname_speaks_is_a_person(extractor):
     ents = {e.name: e for e in brief.entities}
     assert ents["Sean Hannity"].type == "PERSON"
     assert [s.speaker for s in brief.statements if s.kind == "direct"] == ["Sean Hannity"]
+
+
+def test_peoples_are_groups_not_persons(extractor):
+    ents = names(extractor, "Poll\n\nThe party has grown more hostile to Latinos, the survey found. Older Latinos "
+                            "were split, and Hispanics in Florida leaned left. Mormons in Utah voted early.")
+    assert ents["Latino"].type == "NORP" and "Latinos" in ents["Latino"].aliases
+    assert not any(e.type == "PERSON" for e in ents.values())
