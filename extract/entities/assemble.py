@@ -103,6 +103,21 @@ def drop_opening_words(groups: list[Group], common_words: frozenset[str], text: 
     return kept
 
 
+def places_named_in_longer_names(groups: list[Group], common_words: frozenset[str]) -> None:
+    """'Sandy Hook' beside 'Sandy Hook Elementary School': a "person" whose two names are
+    both English words and who begins the name of a school, a company or a building of the
+    brief is the place it is named after ("a first name and a surname" is a guess NER makes
+    for any two capitalised words)."""
+    longer = [fold(f) for grp in groups if grp.type in ("ORG", "FAC", "GPE", "LOC") for f in grp.forms()]
+    for grp in groups:
+        name = grp.longest()
+        words = fold(name).split()
+        if grp.type != "PERSON" or len(words) != 2 or not all(w in common_words for w in words):
+            continue
+        if any(f.startswith(fold(name) + " ") for f in longer):
+            grp.type = "GPE"
+
+
 def canonical_name(grp: Group) -> str:
     if grp.place:
         return grp.place.name
@@ -141,6 +156,7 @@ def find_entities(doc, layout, common_words: frozenset[str] = frozenset()) -> li
     groups = link(mentions, text, g, retype)
     groups = [grp for grp in groups if keep_group(grp, layout, common_words, g, text)]
     groups = drop_opening_words(groups, common_words, text, doc)
+    places_named_in_longer_names(groups, common_words)
     propagate(groups, doc, layout, g, common_words)
 
     name_spans = [m.span for grp in groups if grp.type != "PERSON" for m in grp.mentions]

@@ -78,6 +78,10 @@ _BRACKETED = re.compile(r"\(\s*([A-Z][A-Za-z0-9&.+\-]{1,11})\s*\)")
 _NAME_WORD = re.compile(r"[A-Z][\w'’&.-]*|of|the|and|for|on|de|du|des|la|le|&")
 
 
+# "Rep. Jane Doe (D-N.Y.)": a lawmaker's party and state, not an acronym of the name.
+_PARTY_TAG = re.compile(r"[DRI]-[A-Z][A-Za-z.]*")
+
+
 def bracket_acronyms(text: str, mentions: list[Mention], taken) -> list[Mention]:
     """'Central Military Commission (CMC)': the acronym is a mention even if NER missed it,
     and so is the long name before it when its initials spell the acronym."""
@@ -85,7 +89,7 @@ def bracket_acronyms(text: str, mentions: list[Mention], taken) -> list[Mention]
     by_end = {m.end: m for m in mentions}
     for hit in _BRACKETED.finditer(text):
         acr = hit.group(1)
-        if not is_acronym(acr):
+        if not is_acronym(acr) or _PARTY_TAG.fullmatch(acr):
             continue
         before = text[:hit.start()].rstrip()
         owner = by_end.get(len(before))

@@ -90,6 +90,8 @@ def context_type(grp: Group, doc, g: Gazetteer, name_spans: list[tuple[int, int]
     if grp.type == "ORG" and len(words) == 1 and not is_acronym(words[0]) and words[0] not in g.org_heads \
             and all(_locative(doc, m) for m in grp.mentions):
         return "GPE"  # "500 miles from Herat": an unknown one-word ORG that is only ever a place
+    if grp.type == "PERSON" and any(_dateline_place(text, m) for m in grp.mentions):
+        return "GPE"  # "JACKSON, Miss. -": the town a story is filed from, then "the Jackson courthouse"
     if grp.type == "PERSON" and len(words) == 1 and all(_locative(doc, m, person=True) for m in grp.mentions):
         return "GPE"  # "the town of Reichertshofen", "near Pfaffenhofen"
     if grp.type == "PERSON" and len(words) == 1 and any(
@@ -100,6 +102,8 @@ def context_type(grp: Group, doc, g: Gazetteer, name_spans: list[tuple[int, int]
         return "ORG"  # "posted on Twitter": something one posts on is not a person
     if grp.type == "PERSON" and len(words) > 1 and words[-1] in ("Center", "Centre"):
         return "FAC"
+    if grp.type in ("ORG", "GPE") and _surname_speaks(grp, text, g):
+        return "PERSON"  # "Sean Hannity" tagged as a company, then "Hannity said"
     if grp.type in ("ORG", "GPE") and len(words) > 1 and all(w[:1].isupper() for w in words) \
             and head_type(grp, g) == grp.type and words[-1] not in g.org_heads:
         first = min(grp.mentions, key=lambda m: m.start)
@@ -111,6 +115,43 @@ def context_type(grp: Group, doc, g: Gazetteer, name_spans: list[tuple[int, int]
         if grp.type == "ORG" and len(words) <= 3 and any(_office_after(text, m.end, g) for m in grp.mentions):
             return "PERSON"  # "Enda Kenny, the Prime Minister of Ireland,": an office is held by a person
     return grp.type
+
+
+# A dateline opens a line with a place in capitals, then a state, a date, an agency or a dash.
+_DATELINE_TAIL = re.compile(r"(?:,[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?[ \t]*(?:\([A-Z][\w ]*\)[ \t]*)?(?:[-–—]|,[ \t]+[A-Z][a-z]{2})")
+
+
+def _dateline_place(text: str, m) -> bool:
+    """Whether the mention is the capitalised place of a dateline ("LONDON (Reuters) -")."""
+    at_line_start = m.start == 0 or text[m.start - 1] == "\n"
+    return at_line_start and m.text.isupper() and len(m.text) > 2 and bool(_DATELINE_TAIL.match(text, m.end))
+
+
+_PERSONAL_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z]+){1,2}")
+_SPEAKS_AFTER = re.compile(r"[ \t]+(?:said|says|told|added|argued|explained|wrote|asked|replied)\b")
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?[ \t]+$")
+
+
+def _surname_speaks(grp: Group, text: str, g: Gazetteer) -> bool:
+    """Whether a name shaped like a person's (two or three capitalised words, none a head
+    word or a place) has its last word alone speak or take an honorific: "Hannity said",
+    "Ms. Grimes". Companies are "Goldman Sachs said", rarely "Sachs said"."""
+    name = grp.longest()
+    words = name.split()
+    if not _PERSONAL_NAME.fullmatch(name) or any(
+            w in g.org_heads or w in g.fac_heads or w in g.gpe_heads or w in g.event_heads
+            or fold(w) in g.org_suffixes or g.place(w) or g.is_title_part(w) for w in words):
+        return False
+    if any(re.search(r"\b[Tt]he[ \t]+$", text[max(0, m.start - 5):m.start]) for m in grp.mentions):
+        return False  # "the White House": people take no article
+    surname = words[-1]
+    for hit in re.finditer(r"(?<![\w'’-])" + re.escape(surname) + r"(?![\w'’-])", text):
+        before = text[max(0, hit.start() - 8):hit.start()]
+        if re.search(r"\b[Tt]he[ \t]+$", before):
+            continue  # "the House said": a body, people take no article
+        if _SPEAKS_AFTER.match(text, hit.end()) or _HONORIFIC_BEFORE.search(before):
+            return True
+    return False
 
 
 _FOUNDER_BEFORE = re.compile(r"\b(?:co-?founded|founded|invented|created)\s+by\s+$")

@@ -108,13 +108,29 @@ class _Merger:
         self.groups = sorted(groups, key=lambda x: x.first)
 
     def merge(self, keep: Group, gone: Group) -> None:
-        if keep is gone:
+        if keep is gone or _different_people(keep, gone):
             return
         keep.absorb(gone)
         self.groups = [x for x in self.groups if x is not gone]
 
     def owner(self, m: Mention) -> Group | None:
         return next((x for x in self.groups if any(y is m for y in x.mentions)), None)
+
+
+def _full_names(grp: Group) -> list[list[str]]:
+    return [_words(f) for f in grp.forms() if len(f.split()) > 1 and not is_acronym(f)]
+
+
+def _different_people(a: Group, b: Group) -> bool:
+    """Two people each named in full, neither name a part of the other ("Jane Doe" and
+    "John Roe"), are never one entity, whatever a later rule finds between them."""
+    if a.type != "PERSON" or b.type != "PERSON":
+        return False
+    names_a, names_b = _full_names(a), _full_names(b)
+    if not names_a or not names_b:
+        return False
+    return not any(x[-1] == y[-1] or _contains(x, y) >= 0 or _contains(y, x) >= 0
+                   for x in names_a for y in names_b)
 
 
 def _words(form: str) -> list[str]:
@@ -141,7 +157,10 @@ def link_acronyms(mg: _Merger, text: str, g: Gazetteer) -> None:
             ga, gb = mg.owner(a), mg.owner(b)
             if _dateline_credit(a, b):
                 continue
-            if ga and gb and ga is not gb and not (ga.place and gb.place):
+            # "Sen. Jane Roe (S.C.)": the state a lawmaker is from, not an acronym of the name
+            person_and_place = ga is not None and gb is not None and {ga.type, gb.type} & {"PERSON"} and bool(
+                ga.place or gb.place or {ga.type, gb.type} & {"GPE", "LOC"})
+            if ga and gb and ga is not gb and not (ga.place and gb.place) and not person_and_place:
                 long_g, short_g = (ga, gb) if is_acronym(b.text) else (gb, ga)
                 mg.merge(long_g, short_g)
     for grp in list(mg.groups):
@@ -251,6 +270,30 @@ def link_partial_names(mg: _Merger, g: Gazetteer) -> None:
 
 
 
+_SAYS_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:said|says|told|added|argued|explained|wrote|asked|replied)\b")
+
+
+def surnames_that_are_places(mg: _Merger, text: str) -> None:
+    """'Rep. Steve Israel ... Israel said': a place name that is the surname of a person the
+    brief names in full, and that speaks, is that person there, not the place."""
+    surnames = {_words(p.longest())[-1] for p in mg.groups
+                if p.type == "PERSON" and not p.place and len(p.longest().split()) > 1}
+    for grp in list(mg.groups):
+        if not grp.place:
+            continue
+        speaking = [m for m in grp.mentions if fold(m.text) in surnames and _SAYS_AFTER.match(text, m.end)]
+        if not speaking:
+            continue
+        for m in speaking:
+            m.place, m.label = None, "PERSON"
+        person = Group(speaking[0].key(), speaking, type="PERSON")
+        grp.mentions = [m for m in grp.mentions if m not in speaking]
+        if not grp.mentions:
+            mg.groups.remove(grp)
+        mg.groups.append(person)
+    mg.groups.sort(key=lambda x: x.first)
+
+
 def link_directions(mg: _Merger) -> None:
     """'The South retaliated' in a brief about South Korea: a bare compass word is the one
     place of the brief whose name starts with it."""
@@ -283,6 +326,7 @@ def link(mentions: list[Mention], text: str, g: Gazetteer, retype=None) -> list[
     link_acronyms(mg, text, g)
     for grp in mg.groups:
         grp.type = retype(grp)
+    surnames_that_are_places(mg, text)
     link_partial_names(mg, g)
     link_directions(mg)
     drop_family_plurals(mg)

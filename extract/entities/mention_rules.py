@@ -239,6 +239,21 @@ def strip_demonym(m: Mention, text: str, g: Gazetteer) -> Mention | None:
     return m
 
 
+def people_after_adjective(m: Mention, text: str, g: Gazetteer) -> Mention | None:
+    """'Older Latinos', 'Devout Catholics' opening a sentence: a capitalised describing word
+    before a people in the plural is no name; the mention is that people."""
+    words = _word_spans(m)
+    if len(words) != 2 or m.label not in ("PERSON", "ORG") or not words[1][2].endswith("s"):
+        return m
+    place = g.place(words[1][2])
+    if place is None or place.type != "NORP" or g.place(words[0][2]) or g.is_title_part(words[0][2]):
+        return m
+    people = _sub(m, 1, 2, text)
+    if people is not None:
+        people.label, people.place = "NORP", place
+    return people
+
+
 # Seats of government named after the leader who holds them: "the Obama White House".
 _SEATS = ("White House", "Pentagon", "Kremlin", "Downing Street")
 
@@ -427,6 +442,18 @@ def common_noun_opener(m: Mention, doc, g: Gazetteer, common_words: frozenset[st
         and fold(m.text) in common_words  # "Spanish officials said" opens with a nationality
 
 
+def strip_opening_adverb(m: Mention, doc, text: str) -> Mention:
+    """'Certainly Donald Trump has ...': an adverb opening the sentence is not the name's
+    first word (NER takes it in when it is capitalised)."""
+    words = _word_spans(m)
+    if len(words) < 2 or not words[1][2][:1].isupper():
+        return m
+    span = doc.char_span(words[0][0], words[0][1])
+    if span is None or len(span) != 1 or span[0].tag_ != "RB" or not span[0].text.lower().endswith("ly"):
+        return m
+    return _sub(m, 1, len(words), text) or m
+
+
 # A capitalised word said of something ("the plan was Bold", "called it Fair") describes it.
 _PREDICATE_DEPS = frozenset({"acomp", "oprd"})
 
@@ -543,6 +570,33 @@ def split_glued_person(mentions: list[Mention], text: str, g: Gazetteer) -> list
     return out
 
 
+_PERSON_OF = re.compile(r"^(?P<person>[A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,2}) of (?P<org>(?:the )?[A-Z].+)$")
+
+
+def split_person_of_org(mentions: list[Mention], text: str, g: Gazetteer,
+                        common_words: frozenset[str]) -> list[Mention]:
+    """'Meera Kapoor of Amnesty International' tagged as one organisation: a person's name
+    (no head word, title or place in it, a first name that is no English word) then "of"
+    and a capitalised body is the person and the body they speak for."""
+    out: list[Mention] = []
+    heads = g.org_heads | g.fac_heads | g.gpe_heads | g.event_heads
+    for m in mentions:
+        hit = _PERSON_OF.match(m.text) if m.label in ("ORG", "PERSON") else None
+        words = hit["person"].split() if hit else []
+        if not hit or fold(words[0]) in common_words or any(
+                w in heads or g.is_title_part(w) or g.place(w) for w in words):
+            out.append(m)
+            continue
+        person = _resized(m, m.start, m.start + hit.end("person"), text)
+        body = _resized(m, m.start + hit.start("org"), m.end, text)
+        if person is None or body is None:
+            out.append(m)
+            continue
+        person.label, body.label = "PERSON", "ORG"
+        out += [person, body]
+    return out
+
+
 def _named_elsewhere(text: str, form: str, m: Mention) -> bool:
     """Whether `form` occurs as a name of its own outside the mention `m`: a whole word,
     not inside a longer name or another pair ('the words "and Emergency"')."""
@@ -577,14 +631,15 @@ def refine(mentions: list[Mention], text: str, g: Gazetteer, doc=None,
     opening a sentence be told from a name."""
     kept: list[Mention] = []
     blocked = _product_tails(text, g)
-    for m in split_glued_person(split_known_pairs(split_home_towns(mentions, text, g, doc), text, g), text, g):
+    split = split_known_pairs(split_home_towns(mentions, text, g, doc), text, g)
+    for m in split_glued_person(split_person_of_org(split, text, g, common_words), text, g):
         if _SITE_BEFORE.search(text, max(0, m.start - 20), m.start) and text[m.end:m.end + 1] in "\"”":
             m.label, m.place = "ORG", None  # 'the website "Quarry Forum"', whatever NER guessed
         forms = dropped_name_forms(m, text, g)
         if forms is not None:
             blocked |= forms
             continue
-        for rule in (cut_to_the_name, split_comma_list, cut_person_at_common_word, strip_leading_person_noun, strip_demonym, person_era_seat, peel_person, drop_post_nominals, strip_leading_noun, strip_trailing_titles,
+        for rule in (cut_to_the_name, split_comma_list, cut_person_at_common_word, strip_leading_person_noun, strip_demonym, people_after_adjective, person_era_seat, peel_person, drop_post_nominals, strip_leading_noun, strip_trailing_titles,
                      drop_portfolio, cut_lowercase_tail):
             m = rule(m, text, g)
             if m is None:
@@ -602,6 +657,8 @@ def refine(mentions: list[Mention], text: str, g: Gazetteer, doc=None,
             continue
         if doc is not None and (common_noun_opener(m, doc, g, common_words) or describing_word(m, g, doc)):
             continue
+        if doc is not None:
+            m = strip_opening_adverb(m, doc, text)
         fix_camel_case(m)
         platform_is_org(m, g)
         team_country(m, g)

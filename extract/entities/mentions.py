@@ -15,6 +15,7 @@ from collections import Counter
 
 from extract.entities import finders, repairs
 from extract.gazetteer import Gazetteer
+from extract.entities.mention_rules import stop_words
 from extract.entities.mention import KEPT_LABELS, SALVAGE_LABELS, Mention, Occupancy, overlaps, sentence_initial, text_of
 from extract.names import clean_span, fold
 
@@ -117,6 +118,7 @@ def collect_mentions(doc, layout, g: Gazetteer, common_words: frozenset[str] = f
     mentions = repairs.split_shared_head(mentions, text, g)
     mentions = repairs.join_person_parts(_without_overlaps(mentions), text, g)
     repairs.extend_person_left(mentions, doc, common_words, g)
+    mentions = repairs.relatives_by_first_name(mentions, doc, common_words, g, stop_words())
     # Salvaged spans matter only for the names inside them, or as laws that block acronyms.
     mentions = [m for m in mentions if m.origin != "salvage" or "hyphen_part" in m.notes
                 or m.label in ("LAW", "PRODUCT")]

@@ -230,3 +230,41 @@ def widen_to_known(mentions: list[Mention], text: str, skip) -> list[Mention]:
                 out = [m for m in out if m not in inside]
                 out.append(Mention(span[0], span[1], form, model.label, "ner", ner_label=model.ner_label))
     return sorted(out, key=lambda m: m.start)
+
+
+def relatives_by_first_name(mentions: list[Mention], doc, common_words: frozenset[str],
+                            g: Gazetteer, stop: frozenset[str]) -> list[Mention]:
+    """'Ivanka Trump' in a brief about Donald Trump: NER often tags only the famous surname
+    (or the first name as a product), and the relative is then filed under the famous one.
+    A proper-noun first name right before the surname of a person of the brief makes a
+    full name of its own: a different first name is a different person."""
+    text = text_of(doc)
+    surnames = {m.text.split()[-1] for m in mentions
+                if m.label == "PERSON" and m.origin == "ner" and len(m.text.split()) > 1}
+    # A word the brief names as something else ("Mozilla" the company) is no first name.
+    other_names = {fold(m.text) for m in mentions if m.label != "PERSON" and m.origin == "ner"}
+    surnames = {s for s in surnames if re.fullmatch(r"[A-Z][\w'’-]+", s)}
+    if not surnames:
+        return mentions
+    pattern = re.compile(r"(?<![\w.'’&-])([A-Z][a-zà-ÿ]+)[ \t]+(" + "|".join(
+        re.escape(s) for s in sorted(surnames, key=len, reverse=True)) + r")(?![\w-])")
+    out = list(mentions)
+    for hit in pattern.finditer(text):
+        s, e, word = hit.start(), hit.end(), hit.group(1)
+        token = doc.char_span(s, s + len(word))
+        if token is None or token[0].pos_ != "PROPN" or _proper_before(doc, token[0].i):
+            continue
+        if (fold(word) in common_words or fold(word) in stop or fold(word) in other_names
+                or g.is_title_part(word) or g.place(word)):
+            continue
+        inside = [m for m in out if overlaps(m.span, (s, e))]
+        if any(m.start < s or m.end > e or m.label == "PERSON" and len(m.text.split()) > 1 for m in inside):
+            continue  # part of a longer name, or already a full name
+        out = [m for m in out if m not in inside]
+        out.append(Mention(s, e, text[s:e], "PERSON", "ner", ner_label="PERSON"))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _proper_before(doc, i: int) -> bool:
+    """Whether the token before i is a capitalised proper noun (the name may start earlier)."""
+    return i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper()
