@@ -22,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import chart_lag, cold_start, corpus, databases, feeds_row, ingest_row, loop_lag, name_sync, pool_rows
+from bench import (chart_lag, cold_start, corpus, databases, feeds_row, ingest_row, loop_lag, name_sync, pool_rows,
                    queries, rows)
 from bench.report import Report, header
 
