@@ -54,19 +54,61 @@ async def find_duplicate(db: aiosqlite.Connection, guild_id: int, *, fingerprint
     return None
 
 
+class KnownBriefs:
+    """The briefs a batch could duplicate, read in one query before the batch is saved,
+    and kept up to date with the batch's own new briefs (instead of two SELECTs per brief).
+    Keys are ("f", fingerprint) and ("s", source key); each maps to the oldest such brief."""
+
+    def __init__(self, found: dict[tuple[str, object], SaveResult]):
+        self.found = found
+
+    def get(self, fingerprint: bytes, source_key: str | None) -> SaveResult | None:
+        return self.found.get(("f", fingerprint)) or (
+            self.found.get(("s", source_key)) if source_key is not None else None)
+
+    def add(self, fingerprint: bytes, source_key: str | None, result: SaveResult) -> None:
+        self.found.setdefault(("f", fingerprint), result)
+        if source_key is not None:
+            self.found.setdefault(("s", source_key), result)
+
+
+async def known_briefs(db: aiosqlite.Connection, guild_id: int, fingerprints: list[bytes],
+                       sources: list[str | None]) -> KnownBriefs:
+    """The stored briefs of the guild with any of these fingerprints or sources."""
+    found: dict[tuple[str, object], SaveResult] = {}
+    prints = sorted(set(fingerprints))
+    keys = sorted({k for k in map(url_key, sources) if k is not None})
+    for tag, column, values in (("f", "fingerprint", prints), ("s", "source_key", keys)):
+        for i in range(0, len(values), 500):
+            chunk = values[i:i + 500]
+            rows = await db.execute_fetchall(
+                f"SELECT {column}, id, entity_count, statement_count, title FROM articles "
+                f"WHERE guild_id = ? AND {column} IN ({','.join('?' * len(chunk))}) "
+                f"AND {column} IS NOT NULL ORDER BY id", (guild_id, *chunk))
+            for value, brief_id, entities, statements, title in rows:
+                found.setdefault((tag, value), SaveResult(int(brief_id), False, entities, statements, title))
+    return KnownBriefs(found)
+
+
 async def insert_brief(db: aiosqlite.Connection, tx: WriteTx, brief: Brief, raw_text: str, came: Provenance,
-                       now: str, fingerprint: bytes) -> SaveResult:
+                       now: str, fingerprint: bytes, known: KnownBriefs | None = None) -> SaveResult:
     """Store a new brief, or report the one already stored with the same text or
-    URL. `fingerprint` is normalize.text_fingerprint(raw_text)."""
+    URL. `fingerprint` is normalize.text_fingerprint(raw_text); `known`, when the
+    caller read it for the batch, answers that instead of the database."""
     raw_text = storable(raw_text or "")
     source = came.source
     source_key = url_key(source)
-    existing = await find_duplicate(db, tx.guild_id, fingerprint=fingerprint, source_key=source_key)
-    if existing is not None:
-        rows = list(await db.execute_fetchall(
-            "SELECT title, entity_count, statement_count FROM articles WHERE id = ?", (existing,)))
-        title, entities, statements = rows[0]
-        return SaveResult(existing, False, entities, statements, title)
+    if known is not None:
+        earlier = known.get(fingerprint, source_key)
+        if earlier is not None:
+            return SaveResult(earlier.brief_id, False, earlier.entities, earlier.statements, earlier.title)
+    else:
+        existing = await find_duplicate(db, tx.guild_id, fingerprint=fingerprint, source_key=source_key)
+        if existing is not None:
+            rows = list(await db.execute_fetchall(
+                "SELECT title, entity_count, statement_count FROM articles WHERE id = ?", (existing,)))
+            title, entities, statements = rows[0]
+            return SaveResult(existing, False, entities, statements, title)
     corrected = corrections.apply(brief, await guild_rules(db, tx))
     links = await _link(db, tx, corrected)
     statements = _statement_rows(corrected, links)
@@ -82,7 +124,10 @@ async def insert_brief(db: aiosqlite.Connection, tx: WriteTx, brief: Brief, raw_
     await write_links(db, tx, brief_id, links, statements)
     await mark_hidden(db, tx, [m.entity_id for m in links.mentions])
     tx.briefs += 1
-    return SaveResult(int(brief_id), True, len(links.mentions), len(statements), _title(brief))
+    result = SaveResult(int(brief_id), True, len(links.mentions), len(statements), _title(brief))
+    if known is not None:
+        known.add(fingerprint, source_key, result)
+    return result
 
 
 async def replace_brief(db: aiosqlite.Connection, tx: WriteTx, brief_id: int, brief: Brief, raw_text: str,
@@ -219,29 +264,32 @@ def _statement_rows(brief: Brief, links: Links) -> list[tuple]:
 
 async def write_links(db, tx: WriteTx, brief_id: int, links: Links, statements: list[tuple]) -> None:
     """Everything of a brief that hangs off its article row: entity links and
-    their counts, aliases, roles, statements (FTS rows follow by trigger)."""
+    their counts, aliases, roles, statements (FTS rows follow by trigger).
+    A statement with no rows is not sent at all: each is a round trip to the database."""
     guild_id = tx.guild_id
-    await db.executemany(
-        "INSERT INTO brief_entities (brief_id, entity_id, position, mentions, role, keys) VALUES (?, ?, ?, ?, ?, ?)",
-        [(brief_id, m.entity_id, m.position, m.mentions, m.role, KEY_SEPARATOR.join(m.forms)) for m in links.mentions])
-    await db.executemany(
-        "UPDATE entities SET briefs = briefs + 1, mentions = mentions + ? WHERE id = ?",
-        [(m.mentions, m.entity_id) for m in links.mentions])
-    await db.executemany(
-        "INSERT INTO aliases (entity_id, key, guild_id, alias, briefs) VALUES (?, ?, ?, ?, 1) "
-        "ON CONFLICT (entity_id, key) DO UPDATE SET briefs = briefs + 1",
-        [(m.entity_id, k, guild_id, form) for m in links.mentions for k, form in m.forms.items()])
-    await db.executemany(
-        "INSERT INTO roles (entity_id, key, role, briefs, first_brief_id) VALUES (?, ?, ?, 1, ?) "
-        "ON CONFLICT (entity_id, key) DO UPDATE SET briefs = briefs + 1",
-        [(m.entity_id, role_key(m.role), m.role, brief_id) for m in links.mentions if m.role])
+    await _many(db, "INSERT INTO brief_entities (brief_id, entity_id, position, mentions, role, keys) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                [(brief_id, m.entity_id, m.position, m.mentions, m.role, KEY_SEPARATOR.join(m.forms))
+                 for m in links.mentions])
+    await _many(db, "UPDATE entities SET briefs = briefs + 1, mentions = mentions + ? WHERE id = ?",
+                [(m.mentions, m.entity_id) for m in links.mentions])
+    await _many(db, "INSERT INTO aliases (entity_id, key, guild_id, alias, briefs) VALUES (?, ?, ?, ?, 1) "
+                    "ON CONFLICT (entity_id, key) DO UPDATE SET briefs = briefs + 1",
+                [(m.entity_id, k, guild_id, form) for m in links.mentions for k, form in m.forms.items()])
+    await _many(db, "INSERT INTO roles (entity_id, key, role, briefs, first_brief_id) VALUES (?, ?, ?, 1, ?) "
+                    "ON CONFLICT (entity_id, key) DO UPDATE SET briefs = briefs + 1",
+                [(m.entity_id, role_key(m.role), m.role, brief_id) for m in links.mentions if m.role])
     await refresh_names(db, tx, [m.entity_id for m in links.mentions], {k for m in links.mentions for k in m.forms})
-    await db.executemany(
-        'INSERT INTO statements (id, guild_id, brief_id, speaker_entity_id, kind, start, "end", speaker_name, text) '
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(row[0], guild_id, brief_id, *row[1:]) if len(row) == 7 else (None, guild_id, brief_id, *row)
-         for row in statements])
+    await _many(db, 'INSERT INTO statements (id, guild_id, brief_id, speaker_entity_id, kind, start, "end", '
+                    "speaker_name, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(row[0], guild_id, brief_id, *row[1:]) if len(row) == 7 else (None, guild_id, brief_id, *row)
+                 for row in statements])
     tx.statements += len(statements)
+
+
+async def _many(db, sql: str, rows: list[tuple]) -> None:
+    if rows:
+        await db.executemany(sql, rows)
 
 
 async def unlink_brief(db, tx: WriteTx, brief_id: int, *, purge: bool = True) -> list[int]:
