@@ -93,9 +93,13 @@ class _Lookup:
 
 
 async def link_entities(db: aiosqlite.Connection, guild_id: int, entities: list[Entity],
-                        speakers: list[str]) -> Links:
+                        speakers: list[str], unsaved_briefs: dict[int, int] | None = None) -> Links:
+    """`unsaved_briefs`: briefs counted for entities in this transaction but not yet
+    written to their rows (a batch's counts are written at its end)."""
     prepared = [p for p in map(_prepare, entities) if p is not None]
     lookup = await _lookup(db, guild_id, prepared, speakers)
+    for existing in lookup.known.values():
+        existing.briefs += (unsaved_briefs or {}).get(existing.id, 0)
     by_id: dict[int, LinkedEntity] = {}
     # New entities get a provisional (negative) id and are inserted together at the end,
     # as are the renames of existing ones: two statements for the brief, not one per entity.

@@ -221,6 +221,7 @@ class Store:
             for (brief, raw_text, provenance), fingerprint in zip(items, fingerprints):
                 results.append(await writes.insert_brief(self._writer, tx, brief, raw_text, provenance, now,
                                                          fingerprint, known))
+            await writes.flush(self._writer, tx)
         return results
 
     async def update_brief(self, guild_id: int, brief_id: int, brief: Brief, raw_text: str, *,
