@@ -103,3 +103,12 @@ def test_attributing_many_quotes_on_one_line_grows_linearly(extractor):
     small, large = (extractor.nlp(repeated("“‘“a ", n)) for n in (3000, 3000 * GROWTH))
     attribute_all(small)  # warm caches
     assert median_of(attribute_all, large, runs=3) / max(median_of(attribute_all, small, runs=3), 1e-6) <= ALLOWED
+
+
+
+def test_looking_for_a_byline_after_a_quote_grows_linearly():
+    """The byline after a quoted title was matched with two adjacent `\\s*`, which
+    backtrack quadratically over a long run of blanks after the quote."""
+    from extract.statements.assemble import _BYLINE_AFTER
+
+    assert growth(median_of, _BYLINE_AFTER.match, " ", 5000) <= ALLOWED
