@@ -73,6 +73,7 @@ class SpeakerResolver:
         self._entities = entities
         self._spoken: list[tuple[int, str]] = []
         self._sents: list | None = None  # the doc's sentences, listed on first use
+        self._sent_starts: list[int] = []  # their first token indexes, listed with them
         self.namesakes = Namesakes(text_of(doc), entities)
         self._speech_subjects: list[tuple[int, str]] | None = None  # listed on first use
         self._full_names: dict | None = None  # surname -> mentions of longer names, made on first use
@@ -236,9 +237,11 @@ class SpeakerResolver:
         latest mention."""
         if self._sents is None:
             self._sents = list(self.doc.sents)
+            self._sent_starts = [s.start for s in self._sents]
         sents = self._sents
         sex = PRONOUN_GENDER.get(token.lower_) if "PERSON" in types else None
-        si = next((k for k, s in enumerate(sents) if s.start <= token.i < s.end), 0)
+        # the pronoun's sentence by bisection: a scan per pronoun was quadratic in a long text
+        si = max(0, bisect.bisect_right(self._sent_starts, token.i) - 1)
         for k in range(si, max(-1, si - _PRONOUN_REACH), -1):
             sent = sents[k]
             lo, hi = sent.start_char, min(sent.end_char, token.idx)
