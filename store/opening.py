@@ -17,7 +17,7 @@ from store.errors import StoreError
 from store.schema import MIGRATIONS, SCHEMA_VERSION, statements_of
 
 BUSY_TIMEOUT_MS = 10_000  # how long a write waits for another process's transaction
-WRITER_CACHE_KIB = 64_000  # the index pages a 100,000-brief build rewrites (16 MB spilled them to the WAL)
+WRITER_CACHE_KIB = 16_000
 READER_CACHE_KIB = 32_000
 PAGE_SIZE = 8192
 
