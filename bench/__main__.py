@@ -104,6 +104,9 @@ def main(argv=None) -> int:
                                 + (" (cached build from an older store schema)" if getattr(db, "stale", False)
                                    else ""))
 
+        for db in dbs:
+            report.add(rows.build_row(db))
+
     if "ingest" in args.only:
         log(f"row 1: ingest {args.ingest_briefs} briefs x {args.runs} runs")
         runs = ingest_row.measure(loaded_extractor(), args.seed, args.ingest_briefs, args.runs, log)

@@ -24,6 +24,7 @@ COMMANDS = ("timeline Alma Fenwick", "compare Alma Fenwick, Ruth Okafor, Tomas R
 
 async def _fill(store, briefs: int, seed: int) -> None:
     from extract.model import Brief, Entity, Statement
+    from store.records import Provenance
 
     rng = random.Random(seed)
     start = date(2013, 1, 1)
@@ -35,7 +36,7 @@ async def _fill(store, briefs: int, seed: int) -> None:
                       entities=[Entity(p, "PERSON", mentions=1) for p in people],
                       statements=[Statement(f"Point {n} stands.", people[0], "direct")] if n % 5 == 0 else [])
         day = start + timedelta(days=rng.randrange(3 * 365))
-        items.append((brief, f"{title} {n}", {"published_at": day.isoformat(), "date_source": "dateline"}))
+        items.append((brief, f"{title} {n}", Provenance(published_at=day.isoformat(), date_source="dateline")))
     for i in range(0, len(items), 500):
         await store.save_briefs(GUILD, items[i:i + 500])
 

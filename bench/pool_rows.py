@@ -66,19 +66,23 @@ def adversarial(extractor, sizes: list[int], seed: int, runs: int, log=print) ->
 
 
 async def _ingest_with(workers: int, texts: list[str]) -> float:
+    from bot.cli import INGEST_BATCH
     from handlers.core.context import Scope, Services
     from handlers.core.extraction import ExtractionPool
-    from handlers.ingest import ingest_many
+    from handlers.ingest import ingest_batches
     from store import Store
+    from store.records import Provenance
+
+    async def batches():  # as `newsbrief ingest` feeds the pool
+        for i in range(0, len(texts), INGEST_BATCH):
+            yield [(x, Provenance()) for x in texts[i:i + INGEST_BATCH]]
 
     with ExtractionPool(workers=workers) as pool, tempfile.TemporaryDirectory(prefix="newsbrief-pool-") as tmp:
         store = await Store.open(Path(tmp) / "ingest.sqlite3")
         try:
             services = Services(store=store, extractor=pool)
-            batch = 32  # as `newsbrief ingest` feeds the pool
             with stopwatch() as t:
-                for i in range(0, len(texts), batch):
-                    outcomes = await ingest_many(services, Scope.local(1), [(x, {}) for x in texts[i:i + batch]])
+                async for outcomes in ingest_batches(services, Scope.local(1), batches()):
                     assert all(o.status == "indexed" for o in outcomes), [o.reason for o in outcomes]
             return t()
         finally:

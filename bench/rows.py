@@ -38,6 +38,16 @@ def ingest_row(runs: list[IngestRun]) -> Row:
                fmt_ratio(ratio), f"ingest ≥ {INGEST_RATIO}× raw", ratio >= INGEST_RATIO and not note, note)
 
 
+def build_row(db) -> Row:
+    """The cached database's build: seconds in Store.save_briefs alone (briefs generated first)."""
+    if not db.build_s:
+        return Row("0 Database build, save_briefs alone", size_label(db.briefs), "cached build, time unknown")
+    stale = getattr(db, "stale", False)
+    return Row("0 Database build, save_briefs alone", size_label(db.briefs),
+               f"{db.briefs / db.build_s:,.0f} briefs/s ({db.build_s:,.0f} s)",
+               note="cached from an older schema" if stale else "")
+
+
 def growth_per_tenfold(p95_by_size: dict[int, float]) -> float:
     """How many times p95 grows per tenfold more briefs: the slope of log p95 over log size,
     fitted through every size measured. Times under GROWTH_FLOOR_MS count as that floor, so

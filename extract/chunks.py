@@ -50,24 +50,52 @@ def _cut_point(text: str, limit: int) -> int:
 # spaCy's tokenizer strips a word's prefixes and suffixes one character at a time and
 # rescans the rest after each, so a long run of marks (`""""…`, `!?!?…`, `))))…`) costs
 # time quadratic in its length (2,000 `"` took seconds), and so, less steeply, does any
-# very long word (`ab/ab/ab/…`). Prose has neither: no run of 9 marks, no 200-letter word
-# (web addresses included, nearly always).
+# very long word (`ab/ab/ab/…`). And every mark is a token: text that is mostly marks
+# (`“‘“a “‘“a …`) makes four times the tokens of prose of its length, and the parser's
+# cost follows the tokens. Prose has no run of 9 marks, nor of 16 with two letters or
+# spaces at most between the marks (`U.S.-U.K.` has 5), and no 200-letter word (web addresses
+# included, nearly always).
 MAX_MARK_RUN = 8
 MAX_WORD = 200
-_MARK_RUN = re.compile(r"[^\w\s]{%d,}" % (MAX_MARK_RUN + 1))
+_MARK = re.compile(r"[^\w\s]")
+# 9 marks in a row, or 16 with at most two letters, digits or spaces between each and the
+# next (a list `1,2,3,…,9,10` keeps its commas)
+_MARK_RUN = re.compile(r"[^\w\s]{%d,}|[^\w\s](?:[\w ]{0,2}[^\w\s]){%d,}" % (MAX_MARK_RUN + 1, 2 * MAX_MARK_RUN - 1))
 _LONG_WORD = re.compile(r"\S{%d,}" % (MAX_WORD + 1))
 
 
-def _spaced(every: int):
-    def broken(m: re.Match) -> str:
-        return "".join(" " if k % (every + 1) == every else c for k, c in enumerate(m.group()))
-    return broken
+def _blank_marks(text: str, keep: int) -> str:
+    """`text` with every mark after its first `keep` marks made a space."""
+    seen = 0
+
+    def one(m: re.Match) -> str:
+        nonlocal seen
+        seen += 1
+        return m.group() if seen <= keep else " "
+    return _MARK.sub(one, text)
+
+
+def _tamed_run(m: re.Match) -> str:
+    """A run of marks keeps its first MAX_MARK_RUN marks; the rest of it (more marks, and
+    the odd letter between them), which says nothing, becomes spaces."""
+    run = m.group()
+    cut = [k for k, c in enumerate(run) if _MARK.match(c)][MAX_MARK_RUN - 1] + 1
+    return run[:cut] + " " * (len(run) - cut)
+
+
+def _tamed_word(m: re.Match) -> str:
+    """A word longer than MAX_WORD: past its first MAX_WORD characters, marks become
+    spaces and so does every 201st character."""
+    word = m.group()
+    head, tail = word[:MAX_WORD], _blank_marks(word[MAX_WORD:], 0)
+    return head + "".join(" " if k % (MAX_WORD + 1) == 0 else c for k, c in enumerate(tail))
 
 
 def tame_long_runs(text: str) -> str:
-    """The text spaCy tokenizes: a space in place of every 9th mark of a run of marks and
-    every 201st character of a longer word. Same length, so every offset stays valid."""
-    return _LONG_WORD.sub(_spaced(MAX_WORD), _MARK_RUN.sub(_spaced(MAX_MARK_RUN), text))
+    """The text spaCy tokenizes, the same length (every offset stays valid): a run of
+    marks past its 8th mark, the marks in a word past its 200th character, and every
+    201st character of such a word, become spaces."""
+    return _LONG_WORD.sub(_tamed_word, _MARK_RUN.sub(_tamed_run, text))
 
 
 def parse_texts(nlp, texts: list[str], batch_size: int = 16):

@@ -167,22 +167,39 @@ async def ingest_many(services, scope, items: list[tuple[str, Provenance]]) -> l
 
 async def ingest_batches(services, scope, batches) -> AsyncIterator[list[IngestOutcome]]:
     """Batches of (text, Provenance) items (an async iterable, read as needed), one list of
-    outcomes per batch, in order. Each batch is saved while the next is read and parsed,
-    so spaCy does not wait for SQLite."""
+    outcomes per batch, in order. The next batch is handed to the extractors before this
+    one's briefs are back, and each batch is saved while later ones are parsed, so no
+    worker waits for the slowest text of a batch and spaCy does not wait for SQLite."""
+    extracting: tuple | None = None  # (items, outcomes, todo, extraction task) of the batch ahead
     saving: asyncio.Task | None = None
+
+    async def saved_next(batch: tuple) -> list[IngestOutcome] | None:
+        """Start saving `batch` once its briefs are back; the outcomes of the save before it."""
+        nonlocal saving
+        items, outcomes, todo, task = batch
+        briefs = await task if task is not None else []
+        # The store's writer lock keeps the saves in order.
+        previous, saving = saving, asyncio.create_task(_save(services, scope, items, outcomes, todo, briefs))
+        return await previous if previous is not None else None
+
     try:
         async for items in batches:
             items = [(storable(text or ""), came) for text, came in items]
             outcomes, todo = await _screen(services, scope, items)
-            briefs = await extract_briefs(services, [items[i][0] for i in todo]) if todo else []
-            # The store's writer lock keeps the saves in order.
-            previous, saving = saving, asyncio.create_task(_save(services, scope, items, outcomes, todo, briefs))
-            if previous is not None:
-                yield await previous
+            task = asyncio.create_task(extract_briefs(services, [items[i][0] for i in todo])) if todo else None
+            ahead, extracting = extracting, (items, outcomes, todo, task)
+            if ahead is not None and (done := await saved_next(ahead)) is not None:
+                yield done
+        if extracting is not None:
+            ahead, extracting = extracting, None
+            if (done := await saved_next(ahead)) is not None:
+                yield done
         if saving is not None:
             last, saving = saving, None
             yield await last
     finally:
+        if extracting is not None and extracting[3] is not None:
+            extracting[3].cancel()  # stopped early: a batch not yet extracted is not saved
         if saving is not None:  # stopped early: the batch in hand is still saved whole
             await saving
 

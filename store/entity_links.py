@@ -93,18 +93,30 @@ class _Lookup:
 
 
 async def link_entities(db: aiosqlite.Connection, guild_id: int, entities: list[Entity],
-                        speakers: list[str]) -> Links:
+                        speakers: list[str], unsaved_briefs: dict[int, int] | None = None) -> Links:
+    """`unsaved_briefs`: briefs counted for entities in this transaction but not yet
+    written to their rows (a batch's counts are written at its end)."""
     prepared = [p for p in map(_prepare, entities) if p is not None]
     lookup = await _lookup(db, guild_id, prepared, speakers)
+    for existing in lookup.known.values():
+        existing.briefs += (unsaved_briefs or {}).get(existing.id, 0)
     by_id: dict[int, LinkedEntity] = {}
+    # New entities get a provisional (negative) id and are inserted together at the end,
+    # as are the renames of existing ones: two statements for the brief, not one per entity.
+    created: list[tuple[Known, str]] = []
+    upgraded: dict[int, str] = {}
     for position, (entity, name, key, forms) in enumerate(prepared):
         known = _resolve(lookup, entity.type, key, forms)
         if known is None:
-            known = await _create(db, guild_id, entity.type, name, key)
+            known = Known(-1 - len(created), entity.type, key, 0)
+            lookup.known[known.id] = known
+            created.append((known, name))
         elif _upgrades(known, entity.type, key, forms):
-            await db.execute("UPDATE entities SET name = ?, key = ?, last_word = ? WHERE id = ?",
-                             (name, key, last_word(key), known.id))
             known.key = key
+            if known.id < 0:
+                created[-1 - known.id] = (known, name)
+            else:
+                upgraded[known.id] = name
         # Later records of this brief see what this one linked (later briefs
         # of a batch find it in the database).
         lookup.add(lookup.canonical, known.key, known)
@@ -121,6 +133,15 @@ async def link_entities(db: aiosqlite.Connection, guild_id: int, entities: list[
             mention.role = " ".join(entity.role.split())
         for k, form in forms.items():
             mention.forms.setdefault(k, form)
+    if upgraded:
+        await db.executemany("UPDATE entities SET name = ?, key = ?, last_word = ? WHERE id = ?",
+                             [(name, lookup.known[i].key, last_word(lookup.known[i].key), i)
+                              for i, name in upgraded.items()])
+    if created:
+        real = await _create(db, guild_id, created)
+        for mention in by_id.values():
+            mention.entity_id = real.get(mention.entity_id, mention.entity_id)
+        by_id = {m.entity_id: m for m in by_id.values()}
     speaker_ids = _speakers(lookup, by_id, speakers)
     return Links(sorted(by_id.values(), key=lambda m: m.position), speaker_ids)
 
@@ -158,25 +179,26 @@ async def _lookup(db, guild_id: int, prepared, speakers: list[str]) -> _Lookup:
                 full_people.add(last_word(key))
             else:
                 single_people.add(key)
-    lookup = _Lookup()
+    # One query for all four kinds of candidate (a round trip per brief, not four).
+    parts: list[str] = []
+    params: list = []
     for chunk in _chunks(canonical):
-        _collect(lookup, await db.execute_fetchall(
-            f"SELECT 'c', key, id, type, key, briefs FROM entities WHERE guild_id = ? AND key IN ({_marks(chunk)})",
-            (guild_id, *chunk)))
+        parts.append(f"SELECT 'c', key, id, type, key, briefs FROM entities "
+                     f"WHERE guild_id = ? AND key IN ({_marks(chunk)})")
+        params += [guild_id, *chunk]
     for chunk in _chunks(names):
-        _collect(lookup, await db.execute_fetchall(
-            f"SELECT 'f', a.key, e.id, e.type, e.key, e.briefs FROM aliases a JOIN entities e ON e.id = a.entity_id "
-            f"WHERE a.guild_id = ? AND a.key IN ({_marks(chunk)})", (guild_id, *chunk)))
-    for chunk in _chunks(single_people):
-        _collect(lookup, await db.execute_fetchall(
-            f"SELECT 's', last_word, id, type, key, briefs FROM entities "
-            f"WHERE guild_id = ? AND last_word IN ({_marks(chunk)}) AND type = 'PERSON' AND key != last_word",
-            (guild_id, *chunk)))
-    for chunk in _chunks(full_people):
-        _collect(lookup, await db.execute_fetchall(
-            f"SELECT 'n', last_word, id, type, key, briefs FROM entities "
-            f"WHERE guild_id = ? AND last_word IN ({_marks(chunk)}) AND type = 'PERSON' AND key != last_word",
-            (guild_id, *chunk)))
+        parts.append(f"SELECT 'f', a.key, e.id, e.type, e.key, e.briefs FROM aliases a "
+                     f"JOIN entities e ON e.id = a.entity_id WHERE a.guild_id = ? AND a.key IN ({_marks(chunk)})")
+        params += [guild_id, *chunk]
+    for tag, people in (("s", single_people), ("n", full_people)):
+        for chunk in _chunks(people):
+            parts.append(f"SELECT '{tag}', last_word, id, type, key, briefs FROM entities "
+                         f"WHERE guild_id = ? AND last_word IN ({_marks(chunk)}) AND type = 'PERSON' "
+                         f"AND key != last_word")
+            params += [guild_id, *chunk]
+    lookup = _Lookup()
+    if parts:
+        _collect(lookup, await db.execute_fetchall(" UNION ALL ".join(parts), params))
     return lookup
 
 
@@ -253,11 +275,25 @@ def _upgrades(known: Known, entity_type: str, key: str, forms: dict[str, str]) -
     return last_word(key) == known.key or same_person_name(key, known.key)
 
 
-async def _create(db, guild_id: int, entity_type: str, name: str, key: str) -> Known:
-    row = await db.execute_insert(
-        "INSERT INTO entities (guild_id, type, name, key, last_word) VALUES (?, ?, ?, ?, ?)",
-        (guild_id, entity_type, name, key, last_word(key)))
-    return Known(int(row[0]), entity_type, key, 0)
+async def _create(db, guild_id: int, created: list[tuple[Known, str]]) -> dict[int, int]:
+    """Insert the brief's new entities, a few hundred rows a statement; returns
+    provisional id -> real id, and gives each Known its real id."""
+    real: dict[int, int] = {}
+    for i in range(0, len(created), _CHUNK // 5):
+        chunk = created[i:i + _CHUNK // 5]
+        rows = await db.execute_fetchall(
+            "INSERT INTO entities (guild_id, type, name, key, last_word) VALUES "
+            + ",".join(["(?, ?, ?, ?, ?)"] * len(chunk)) + " RETURNING id, type, key",
+            [v for known, name in chunk for v in (guild_id, known.type, name, known.key, last_word(known.key))])
+        # Rows are inserted in order, so ids ascend with it; the (type, key) check makes
+        # sure of it rather than trusting the order RETURNING reports them in.
+        ordered = sorted(rows)
+        if [(t, k) for _, t, k in ordered] != [(known.type, known.key) for known, _ in chunk]:
+            raise RuntimeError("new entity ids could not be matched to their rows")
+        for (entity_id, _, _), (known, _) in zip(ordered, chunk):
+            real[known.id] = int(entity_id)
+            known.id = int(entity_id)
+    return real
 
 
 def _speakers(lookup: _Lookup, by_id: dict[int, LinkedEntity], speakers: list[str]) -> dict[str, int]:

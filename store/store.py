@@ -223,9 +223,12 @@ class Store:
         fingerprints = await _fingerprints([raw_text or "" for _, raw_text, _ in items])
         results = []
         async with self._write(guild_id) as tx:
+            known = await writes.known_briefs(self._writer, guild_id, fingerprints,
+                                              [provenance.source for _, _, provenance in items])
             for (brief, raw_text, provenance), fingerprint in zip(items, fingerprints):
                 results.append(await writes.insert_brief(self._writer, tx, brief, raw_text, provenance, now,
-                                                         fingerprint))
+                                                         fingerprint, known))
+            await writes.flush(self._writer, tx)
         return results
 
     async def update_brief(self, guild_id: int, brief_id: int, brief: Brief, raw_text: str, *,

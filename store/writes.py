@@ -31,6 +31,12 @@ class WriteTx:
     statements: int = 0
     touched: set[int] = field(default_factory=set)
     rules: list | None = None  # the guild's corrections, read once per transaction
+    # Rows of new briefs that nothing reads before the commit (links, roles, statements),
+    # sent as one executemany per table at its end (flush) instead of one per brief.
+    pending: dict[str, list[tuple]] = field(default_factory=dict)
+    # Their entities' count increments, summed: one UPDATE per entity per batch, not one
+    # per brief naming it (each moves the entity in the entities_popular index).
+    counts: dict[int, list[int]] = field(default_factory=dict)  # entity id -> [briefs, mentions]
 
     @property
     def changed(self) -> bool:
@@ -54,19 +60,61 @@ async def find_duplicate(db: aiosqlite.Connection, guild_id: int, *, fingerprint
     return None
 
 
+class KnownBriefs:
+    """The briefs a batch could duplicate, read in one query before the batch is saved,
+    and kept up to date with the batch's own new briefs (instead of two SELECTs per brief).
+    Keys are ("f", fingerprint) and ("s", source key); each maps to the oldest such brief."""
+
+    def __init__(self, found: dict[tuple[str, object], SaveResult]):
+        self.found = found
+
+    def get(self, fingerprint: bytes, source_key: str | None) -> SaveResult | None:
+        return self.found.get(("f", fingerprint)) or (
+            self.found.get(("s", source_key)) if source_key is not None else None)
+
+    def add(self, fingerprint: bytes, source_key: str | None, result: SaveResult) -> None:
+        self.found.setdefault(("f", fingerprint), result)
+        if source_key is not None:
+            self.found.setdefault(("s", source_key), result)
+
+
+async def known_briefs(db: aiosqlite.Connection, guild_id: int, fingerprints: list[bytes],
+                       sources: list[str | None]) -> KnownBriefs:
+    """The stored briefs of the guild with any of these fingerprints or sources."""
+    found: dict[tuple[str, object], SaveResult] = {}
+    prints = sorted(set(fingerprints))
+    keys = sorted({k for k in map(url_key, sources) if k is not None})
+    for tag, column, values in (("f", "fingerprint", prints), ("s", "source_key", keys)):
+        for i in range(0, len(values), 500):
+            chunk = values[i:i + 500]
+            rows = await db.execute_fetchall(
+                f"SELECT {column}, id, entity_count, statement_count, title FROM articles "
+                f"WHERE guild_id = ? AND {column} IN ({','.join('?' * len(chunk))}) "
+                f"AND {column} IS NOT NULL ORDER BY id", (guild_id, *chunk))
+            for value, brief_id, entities, statements, title in rows:
+                found.setdefault((tag, value), SaveResult(int(brief_id), False, entities, statements, title))
+    return KnownBriefs(found)
+
+
 async def insert_brief(db: aiosqlite.Connection, tx: WriteTx, brief: Brief, raw_text: str, came: Provenance,
-                       now: str, fingerprint: bytes) -> SaveResult:
+                       now: str, fingerprint: bytes, known: KnownBriefs | None = None) -> SaveResult:
     """Store a new brief, or report the one already stored with the same text or
-    URL. `fingerprint` is normalize.text_fingerprint(raw_text)."""
+    URL. `fingerprint` is normalize.text_fingerprint(raw_text); `known`, when the
+    caller read it for the batch, answers that instead of the database."""
     raw_text = storable(raw_text or "")
     source = came.source
     source_key = url_key(source)
-    existing = await find_duplicate(db, tx.guild_id, fingerprint=fingerprint, source_key=source_key)
-    if existing is not None:
-        rows = list(await db.execute_fetchall(
-            "SELECT title, entity_count, statement_count FROM articles WHERE id = ?", (existing,)))
-        title, entities, statements = rows[0]
-        return SaveResult(existing, False, entities, statements, title)
+    if known is not None:
+        earlier = known.get(fingerprint, source_key)
+        if earlier is not None:
+            return SaveResult(earlier.brief_id, False, earlier.entities, earlier.statements, earlier.title)
+    else:
+        existing = await find_duplicate(db, tx.guild_id, fingerprint=fingerprint, source_key=source_key)
+        if existing is not None:
+            rows = list(await db.execute_fetchall(
+                "SELECT title, entity_count, statement_count FROM articles WHERE id = ?", (existing,)))
+            title, entities, statements = rows[0]
+            return SaveResult(existing, False, entities, statements, title)
     corrected = corrections.apply(brief, await guild_rules(db, tx))
     links = await _link(db, tx, corrected)
     statements = _statement_rows(corrected, links)
@@ -79,10 +127,13 @@ async def insert_brief(db: aiosqlite.Connection, tx: WriteTx, brief: Brief, raw_
          int(bool(brief.truncated)), raw_text, storable(pack_sections(brief, raw_text)),
          storable(pack_insights(brief, raw_text)), storable(extraction.pack(brief, raw_text)),
          *_publication(came, now))))[0]
-    await write_links(db, tx, brief_id, links, statements)
+    await write_links(db, tx, brief_id, links, statements, defer=True)
     await mark_hidden(db, tx, [m.entity_id for m in links.mentions])
     tx.briefs += 1
-    return SaveResult(int(brief_id), True, len(links.mentions), len(statements), _title(brief))
+    result = SaveResult(int(brief_id), True, len(links.mentions), len(statements), _title(brief))
+    if known is not None:
+        known.add(fingerprint, source_key, result)
+    return result
 
 
 async def replace_brief(db: aiosqlite.Connection, tx: WriteTx, brief_id: int, brief: Brief, raw_text: str,
@@ -200,7 +251,8 @@ async def _owned(db, guild_id: int, brief_id: int) -> bool:
 
 async def _link(db, tx: WriteTx, brief: Brief) -> Links:
     speakers = [s.speaker for s in brief.statements if s.speaker]
-    links = await link_entities(db, tx.guild_id, list(brief.entities), speakers)
+    links = await link_entities(db, tx.guild_id, list(brief.entities), speakers,
+                                {entity_id: briefs for entity_id, (briefs, _) in tx.counts.items()})
     tx.touched.update(m.entity_id for m in links.mentions)
     return links
 
@@ -218,31 +270,59 @@ def _statement_rows(brief: Brief, links: Links) -> list[tuple]:
     return rows
 
 
-async def write_links(db, tx: WriteTx, brief_id: int, links: Links, statements: list[tuple]) -> None:
+async def write_links(db, tx: WriteTx, brief_id: int, links: Links, statements: list[tuple], *,
+                      defer: bool = False) -> None:
     """Everything of a brief that hangs off its article row: entity links and
-    their counts, aliases, roles, statements (FTS rows follow by trigger)."""
+    their counts, aliases, roles, statements (FTS rows follow by trigger).
+    Aliases and names are written at once (linking the next brief reads them); with
+    `defer` (a new brief) links, roles, statements and counts wait for `flush`. A statement
+    with no rows is not sent at all: each is a round trip to the database."""
     guild_id = tx.guild_id
-    await db.executemany(
-        "INSERT INTO brief_entities (brief_id, entity_id, position, mentions, role, keys) VALUES (?, ?, ?, ?, ?, ?)",
-        [(brief_id, m.entity_id, m.position, m.mentions, m.role, KEY_SEPARATOR.join(m.forms)) for m in links.mentions])
-    await db.executemany(
-        "UPDATE entities SET briefs = briefs + 1, mentions = mentions + ? WHERE id = ?",
-        [(m.mentions, m.entity_id) for m in links.mentions])
-    await db.executemany(
-        "INSERT INTO aliases (entity_id, key, guild_id, alias, briefs) VALUES (?, ?, ?, ?, 1) "
-        "ON CONFLICT (entity_id, key) DO UPDATE SET briefs = aliases.briefs + 1",
-        [(m.entity_id, k, guild_id, form) for m in links.mentions for k, form in m.forms.items()])
-    await db.executemany(
-        "INSERT INTO roles (entity_id, key, role, briefs, first_brief_id) VALUES (?, ?, ?, 1, ?) "
-        "ON CONFLICT (entity_id, key) DO UPDATE SET briefs = roles.briefs + 1",
-        [(m.entity_id, role_key(m.role), m.role, brief_id) for m in links.mentions if m.role])
+    later = (lambda sql, rows: _pend(tx, sql, rows)) if defer else (lambda sql, rows: _many(db, sql, rows))
+    await later("INSERT INTO brief_entities (brief_id, entity_id, position, mentions, role, keys) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [(brief_id, m.entity_id, m.position, m.mentions, m.role, KEY_SEPARATOR.join(m.forms))
+                 for m in links.mentions])
+    if defer:
+        for m in links.mentions:
+            count = tx.counts.setdefault(m.entity_id, [0, 0])
+            count[0] += 1
+            count[1] += m.mentions
+    else:
+        await _many(db, "UPDATE entities SET briefs = briefs + 1, mentions = mentions + ? WHERE id = ?",
+                    [(m.mentions, m.entity_id) for m in links.mentions])
+    await _many(db, "INSERT INTO aliases (entity_id, key, guild_id, alias, briefs) VALUES (?, ?, ?, ?, 1) "
+                    "ON CONFLICT (entity_id, key) DO UPDATE SET briefs = aliases.briefs + 1",
+                [(m.entity_id, k, guild_id, form) for m in links.mentions for k, form in m.forms.items()])
+    # Held back or not, roles are upserted in brief order: the first brief naming one stays its first_brief_id.
+    await later("INSERT INTO roles (entity_id, key, role, briefs, first_brief_id) VALUES (?, ?, ?, 1, ?) "
+                "ON CONFLICT (entity_id, key) DO UPDATE SET briefs = roles.briefs + 1",
+                [(m.entity_id, role_key(m.role), m.role, brief_id) for m in links.mentions if m.role])
     await refresh_names(db, tx, [m.entity_id for m in links.mentions], {k for m in links.mentions for k in m.forms})
-    await db.executemany(
-        'INSERT INTO statements (id, guild_id, brief_id, speaker_entity_id, kind, start, "end", speaker_name, text) '
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(row[0], guild_id, brief_id, *row[1:]) if len(row) == 7 else (None, guild_id, brief_id, *row)
-         for row in statements])
+    await later('INSERT INTO statements (id, guild_id, brief_id, speaker_entity_id, kind, start, "end", '
+                "speaker_name, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(row[0], guild_id, brief_id, *row[1:]) if len(row) == 7 else (None, guild_id, brief_id, *row)
+                 for row in statements])
     tx.statements += len(statements)
+
+
+async def flush(db, tx: WriteTx) -> None:
+    """Write the rows `write_links(defer=True)` held back (before the transaction commits)."""
+    pending, tx.pending = tx.pending, {}
+    counts, tx.counts = tx.counts, {}
+    await _many(db, "UPDATE entities SET briefs = briefs + ?, mentions = mentions + ? WHERE id = ?",
+                [(briefs, mentions, entity_id) for entity_id, (briefs, mentions) in counts.items()])
+    for sql, rows in pending.items():
+        await _many(db, sql, rows)
+
+
+async def _pend(tx: WriteTx, sql: str, rows: list[tuple]) -> None:
+    tx.pending.setdefault(sql, []).extend(rows)
+
+
+async def _many(db, sql: str, rows: list[tuple]) -> None:
+    if rows:
+        await db.executemany(sql, rows)
 
 
 async def unlink_brief(db, tx: WriteTx, brief_id: int, *, purge: bool = True) -> list[int]:
@@ -271,34 +351,59 @@ async def unlink_brief(db, tx: WriteTx, brief_id: int, *, purge: bool = True) ->
 async def refresh_names(db, tx: WriteTx, ids: list[int], keys: Set[str] = frozenset()) -> None:
     """Show each entity by the form its briefs use most (store/naming.py); its
     key, which linking matches by, stays as it is. Other entities named by one
-    of `keys` are looked at again too: a form they now share is no longer a good name."""
-    ids = list(ids)
+    of `keys` are looked at again too: a form they now share is no longer a good name.
+    A brief's few entities and keys take one query; a large set, chunks of them."""
+    ids = list(dict.fromkeys(ids))
     ordered = sorted(keys)
-    for i in range(0, len(ordered), 500):
-        chunk = ordered[i:i + 500]
+    if not ids and not ordered:
+        return
+    if len(ids) <= _NAMES_CHUNK and len(ordered) <= _NAMES_CHUNK:
+        which: list[str] = []
+        params: list = []
+        if ids:
+            which.append(f"e.id IN ({_marks(ids)})")
+            params += ids
+        if ordered:
+            which.append(f"e.id IN (SELECT o.entity_id FROM aliases o JOIN entities oe ON oe.id = o.entity_id "
+                         f"WHERE o.guild_id = ? AND o.key IN ({_marks(ordered)}) AND oe.name = o.alias)")
+            params += [tx.guild_id, *ordered]
+        await _rename_to_preferred(db, tx, f"({' OR '.join(which)})", params)
+        return
+    for i in range(0, len(ordered), _NAMES_CHUNK):
+        chunk = ordered[i:i + _NAMES_CHUNK]
         rows = await db.execute_fetchall(
             f"SELECT a.entity_id FROM aliases a JOIN entities e ON e.id = a.entity_id "
-            f"WHERE a.guild_id = ? AND a.key IN ({','.join('?' * len(chunk))}) AND e.name = a.alias",
-            (tx.guild_id, *chunk))
+            f"WHERE a.guild_id = ? AND a.key IN ({_marks(chunk)}) AND e.name = a.alias", (tx.guild_id, *chunk))
         ids.extend(r[0] for r in rows)
     ids = list(dict.fromkeys(ids))
-    for i in range(0, len(ids), 500):
-        id_chunk = ids[i:i + 500]
-        marks = ",".join("?" * len(id_chunk))
-        rows = await db.execute_fetchall(
-            f"SELECT e.id, e.type, e.name, a.alias, a.briefs, EXISTS (SELECT 1 FROM aliases o "
-            f"WHERE o.guild_id = a.guild_id AND o.key = a.key AND o.entity_id != a.entity_id AND o.briefs > 0) "
-            f"FROM entities e JOIN aliases a ON a.entity_id = e.id WHERE e.id IN ({marks}) AND a.briefs > 0 "
-            # A name a moderator gave (rename, merge) is kept as given.
-            f"AND NOT EXISTS (SELECT 1 FROM corrections c WHERE c.guild_id = e.guild_id "
-            f"AND c.kind IN ('rename', 'merge') AND c.name = e.name)", id_chunk)
-        forms: dict[int, tuple[str, str, list]] = {}
-        for entity_id, entity_type, name, alias, briefs, shared in rows:
-            forms.setdefault(entity_id, (entity_type, name, []))[2].append((alias, briefs, bool(shared)))
-        renamed = [(best, entity_id) for entity_id, (entity_type, name, seen) in forms.items()
-                   if (best := preferred_name(entity_type, seen, name)) != name]
-        await db.executemany("UPDATE entities SET name = ? WHERE id = ?", renamed)
-        tx.touched.update(entity_id for _, entity_id in renamed)
+    for i in range(0, len(ids), _NAMES_CHUNK):
+        id_chunk = ids[i:i + _NAMES_CHUNK]
+        await _rename_to_preferred(db, tx, f"e.id IN ({_marks(id_chunk)})", id_chunk)
+
+
+_NAMES_CHUNK = 500
+
+
+def _marks(values: list) -> str:
+    return ",".join("?" * len(values))
+
+
+async def _rename_to_preferred(db, tx: WriteTx, which: str, params: list) -> None:
+    """Give the entities `which` (a condition on `e`) their preferred names."""
+    rows = await db.execute_fetchall(
+        f"SELECT e.id, e.type, e.name, a.alias, a.briefs, EXISTS (SELECT 1 FROM aliases o "
+        f"WHERE o.guild_id = a.guild_id AND o.key = a.key AND o.entity_id != a.entity_id AND o.briefs > 0) "
+        f"FROM entities e JOIN aliases a ON a.entity_id = e.id WHERE {which} AND a.briefs > 0 "
+        # A name a moderator gave (rename, merge) is kept as given.
+        f"AND NOT EXISTS (SELECT 1 FROM corrections c WHERE c.guild_id = e.guild_id "
+        f"AND c.kind IN ('rename', 'merge') AND c.name = e.name)", params)
+    forms: dict[int, tuple[str, str, list]] = {}
+    for entity_id, entity_type, name, alias, briefs, shared in rows:
+        forms.setdefault(entity_id, (entity_type, name, []))[2].append((alias, briefs, bool(shared)))
+    renamed = [(best, entity_id) for entity_id, (entity_type, name, seen) in forms.items()
+               if (best := preferred_name(entity_type, seen, name)) != name]
+    await _many(db, "UPDATE entities SET name = ? WHERE id = ?", renamed)
+    tx.touched.update(entity_id for _, entity_id in renamed)
 
 
 async def purge_unused(db, ids: list[int]) -> None:

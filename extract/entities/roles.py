@@ -7,6 +7,7 @@ Najib Razak") and an appositive after it ("Christina Koch, mission specialist,"
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from extract.gazetteer import Gazetteer
@@ -22,7 +23,28 @@ _APPOSITIVE = re.compile(
     r"(?=\s*(?:,|\.\s|\.$|;|\n|$|\s(?:who|which|whose|said|says|told|added)\b))")
 
 
-def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+class Spans:
+    """Character spans, asked "is this offset inside one?" by bisection: a brief naming a
+    person thousands of times would otherwise scan every span for every word it checks."""
+
+    def __init__(self, spans):
+        merged: list[list[int]] = []
+        for s, e in sorted(spans):
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        self._starts = [s for s, _ in merged]
+        self._ends = [e for _, e in merged]
+
+    def __contains__(self, offset: int) -> bool:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return i >= 0 and offset < self._ends[i]
+
+
+def _inside(offset: int, spans) -> bool:
+    if isinstance(spans, Spans):
+        return offset in spans
     return any(s <= offset < e for s, e in spans)
 
 
@@ -37,8 +59,8 @@ def _multiword_head(doc, j: int, g: Gazetteer) -> int:
     return 0
 
 
-def title_before(doc, start: int, g: Gazetteer, name_spans: list[tuple[int, int]],
-                 person_spans: list[tuple[int, int]] = ()) -> str | None:
+def title_before(doc, start: int, g: Gazetteer, name_spans: "Spans | list[tuple[int, int]]",
+                 person_spans: "Spans | list[tuple[int, int]] | tuple" = ()) -> str | None:
     """The title run that ends right before char `start`, if its last word is a title.
     The run stops at another person's name ("Kansas City Fed President Jeffrey Schmid and")."""
     span = doc.char_span(start, start + 1, alignment_mode="expand")
@@ -52,7 +74,7 @@ def title_before(doc, start: int, g: Gazetteer, name_spans: list[tuple[int, int]
         t = doc[j]
         word = t.text
         f = fold(word)
-        if _inside(t.idx, list(person_spans)):
+        if _inside(t.idx, person_spans):
             break
         joined_hyphen = word == "-" and not t.whitespace_ and j > 0 and not doc[j - 1].whitespace_
         if t.is_space or t.is_punct and word not in ("'s", "’s", "&") and not joined_hyphen:
@@ -125,11 +147,13 @@ def title_after(text: str, end: int, g: Gazetteer) -> str | None:
 def find_role(doc, spans: list[tuple[int, int]], g: Gazetteer, name_spans: list[tuple[int, int]],
               skip: tuple[int, int] = (0, 0), person_spans: list[tuple[int, int]] = ()) -> str | None:
     """The first title given for the person with these mention spans, in text order."""
-    others = [p for p in person_spans if p not in spans]
+    own = set(spans)
+    others = Spans(p for p in person_spans if p not in own)
+    names = Spans(name_spans)
     for s, e in sorted(spans):
         if skip[0] <= s < skip[1]:
             continue  # a Title Case headline gives no reliable titles
-        role = title_before(doc, s, g, name_spans, others) or title_after(text_of(doc), e, g)
+        role = title_before(doc, s, g, names, others) or title_after(text_of(doc), e, g)
         if role:
             return role
     return None

@@ -33,8 +33,9 @@ _WORK_PREPOSITIONS = {"on", "in", "of", "from", "titled", "entitled", "book", "s
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 # `“Museum to close,” by Times' Ann Lee: “…”`: a quoted title with its byline, then a link,
 # an excerpt after a colon, or the end of the line (news digests and reading lists).
-_BYLINE_AFTER = re.compile(r"\s*,?\s*by\s+(?:the\s+)?[A-Z][^“”\"\n:]{0,80}?(?::|,|$|\s*http)")
-_BYLINE_BEFORE = re.compile(r"[”\"’']\s*,?\s*by\s+[A-Z][^“”\"\n:]{0,80}:\s*$")
+# (`\s*(?:,\s*)?` rather than `\s*,?\s*`: two adjacent `\s*` backtrack quadratically over a long run of blanks)
+_BYLINE_AFTER = re.compile(r"\s*(?:,\s*)?by\s+(?:the\s+)?[A-Z][^“”\"\n:]{0,80}?(?::|,|$|\s*http)")
+_BYLINE_BEFORE = re.compile(r"[”\"’']\s*(?:,\s*)?by\s+[A-Z][^“”\"\n:]{0,80}:\s*$")
 _BYLINE_REACH = 160  # chars before a quote searched for a title's byline or label
 _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
              "january", "february", "march", "april", "may", "june", "july", "august",

@@ -338,9 +338,7 @@ class Attributor:
 
     def _window_before(self, q: QuoteSpan) -> list:
         start = self.view.line_start(q.open_at)
-        prev = [o.after for o in self.view.quotes if o.after <= q.open_at and o.after > start]
-        if prev:
-            start = max(prev)
+        start = self.view.last_quote_end(start, q.open_at) or start
         toks = self.view.tokens_between(start, q.open_at)
         for k in range(len(toks) - 1, -1, -1):
             if toks[k].text in _SENTENCE_END:

@@ -15,6 +15,7 @@ class DocView:
         # char ranges [open mark, past close mark) of each quote, in order
         self.regions = [(q.open_at, q.after) for q in self.quotes]
         self._region_starts = [a for a, _ in self.regions]
+        self._quote_ends = sorted(q.after for q in self.quotes)
         self.title_span = tuple(getattr(layout, "title_span", (0, 0)) or (0, 0))
         self.heading_spans = list(getattr(layout, "heading_spans", []) or [])
         self._sents = list(doc.sents)
@@ -26,6 +27,12 @@ class DocView:
         if i >= 0 and self.regions[i][0] <= char < self.regions[i][1]:
             return i
         return None
+
+    def last_quote_end(self, lo: int, hi: int) -> int | None:
+        """The latest offset past a quote's closing mark within (lo, hi], if any: found by
+        bisection, so a line of thousands of quotes is not scanned once per quote."""
+        i = bisect.bisect_right(self._quote_ends, hi) - 1
+        return self._quote_ends[i] if i >= 0 and self._quote_ends[i] > lo else None
 
     def in_quote(self, token) -> bool:
         return self.quote_index_at(token.idx) is not None

@@ -87,6 +87,7 @@ class SpeakerResolver:
         self._places = {e.name for e in entities if e.type in _PLACE_OR_PARTY}
         self._spoken: list[tuple[int, str]] = []
         self._sents: list | None = None  # (sentence, start, end) per line, listed on first use
+        self._sent_starts: list[int] = []  # their start offsets, listed with them
         self.namesakes = Namesakes(text_of(doc), entities)
         self._speech_subjects: list[tuple[int, str]] | None = None  # listed on first use
         self._full_names: dict | None = None  # surname -> mentions of longer names, made on first use
@@ -325,9 +326,11 @@ class SpeakerResolver:
         latest mention."""
         if self._sents is None:
             self._sents = _line_sentences(self.doc)
+            self._sent_starts = [start for _, start, _ in self._sents]
         sents = self._sents
         sex = PRONOUN_GENDER.get(token.lower_) if "PERSON" in types else None
-        si = next((k for k, (_, a, b) in enumerate(sents) if a <= token.idx < b), 0)
+        # the pronoun's sentence by bisection: a scan per pronoun was quadratic in a long text
+        si = max(0, bisect.bisect_right(self._sent_starts, token.idx) - 1)
         for k in self._reach_back(si, token.lower_):
             sent, lo, end = sents[k]
             hi = min(end, token.idx)
