@@ -67,6 +67,7 @@ class Attributor:
         self.view = view
         self.resolver = resolver
         self.lex = lexicon()
+        self._asides: dict[int, list] | None = None  # head index -> its parataxis children, listed on first use
 
     def attribute(self, q: QuoteSpan) -> Attribution | None:
         for sieve, how in ((self._dash, "dash"), (self._colon, "colon"), (self._inverted, "inverted"),
@@ -395,13 +396,24 @@ class Attributor:
             node, seen = anchor, 0  # the quote's own top word may hold the aside (`X, she said, is ''…''`)
             while seen < 12 and same_line(node, anchor):
                 seen += 1
-                for child in node.children:
+                for child in self._parataxis_of(node):
                     if self._speech_aside(child, q):
                         return self.resolver.of_verb(child)
                 if node.head.i == node.i:
                     break
                 node = node.head
         return None
+
+    def _parataxis_of(self, node) -> list:
+        """The node's parataxis children, from one pass over the doc: a misparsed line of
+        thousands of quotes hangs them all off one word, and scanning its children for
+        every quote was quadratic."""
+        if self._asides is None:
+            self._asides = {}
+            for token in node.doc:
+                if token.dep_ == "parataxis" and token.head.i != token.i:
+                    self._asides.setdefault(token.head.i, []).append(token)
+        return self._asides.get(node.i, [])
 
     def _speech_aside(self, verb, q: QuoteSpan) -> bool:
         """A speech verb with its own subject, between commas, before the quote."""
