@@ -31,6 +31,8 @@ class ConcurrencyRun:
     per_second: float  # summed over the clients, each over its own window
     p50_ms: float
     p95_ms: float
+    client_cpu_ms: float = float("nan")  # CPU the client processes spent per query (the rest of a query's
+    # time is the database server's work, or waiting for a core)
 
 
 def interleaved(db: BuiltDb, seed: int) -> list[Query]:
@@ -40,15 +42,16 @@ def interleaved(db: BuiltDb, seed: int) -> list[Query]:
 
 
 async def _client(location: str, guild: int, queries: list[Query], seconds: float,
-                  barrier) -> tuple[list[float], float]:
-    """Latencies (ms) of the queries run in `seconds` after the barrier, and the window they took."""
+                  barrier) -> tuple[list[float], float, float]:
+    """Latencies (ms) of the queries run in `seconds` after the barrier, the window they took
+    and the CPU seconds this process spent in it."""
     services, scope = await services_at(location, guild)
     try:
         for q in queries[:WARM_UP]:
             await call(services, scope, q)
         await asyncio.to_thread(barrier.wait)
         times_ms: list[float] = []
-        went = time.perf_counter()
+        went, cpu = time.perf_counter(), time.process_time()
         end = went + seconds
         i = 0
         while time.perf_counter() < end:
@@ -56,18 +59,18 @@ async def _client(location: str, guild: int, queries: list[Query], seconds: floa
             await call(services, scope, queries[i % len(queries)])
             times_ms.append((time.perf_counter() - start) * 1000)
             i += 1
-        return times_ms, time.perf_counter() - went
+        return times_ms, time.perf_counter() - went, time.process_time() - cpu
     finally:
         await services.store.close()
 
 
 def _client_process(location: str, guild: int, queries: list[Query], seconds: float, barrier, results) -> None:
     try:
-        times_ms, window = asyncio.run(_client(location, guild, queries, seconds, barrier))
-        results.put((times_ms, window, ""))
+        times_ms, window, cpu = asyncio.run(_client(location, guild, queries, seconds, barrier))
+        results.put((times_ms, window, cpu, ""))
     except BaseException as e:  # the parent reports it; a silent child would hang the bench
         barrier.abort()
-        results.put(([], 0.0, f"{type(e).__name__}: {e}"))
+        results.put(([], 0.0, 0.0, f"{type(e).__name__}: {e}"))
 
 
 def measure(db: BuiltDb, location: str | Path, clients: int, seconds: float, seed: int) -> ConcurrencyRun:
@@ -93,9 +96,10 @@ def measure(db: BuiltDb, location: str | Path, clients: int, seconds: float, see
     finally:
         for p in procs:
             p.join(timeout=30)
-    errors = [error for _, _, error in outcomes if error]
+    errors = [error for *_, error in outcomes if error]
     if errors:
         raise RuntimeError(f"a client process failed: {errors[0]}")
-    times = [t for client_times, _, _ in outcomes for t in client_times]
-    return ConcurrencyRun(clients, len(times), sum(len(t) / w for t, w, _ in outcomes if w),
-                          percentile(times, 50), percentile(times, 95))
+    times = [t for client_times, *_ in outcomes for t in client_times]
+    return ConcurrencyRun(clients, len(times), sum(len(t) / w for t, w, *_ in outcomes if w),
+                          percentile(times, 50), percentile(times, 95),
+                          1000 * sum(cpu for _, _, cpu, _ in outcomes) / max(1, len(times)))

@@ -165,7 +165,8 @@ def concurrency_rows(backend: str, one: ConcurrencyRun, many: ConcurrencyRun, se
                                                               ratio >= SCALING)
     label = f"13 who/quotes/search for {seconds:g}s, {backend}"
     return [Row(f"{label}, {run.clients} process{'es' if run.clients > 1 else ''}", size_label(briefs),
-                f"{run.per_second:,.0f} queries/s (p50 {fmt_ms(run.p50_ms)}, {run.queries:,} queries)",
+                f"{run.per_second:,.0f} queries/s (p50 {fmt_ms(run.p50_ms)}, {run.queries:,} queries, "
+                f"client CPU {run.client_cpu_ms:.1f} ms/query)",
                 fmt_ms(run.p95_ms), fmt_ratio(ratio) if run is many else "–",
                 target if run is many else "–", passed if run is many else None)
             for run in (one, many)]
