@@ -6,6 +6,7 @@ table and writes it to bench/out/latest.md.
     python -m bench --sizes 1000,10000 --only queries,memory
     python -m bench --no-profile         # skip the profiles of missed targets
     python -m bench --only adversarial,workers,reindex   # the extraction and pool rows only
+    python -m bench --only concurrency --concurrency-seconds 5   # a short run of the concurrency row
 
 Databases are built once through Store.save_briefs (no spaCy) and cached in
 bench/out/ by size, seed and the store's source; progress goes to stderr.
@@ -15,6 +16,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import random
 import subprocess
 import sys
@@ -28,7 +30,7 @@ from bench.report import Report, header
 
 OUT = Path(__file__).resolve().parent / "out"
 ROWS = ("ingest", "queries", "pgqueries", "memory", "lag", "autocomplete", "cold", "sync", "adversarial", "workers", "reindex",
-        "answers", "feeds", "charts")
+        "answers", "feeds", "charts", "concurrency")
 
 
 def parse_args(argv=None):
@@ -46,6 +48,10 @@ def parse_args(argv=None):
                    "(default 24000,300000: the size limit)")
     p.add_argument("--workers-briefs", type=int, help="briefs for the 1-vs-2 workers row (default 256)")
     p.add_argument("--reindex-size", type=int, help="briefs in the reindexed database (default 10000)")
+    p.add_argument("--concurrency-seconds", type=float,
+                   help="how long the client processes of the concurrency row query (default 30)")
+    p.add_argument("--concurrency-size", type=int, help="briefs in the concurrency row's database (default 10000)")
+    p.add_argument("--clients", type=int, default=4, help="client processes in the concurrency row (default 4)")
     p.add_argument("--only", help=f"comma separated subset of {','.join(ROWS)}")
     p.add_argument("--reuse-stale", action="store_true",
                    help="use a cached database built under an older store schema rather than rebuild it")
@@ -63,6 +69,8 @@ def parse_args(argv=None):
                            (a.adversarial_sizes or ("6000" if quick else "24000,300000")).split(",")]
     a.workers_briefs = a.workers_briefs or (32 if quick else 256)
     a.reindex_size = a.reindex_size or (300 if quick else 10_000)
+    a.concurrency_seconds = a.concurrency_seconds or (5 if quick else 30)
+    a.concurrency_size = a.concurrency_size or (300 if quick else 10_000)
     a.only = set(a.only.split(",")) if a.only else set(ROWS)
     unknown = a.only - set(ROWS)
     if unknown:
@@ -229,6 +237,9 @@ def main(argv=None) -> int:
                 runs.append(r)
         report.add(rows.chart_lag_row(runs, briefs))
 
+    if "concurrency" in args.only:
+        concurrency_row(args, report)
+
     if misses and not args.no_profile:
         profile_misses(misses, dbs, args, loaded_extractor, report)
 
@@ -237,6 +248,28 @@ def main(argv=None) -> int:
     (args.out / "latest.md").write_text(text, encoding="utf-8")
     log(f"written to {args.out / 'latest.md'}")
     return 0
+
+
+def concurrency_row(args, report: Report) -> None:
+    from bench import concurrency
+    from bench.pg_databases import url_for
+
+    db = databases.corpus_db(args.out, args.concurrency_size, args.seed, log, args.reuse_stale)
+    seconds = args.concurrency_seconds
+    for backend, location in (("SQLite", db.path), ("PostgreSQL", asyncio.run(url_for(db, log)))):
+        runs = []
+        for clients in (1, args.clients):
+            log(f"row 13: {clients} client process(es) on one {backend} database of {db.briefs:,} briefs "
+                f"for {seconds:g}s")
+            run = concurrency.measure(db, location, clients, seconds, args.seed)
+            log(f"  {run.per_second:,.0f} queries/s, p95 {run.p95_ms:.1f} ms")
+            runs.append(run)
+        for row in rows.concurrency_rows(backend, runs[0], runs[1], seconds, db.briefs):
+            report.add(row)
+    # Processes beyond the machine's free cores cannot add throughput: the load says how many were free.
+    report.notes.append(f"Row 13 ran {args.clients} client processes on {os.cpu_count()} CPUs (PostgreSQL's server on "
+                        f"the same machine); load average after it: "
+                        + ", ".join(f"{x:.2f}" for x in os.getloadavg()) + ".")
 
 
 def bot_process(db, args, trace: bool = False) -> dict:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from bench import words as W
 from bench.databases import BuiltDb
@@ -148,17 +149,22 @@ async def time_queries(services, scope, queries: list[Query]) -> KindTiming:
 
 async def open_services(db: BuiltDb, backend: str = "sqlite", log=print):
     """The handlers' services on `db`, or on its copy in PostgreSQL (`backend`)."""
-    from extract import Extractor
-    from handlers.core.context import Scope, Services
-    from store import open_store
-
-    location: object = db.path
+    location: str | Path = db.path
     if backend == "postgresql":
         from bench.pg_databases import url_for
 
         location = await url_for(db, log)
-    store = await open_store(location)  # type: ignore[arg-type]
-    return Services(store=store, extractor=Extractor()), Scope(guild_id=db.guild, user_id=1234)
+    return await services_at(location, db.guild)
+
+
+async def services_at(location: str | Path, guild: int):
+    """The handlers' services on the store at `location` (a SQLite path or a postgresql:// URL)."""
+    from extract import Extractor
+    from handlers.core.context import Scope, Services
+    from store import open_store
+
+    store = await open_store(location)
+    return Services(store=store, extractor=Extractor()), Scope(guild_id=guild, user_id=1234)
 
 
 async def measure(dbs: list[BuiltDb], per_kind: int, runs: int, seed: int, kinds=KINDS,

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import math
 
+from bench.concurrency import ConcurrencyRun
 from bench.feeds_row import FEEDS, NEW_ITEMS, FeedsRun
 from bench.ingest_row import IngestRun
 from bench.loop_lag import LagRun
@@ -18,6 +19,7 @@ P95_MS_BY_KIND = {"trending": 50.0}  # the other kinds: P95_MS
 COLD_ASK_S = 0.8
 RSS_MB = 400.0
 LAG_MS = 100.0
+SCALING = 3.0  # PostgreSQL throughput with 4 client processes vs 1 (issue 17)
 
 
 def size_label(n: int) -> str:
@@ -162,3 +164,19 @@ def chart_lag_row(runs: list[LagRun], briefs: int) -> Row:
     return Row("12 Event-loop lag while charts are drawn", f"{briefs:,} dated briefs",
                f"max {fmt_ms(worst)} (4 charts took {took:.1f}s)", fmt_ms(p95), "–",
                f"max ≤ {LAG_MS:.0f} ms", worst <= LAG_MS and not bad, f"status {bad[0]}" if bad else "")
+
+
+def concurrency_rows(backend: str, one: ConcurrencyRun, many: ConcurrencyRun, seconds: float,
+                     briefs: int) -> list[Row]:
+    """One row per client count; the second carries the throughput ratio (a target on PostgreSQL,
+    the database shard processes share; one SQLite file is for one process and is only reported)."""
+    ratio = many.per_second / one.per_second if one.per_second else math.nan
+    target, passed = ("–", None) if backend == "SQLite" else (f"≥ {SCALING:.0f}× 1 process's queries/s",
+                                                              ratio >= SCALING)
+    label = f"13 who/quotes/search for {seconds:g}s, {backend}"
+    return [Row(f"{label}, {run.clients} process{'es' if run.clients > 1 else ''}", size_label(briefs),
+                f"{run.per_second:,.0f} queries/s (p50 {fmt_ms(run.p50_ms)}, {run.queries:,} queries, "
+                f"client CPU {run.client_cpu_ms:.1f} ms/query)",
+                fmt_ms(run.p95_ms), fmt_ratio(ratio) if run is many else "–",
+                target if run is many else "–", passed if run is many else None)
+            for run in (one, many)]
