@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import asyncio
+import sqlite3
+from itertools import combinations
 
 import pytest
 from hypothesis import given, settings
@@ -99,8 +101,21 @@ def test_the_sanitiser_quotes_every_word():
     assert expression == 'scope : "g5" AND {text} : ("and" AND "or")'
     assert fts.words("🙂 !!! ---") == [] and fts.words(None) == []
     assert len(fts.words(" ".join(f"w{i}" for i in range(100)))) == fts.MAX_WORDS
-    assert fts.most_of(["threat", "by", "imminent", "real"]) == (
-        '("imminent" AND "threat") OR ("imminent" AND "real") OR ("threat" AND "real")')
+
+
+@pytest.mark.parametrize("count", range(1, fts.MOST_OF + 1))
+def test_most_of_matches_rows_missing_at_most_one_word(count):
+    """The looser pass finds exactly the rows holding all but one of the (content) words,
+    and names each word a few times only: every mention is a posting-list walk."""
+    typed = [f"word{chr(97 + i)}" for i in range(count)]
+    expression = fts.most_of(typed + ["the", "by"])
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE VIRTUAL TABLE t USING fts5(text)")
+    rows = [" ".join(kept) or "empty" for n in range(count + 1) for kept in combinations(typed, n)]
+    db.executemany("INSERT INTO t(text) VALUES (?)", [(r,) for r in rows])
+    found = {r for (r,) in db.execute("SELECT text FROM t WHERE t MATCH ?", (expression,))}
+    assert found == {r for r in rows if len(r.split()) >= max(1, count - 1) and r != "empty"}
+    assert "the" not in expression and max(expression.count(w) for w in typed) <= 3
 
 
 @pytest.fixture(scope="module")
