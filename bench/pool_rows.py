@@ -123,8 +123,9 @@ def reindex(db, workers_n: int, log=print) -> Row:
 
 
 async def _reindex_here(path: str, guild: int, workers_n: int) -> dict:
-    import resource
-
+    # VmHWM, not getrusage: Linux keeps ru_maxrss across exec, so this child would
+    # report the bench parent's peak (its databases, the ingest rows' spaCy).
+    from bench.bot_process import peak_mb
     from handlers import reindex as reindex_handler
     from handlers.core.context import Scope, Services
     from handlers.core.extraction import ExtractionPool
@@ -139,8 +140,7 @@ async def _reindex_here(path: str, guild: int, workers_n: int) -> dict:
             seconds = time.perf_counter() - start
         finally:
             await store.close()
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"briefs": briefs, "seconds": seconds, "peak_mb": peak_mb, "reply": reply.to_text()[:120]}
+    return {"briefs": briefs, "seconds": seconds, "peak_mb": peak_mb(), "reply": reply.to_text()[:120]}
 
 
 if __name__ == "__main__":
