@@ -225,7 +225,7 @@ async def trending(db, guild_id: int, since: datetime, limit: int) -> list[tuple
     size, first_id, floor = rows[0]
     if not size:
         return []
-    window = _Window(guild_id, first_id, floor)
+    window = _Window(guild_id, first_id, floor, await _holes(db, guild_id, first_id, floor, size))
     wanted = limit + await hidden_count(db, guild_id)  # hidden entities take no slot
     if size <= SMALL_WINDOW:
         counted = await _count_window(db, window, wanted)
@@ -244,10 +244,42 @@ async def hidden_count(db, guild_id: int) -> int:
 @dataclass(frozen=True)
 class _Window:
     """The briefs `trending` counts: published on or after `floor`. Their ids are all at least
-    `first_id` (briefs are mostly indexed in publication order), which bounds the rows read."""
+    `first_id`; briefs are mostly indexed in publication order, so the window is that range of
+    ids less a few `holes`: later-indexed briefs published before `floor` (an old article
+    posted today, a feed's backlog). Counting a range of ids reads only brief_entities."""
     guild_id: int
     first_id: int
     floor: str
+    holes: tuple[int, ...] = ()
+
+
+MAX_HOLES = 20_000  # beyond this many, `trending` reads each brief's date instead of subtracting
+
+
+async def _holes(db, guild_id: int, first_id: int, floor: str, size: int) -> tuple[int, ...]:
+    """Briefs indexed at or after `first_id` but published before `floor`. Usually none: a
+    count over the id index says so without reading a single brief."""
+    rows = await db.execute_fetchall("SELECT count(*) FROM articles WHERE guild_id = ? AND id >= ?",
+                                     (guild_id, first_id))
+    if int(rows[0][0]) == size:
+        return ()
+    rows = await db.execute_fetchall(
+        "SELECT id FROM articles WHERE guild_id = ? AND published_at < ? AND id >= ? LIMIT ?",
+        (guild_id, floor, first_id, MAX_HOLES + 1))
+    return tuple(int(r[0]) for r in rows)
+
+
+async def _hole_counts(db, holes: tuple[int, ...]) -> dict[int, int]:
+    """How many of the holes name each entity: subtracted from its count over the id range."""
+    counts: dict[int, int] = {}
+    for i in range(0, len(holes), _CHUNK):
+        chunk = holes[i:i + _CHUNK]
+        rows = await db.execute_fetchall(
+            f"SELECT entity_id, count(*) FROM brief_entities WHERE brief_id IN ({','.join('?' * len(chunk))}) "
+            "GROUP BY entity_id", chunk)
+        for entity_id, n in rows:
+            counts[entity_id] = counts.get(entity_id, 0) + n
+    return counts
 
 
 async def _count_window(db, window: _Window, limit: int) -> list[tuple[int, int]]:
@@ -265,16 +297,19 @@ async def _count_popular_first(db, window: _Window, limit: int) -> list[tuple[in
     briefs in the window (another index), and stop once no later entity can beat the current
     top `limit`: its all-time count bounds its count in the window. Popular entities come first,
     so a handful of chunks settles it instead of grouping the window's every mention."""
+    if len(window.holes) > MAX_HOLES:
+        return await _count_window(db, window, limit)
+    holes = await _hole_counts(db, window.holes)
     best: list[tuple[int, int, int]] = []  # (count in window, latest brief, entity id)
     offset, chunk = 0, 4 * limit
     while True:
         rows = await db.execute_fetchall(
             "SELECT e.id, e.briefs, "
-            "(SELECT count(*) FROM brief_entities be JOIN articles a ON a.id = be.brief_id "
-            " WHERE be.entity_id = e.id AND be.brief_id >= :first AND a.published_at >= :floor), "
+            "(SELECT count(*) FROM brief_entities be WHERE be.entity_id = e.id AND be.brief_id >= :first), "
             "(SELECT max(brief_id) FROM brief_entities be WHERE be.entity_id = e.id) "
             "FROM entities e WHERE e.guild_id = :g ORDER BY e.briefs DESC LIMIT :n OFFSET :o",
-            {"g": window.guild_id, "first": window.first_id, "floor": window.floor, "n": chunk, "o": offset})
+            {"g": window.guild_id, "first": window.first_id, "n": chunk, "o": offset})
+        rows = [(entity_id, briefs, n - holes.get(entity_id, 0), latest) for entity_id, briefs, n, latest in rows]
         for entity_id, _, n, latest in rows:
             if n:
                 best.append((n, latest or 0, entity_id))

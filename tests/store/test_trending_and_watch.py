@@ -1,6 +1,8 @@
 """`trending` counts briefs by time; watched channels per guild."""
 from __future__ import annotations
 
+from datetime import timedelta
+
 GUILD = 1_100_000_000_000_000_111
 OTHER = 1_100_000_000_000_000_222
 
@@ -90,6 +92,36 @@ async def test_trending_of_a_busy_window_ranks_as_plain_counting_does(store, mak
             visited = [(e.name, n) for e, n in await store.trending(GUILD, days=days, limit=limit)]
             monkeypatch.setattr(reads, "SMALL_WINDOW", 1_000)
             assert visited == counted and len(counted) == limit
+
+
+async def test_trending_of_briefs_indexed_out_of_publication_order_ranks_as_plain_counting_does(
+        store, make, clock, monkeypatch):
+    """Old articles posted among new ones (a feed's backlog) sit inside the range of ids the busy
+    window counts; they must be left out exactly as counting every brief leaves them out."""
+    import random
+
+    from store import reads
+    from store.records import Provenance
+
+    rng = random.Random(11)
+    names = [f"Person Number{i}" for i in range(30)]
+    clock.advance(days=60)
+    for k in range(90):
+        picked = rng.sample(names, 4) if k % 3 else rng.sample(names[20:], 3)  # the old ones favour a few
+        age = rng.randrange(0, 10) if k % 3 else rng.randrange(30, 400)
+        published = (clock.now - timedelta(days=age)).date().isoformat()
+        b = make.brief(f"Brief {k}", "Text.", entities=[make.person(n) for n in picked])
+        await store.save_brief(GUILD, b, b.text, Provenance(published_at=published, date_source="dateline"))
+    for days in (3, 9, 40, 500):
+        for limit in (1, 5):
+            monkeypatch.setattr(reads, "SMALL_WINDOW", 1_000)
+            counted = [(e.name, n) for e, n in await store.trending(GUILD, days=days, limit=limit)]
+            monkeypatch.setattr(reads, "SMALL_WINDOW", 0)
+            subtracted = [(e.name, n) for e, n in await store.trending(GUILD, days=days, limit=limit)]
+            monkeypatch.setattr(reads, "MAX_HOLES", 0)
+            read_one_by_one = [(e.name, n) for e, n in await store.trending(GUILD, days=days, limit=limit)]
+            monkeypatch.setattr(reads, "MAX_HOLES", 20_000)
+            assert subtracted == counted == read_one_by_one and len(counted) == limit
 
 
 async def test_stats_counts_entities_and_people_as_briefs_come_and_go(store, make):
