@@ -164,20 +164,21 @@ async def entity_profile(db, guild_id: int, entity_id: int, *, statements: int, 
     entity = (await entity_rows(db, guild_id, [entity_id])).get(entity_id)
     if entity is None:
         return None
+    # Each end of the (entity, date) index alone: a combined min/max would read every link.
     seen = await db.execute_fetchall(
-        "SELECT min(a.published_at), max(a.published_at) FROM brief_entities be JOIN articles a ON a.id = be.brief_id "
-        "WHERE be.entity_id = ?", (entity_id,))
+        "SELECT (SELECT min(published_at) FROM brief_entities WHERE entity_id = :e), "
+        "(SELECT max(published_at) FROM brief_entities WHERE entity_id = :e)", {"e": entity_id})
     first_seen, last_seen = seen[0]
     said = []
     if statements > 0:
         said = await db.execute_fetchall(
             STATEMENT_QUERY + "WHERE s.speaker_entity_id = ? AND s.guild_id = ? "
-            "ORDER BY a.published_at DESC, s.brief_id DESC, s.id LIMIT ?", (entity_id, guild_id, statements))
+            "ORDER BY s.published_at DESC, s.brief_id DESC, s.id LIMIT ?", (entity_id, guild_id, statements))
     briefs = []
     if articles > 0:
         briefs = await db.execute_fetchall(
             f"SELECT {ARTICLE_COLUMNS} FROM brief_entities be JOIN articles a ON a.id = be.brief_id "
-            f"WHERE be.entity_id = ? AND a.guild_id = ? {BY_DATE_DESC} LIMIT ?",
+            "WHERE be.entity_id = ? AND a.guild_id = ? ORDER BY be.published_at DESC, be.brief_id DESC LIMIT ?",
             (entity_id, guild_id, articles))
     company = []
     if co_mentions > 0:
@@ -371,11 +372,12 @@ async def entity_timeline(db, guild_id: int, entity_id: int, limit: int) -> Time
         return None
     briefs = await db.execute_fetchall(
         f"SELECT * FROM (SELECT {ARTICLE_COLUMNS} FROM brief_entities be JOIN articles a ON a.id = be.brief_id "
-        f"WHERE be.entity_id = ? AND a.guild_id = ? {BY_DATE_DESC} LIMIT ?) latest ORDER BY published_at, id",
+        "WHERE be.entity_id = ? AND a.guild_id = ? ORDER BY be.published_at DESC, be.brief_id DESC LIMIT ?) latest "
+        "ORDER BY published_at, id",
         (entity_id, guild_id, limit))
     said = await db.execute_fetchall(
         "SELECT * FROM (" + STATEMENT_QUERY + "WHERE s.speaker_entity_id = ? AND s.guild_id = ? "
-        "ORDER BY a.published_at DESC, s.id DESC LIMIT ?) latest ORDER BY published_at, id",
+        "ORDER BY s.published_at DESC, s.brief_id DESC, s.id LIMIT ?) latest ORDER BY published_at, id",
         (entity_id, guild_id, limit))
     return Timeline(entity=entity, articles=[article_row(r) for r in briefs],
                     statements=[statement_row(s) for s in said])

@@ -356,9 +356,25 @@ CREATE TABLE digests_sent (
 );
 """
 
+# Publication dates beside the links (issue 12): a profile's first and last seen, latest
+# briefs and latest statements are ordered by publication date; reading that date from
+# each brief's (wide) article row made `who` slow for an entity named in thousands of
+# briefs. Kept equal to the article's by the writes (store/writes.py) and by `redate`; the speaker
+# index gains the date and replaces statements_speaker.
+_V9_DATES_ON_LINKS = """
+ALTER TABLE brief_entities ADD COLUMN published_at TEXT;
+UPDATE brief_entities SET published_at = (SELECT a.published_at FROM articles a WHERE a.id = brief_entities.brief_id);
+CREATE INDEX brief_entities_published ON brief_entities (entity_id, published_at, brief_id);
+ALTER TABLE statements ADD COLUMN published_at TEXT;
+UPDATE statements SET published_at = (SELECT a.published_at FROM articles a WHERE a.id = statements.brief_id);
+DROP INDEX statements_speaker;
+CREATE INDEX statements_speaker_published ON statements (speaker_entity_id, published_at DESC, brief_id DESC, id)
+    WHERE speaker_entity_id IS NOT NULL;
+"""
+
 # Step N brings user_version N-1 to N.
 MIGRATIONS: list[str] = [_V1, _V2, _V3_CURATION, _V4_REINDEX_CHECKPOINT, _V5_FEEDS, _V6_PUBLICATION_DATES,
-                         _V7_FOLLOWS_BY_ENTITY, _V8_DIGESTS_SENT]
+                         _V7_FOLLOWS_BY_ENTITY, _V8_DIGESTS_SENT, _V9_DATES_ON_LINKS]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

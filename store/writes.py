@@ -219,6 +219,9 @@ async def redate(db, brief_id: int, published_at: str, date_source: str) -> None
         f"UPDATE articles SET published_at = ?, date_source = ? WHERE id = ? "
         f"AND (date_source IS NULL OR date_source IN ({marks}))",
         (published_at, date_source, brief_id, *as_good_or_weaker))
+    for table in ("brief_entities", "statements"):  # their copies of the date (schema step 9)
+        await db.execute(f"UPDATE {table} SET published_at = (SELECT published_at FROM articles WHERE id = ?) "
+                         "WHERE brief_id = ?", (brief_id, brief_id))
 
 
 async def delete_brief(db: aiosqlite.Connection, tx: WriteTx, brief_id: int) -> bool:
@@ -279,9 +282,10 @@ async def write_links(db, tx: WriteTx, brief_id: int, links: Links, statements: 
     with no rows is not sent at all: each is a round trip to the database."""
     guild_id = tx.guild_id
     later = (lambda sql, rows: _pend(tx, sql, rows)) if defer else (lambda sql, rows: _many(db, sql, rows))
-    await later("INSERT INTO brief_entities (brief_id, entity_id, position, mentions, role, keys) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                [(brief_id, m.entity_id, m.position, m.mentions, m.role, KEY_SEPARATOR.join(m.forms))
+    # The publication date is copied from the article row (written first, in this transaction).
+    await later("INSERT INTO brief_entities (brief_id, entity_id, position, mentions, role, keys, published_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, (SELECT published_at FROM articles WHERE id = ?))",
+                [(brief_id, m.entity_id, m.position, m.mentions, m.role, KEY_SEPARATOR.join(m.forms), brief_id)
                  for m in links.mentions])
     if defer:
         for m in links.mentions:
@@ -300,9 +304,10 @@ async def write_links(db, tx: WriteTx, brief_id: int, links: Links, statements: 
                 [(m.entity_id, role_key(m.role), m.role, brief_id) for m in links.mentions if m.role])
     await refresh_names(db, tx, [m.entity_id for m in links.mentions], {k for m in links.mentions for k in m.forms})
     await later('INSERT INTO statements (id, guild_id, brief_id, speaker_entity_id, kind, start, "end", '
-                "speaker_name, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(row[0], guild_id, brief_id, *row[1:]) if len(row) == 7 else (None, guild_id, brief_id, *row)
-                 for row in statements])
+                "speaker_name, text, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                "(SELECT published_at FROM articles WHERE id = ?))",
+                [(*((row[0], guild_id, brief_id, *row[1:]) if len(row) == 7 else (None, guild_id, brief_id, *row)),
+                  brief_id) for row in statements])
     tx.statements += len(statements)
 
 

@@ -289,8 +289,20 @@ CREATE TABLE copied_from (
 );
 """
 
+# Step 2 is SQLite's step 9: publication dates beside the links, for the profile's ordered reads.
+_V2_DATES_ON_LINKS = """
+ALTER TABLE brief_entities ADD COLUMN published_at TEXT;
+UPDATE brief_entities SET published_at = (SELECT a.published_at FROM articles a WHERE a.id = brief_entities.brief_id);
+CREATE INDEX brief_entities_published ON brief_entities (entity_id, published_at, brief_id);
+ALTER TABLE statements ADD COLUMN published_at TEXT;
+UPDATE statements SET published_at = (SELECT a.published_at FROM articles a WHERE a.id = statements.brief_id);
+DROP INDEX statements_speaker;
+CREATE INDEX statements_speaker_published ON statements (speaker_entity_id, published_at DESC, brief_id DESC, id)
+    WHERE speaker_entity_id IS NOT NULL;
+"""
+
 # Step N brings schema_version N-1 to N; each step is one script run in one transaction.
-MIGRATIONS: list[str] = [_V1]
+MIGRATIONS: list[str] = [_V1, _V2_DATES_ON_LINKS]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # Columns only one backend has: SQLite's `scope` tokens for FTS5, PostgreSQL's tsvectors.

@@ -57,3 +57,32 @@ async def test_a_place_has_a_profile_too(store, make):
     profile = await store.entity_profile(GUILD, china.id)
     assert profile.statements == [] and len(profile.articles) == 1
     assert ("Pete Hegseth", 1) in profile.co_mentions
+
+
+async def test_profile_orders_by_publication_date_and_follows_a_brief_redated_on_reread(store, make, clock):
+    """Briefs indexed in one order but published in another are listed by publication; when a
+    re-read finds a brief's date, the profile's first seen, briefs and statements follow it."""
+    async def save(title, published, quote):
+        b = make.brief(title, f"{title} text.", entities=[make.person("Ada Lovelace")],
+                       statements=[make.said(quote, "Ada Lovelace")])
+        saved = await store.save_brief(GUILD, b, b.text, Provenance(published_at=published, date_source="posted"))
+        return saved.brief_id, b
+
+    first, _ = await save("Indexed first", "2025-06-10", "Old words")
+    second, _ = await save("Indexed second", "2025-03-02", "Older words")
+    third, third_brief = await save("Indexed third", "2025-08-20", "Newest words")
+    ada = (await store.find_entity(GUILD, "Ada Lovelace")).entity
+    profile = await store.entity_profile(GUILD, ada.id)
+    assert (profile.first_seen, profile.last_seen) == ("2025-03-02", "2025-08-20")
+    assert [a.id for a in profile.articles] == [third, first, second]
+    assert [s.text for s in profile.statements] == ["Newest words", "Old words", "Older words"]
+
+    # A re-read dates the third brief by its dateline: earlier than the others.
+    assert await store.update_brief(GUILD, third, third_brief, third_brief.text, published=("2025-01-15", "dateline"))
+    profile = await store.entity_profile(GUILD, ada.id)
+    assert (profile.first_seen, profile.last_seen) == ("2025-01-15", "2025-06-10")
+    assert [a.id for a in profile.articles] == [first, second, third]
+    assert [s.text for s in profile.statements] == ["Old words", "Older words", "Newest words"]
+    timeline = await store.entity_timeline(GUILD, ada.id)
+    assert [a.id for a in timeline.articles] == [third, second, first]
+    assert [s.text for s in timeline.statements] == ["Newest words", "Older words", "Old words"]
