@@ -15,7 +15,8 @@ from __future__ import annotations
 from store.pg.schema import TRIGRAM_INDEX
 
 # NAME_LOOKUP (bot/settings.py): where PostgreSQL's typo candidates come from. "index" (the
-# default: the bench found it faster) is the in-process NameIndex, "trigram" this module.
+# default: about five times faster in the bench, README) is the in-process NameIndex,
+# "trigram" this module (no name index in memory for typos; autocomplete still loads one).
 NAME_LOOKUPS = ("index", "trigram")
 
 # How close (0-1) a typed key must be to a stretch of a name for `<%` (and its index) to
