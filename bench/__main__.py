@@ -24,8 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import (chart_lag, cold_start, corpus, databases, feeds_row, ingest_row, loop_lag, name_sync, pool_rows,
-                   queries, rows)
+from bench import (chart_lag, cold_start, corpus, databases, feeds_row, ingest_row, loop_lag, name_sync, name_typos,
+                   pool_rows, queries, rows)
 from bench.report import Report, header
 
 OUT = Path(__file__).resolve().parent / "out"
@@ -139,6 +139,10 @@ def main(argv=None) -> int:
         results = asyncio.run(queries.measure(dbs, args.queries, args.runs, args.seed, log=log,
                                               backend="postgresql"))
         for row in rows.query_rows(results, number="2 PostgreSQL"):
+            report.add(row)
+        log(f"row 2 on PostgreSQL, name typos: in-process index vs pg_trgm, {args.queries} names x {args.runs}")
+        typos = asyncio.run(name_typos.measure(dbs, args.queries, args.runs, args.seed, log=log))
+        for row in rows.name_typo_rows(typos):
             report.add(row)
 
     if "memory" in args.only:

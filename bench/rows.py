@@ -7,9 +7,11 @@ from bench.concurrency import ConcurrencyRun
 from bench.feeds_row import FEEDS, NEW_ITEMS, FeedsRun
 from bench.ingest_row import IngestRun
 from bench.loop_lag import LagRun
+from bench.name_typos import TypoRun
 from bench.queries import KindTiming
 from bench.report import Row, fmt_int, fmt_ms, fmt_ratio
 from bench.stats import median
+from store.name_index import CANDIDATES
 
 INGEST_RATIO = 0.8
 P95_MS = 20.0
@@ -90,6 +92,21 @@ def query_rows(results: dict[str, dict[int, list[KindTiming]]], number: str = "2
             rows.append(Row(f"{number} {kind}", size_label(size), fmt_ms(p50), fmt_ms(p95), fmt_ratio(ratio),
                             target, passed, ", ".join(notes)))
             rows[-1].ok_rate = ok_rate  # type: ignore[attr-defined]
+    return rows
+
+
+def name_typo_rows(results: dict[str, dict[int, list[TypoRun]]]) -> list[Row]:
+    """Row 2 PostgreSQL name typo, one per lookup and size: candidate latency and recall (no target:
+    the figures choose PgStore's default, README "Running for many servers")."""
+    rows = []
+    for label, by_size in results.items():
+        for size, runs in sorted(by_size.items()):
+            asked = sum(r.asked for r in runs)
+            recall = sum(r.in_candidates for r in runs) / max(1, asked)
+            first = sum(r.first for r in runs) / max(1, asked)
+            rows.append(Row(f"2 PostgreSQL name typo: {label}", size_label(size),
+                            fmt_ms(median([r.p50 for r in runs])), fmt_ms(median([r.p95 for r in runs])),
+                            note=f"meant entity in the {CANDIDATES} candidates {recall:.0%}, first after scoring {first:.0%}"))
     return rows
 
 

@@ -105,7 +105,8 @@ class NewsBot(commands.Bot):
 
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsbrief-blocking")
         extractor = self.extractor or pool_from_settings(self.settings)
-        store = await open_store(self.settings.database, check_fulltext=True)
+        store = await open_store(self.settings.database, check_fulltext=True,
+                                 name_lookup=self.settings.name_lookup)
         try:
             # Load spaCy now (in every worker): a missing model is reported at start, not at the first brief.
             if isinstance(extractor, ExtractionPool):

@@ -102,7 +102,8 @@ async def open_services(settings, *, one_shot: bool = False):
     try:
         if not settings.database_url:
             Path(settings.db_path).parent.mkdir(parents=True, exist_ok=True)
-        store = await open_store(settings.database, warm_names=not one_shot)
+        store = await open_store(settings.database, warm_names=not one_shot,
+                                 name_lookup=settings.name_lookup)
     except (StoreError, OSError) as exc:
         raise ToolFailure(f"newsbrief: cannot use the database {settings.database_label}: {exc}",
                           EXIT_STORE) from None

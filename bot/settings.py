@@ -47,6 +47,14 @@ def _shard_ids(value: str) -> tuple[int, ...]:
     return tuple(ids)
 
 
+def _name_lookup(value: str) -> str:
+    from store.pg.trigram import NAME_LOOKUPS
+
+    if value.lower() not in NAME_LOOKUPS:
+        raise ValueError(f"give one of {', '.join(NAME_LOOKUPS)}")
+    return value.lower()
+
+
 MIN_FEED_MINUTES = 5.0  # polite to the sites: no feed is read more often
 
 
@@ -62,6 +70,9 @@ class Settings:
     discord_token: str = ""
     db_path: Path = Path("data/newsbrief.sqlite3")
     database_url: str = ""  # postgresql://user@host/db: the shared PostgreSQL store instead of the db_path file
+    # PostgreSQL's typo-tolerant name candidates: "index" (in-process, per guild) or "trigram" (pg_trgm's
+    # index in the database, for guilds whose name index would not fit in memory; README, many servers).
+    name_lookup: str = "index"
     command_prefix: str = _Handlers.prefix
     ingest_channel_ids: frozenset[int] = field(default_factory=frozenset)
     owner_ids: frozenset[int] = field(default_factory=frozenset)
@@ -98,6 +109,7 @@ class Settings:
         "DISCORD_TOKEN": ("discord_token", str),
         "NEWSBRIEF_DB": ("db_path", Path),
         "DATABASE_URL": ("database_url", _database_url),
+        "NAME_LOOKUP": ("name_lookup", _name_lookup),
         "COMMAND_PREFIX": ("command_prefix", str),
         "INGEST_CHANNEL_IDS": ("ingest_channel_ids", _ids),
         "OWNER_IDS": ("owner_ids", _ids),
@@ -133,6 +145,9 @@ class Settings:
             raise ValueError("SHARD_IDS needs SHARD_COUNT as a number: the ids are out of that many shards")
         if isinstance(self.shard_count, int) and any(i >= self.shard_count for i in self.shard_ids):
             raise ValueError(f"SHARD_IDS must be below SHARD_COUNT ({self.shard_count}): shards count from 0")
+        if self.name_lookup != "index" and not self.database_url:
+            raise ValueError("NAME_LOOKUP=trigram needs DATABASE_URL: it asks PostgreSQL's pg_trgm index; "
+                             "SQLite always uses the in-process name index")
         if self.shard_ids and not self.database_url:  # each process would poll every feed on its own
             raise ValueError("SHARD_IDS (one process per range of shards) needs DATABASE_URL: the processes "
                              "share one PostgreSQL database, and its lease picks the one that polls the feeds")

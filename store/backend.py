@@ -8,10 +8,11 @@ from store.pg.opening import is_database_url
 from store.store import Store
 
 
-async def open_store(location: str | Path, **options) -> Store:
-    """`options` are Store.open's (clock, check_fulltext, warm_names)."""
+async def open_store(location: str | Path, *, name_lookup: str = "index", **options) -> Store:
+    """`options` are Store.open's (clock, check_fulltext, warm_names). `name_lookup` is
+    PostgreSQL's (NAME_LOOKUP: "trigram" for its pg_trgm index); SQLite has the index only."""
     if is_database_url(location):
         from store.pg.store import PgStore  # asyncpg's pool is set up only for a server
 
-        return await PgStore.open(str(location), **options)
+        return await PgStore.open(str(location), name_lookup=name_lookup, **options)
     return await Store.open(location, **options)

@@ -1,6 +1,7 @@
 """Name lookups of one guild: exact names and aliases from the database's
 indexes, typo-tolerant candidates and autocomplete from the in-memory
-NameIndex, and the names themselves from the database again."""
+NameIndex (or, for typos on PostgreSQL, its trigram index: store/pg/trigram.py),
+and the names themselves from the database again."""
 from __future__ import annotations
 
 from typing import Awaitable, Callable
@@ -13,14 +14,17 @@ from store.reads import entity_rows
 from store.records import EntityMatch, EntityRow
 
 
-async def find_entity(db: aiosqlite.Connection, index_of: Callable[[], Awaitable[NameIndex]], guild_id: int,
-                      key: str) -> EntityMatch:
-    """`index_of()` gives the guild's NameIndex, needed only when no name or alias is exactly `key`."""
+# The typo-tolerant candidates of a typed key, scored (`scored` below, or PostgreSQL's trigrams).
+TypoScored = Callable[[], Awaitable[tuple[tuple[int, float], ...]]]
+
+
+async def find_entity(db: aiosqlite.Connection, typo_scored: TypoScored, guild_id: int, key: str) -> EntityMatch:
+    """`typo_scored()` gives the scored typo candidates, needed only when no name or alias is exactly `key`."""
     found = await _named(db, guild_id, key)
     if found:
         how, ids = matching.exact(found)
     else:
-        how, ids = matching.fuzzy(await scored(db, await index_of(), guild_id, key))
+        how, ids = matching.fuzzy(await typo_scored())
     rows = await entity_rows(db, guild_id, ids)
     listed = [rows[i] for i in ids if i in rows]
     if how in ("exact", "fuzzy"):
@@ -28,8 +32,8 @@ async def find_entity(db: aiosqlite.Connection, index_of: Callable[[], Awaitable
     return EntityMatch(None, how, listed)
 
 
-async def suggest(db, index: NameIndex, guild_id: int, key: str, limit: int) -> list[str]:
-    ids = matching.nearest(await scored(db, index, guild_id, key), limit=limit * 2)
+async def suggest(db, typo_scored: tuple[tuple[int, float], ...], guild_id: int, limit: int) -> list[str]:
+    ids = matching.nearest(typo_scored, limit=limit * 2)
     names = await _names(db, guild_id, ids)
     return list(dict.fromkeys(names[i][0] for i in ids if i in names))[:limit]
 
@@ -53,12 +57,16 @@ async def scored(db, index: NameIndex, guild_id: int, key: str) -> tuple[tuple[i
     memo_key = ("scored", key)
     result = index.memo.get(memo_key)
     if result is None:
-        candidates = index.candidates(key)
-        result = matching.score(key, await _keys(db, guild_id, candidates), index.briefs)
+        result = await score_candidates(db, guild_id, key, {i: index.briefs(i) for i in index.candidates(key)})
         if len(index.memo) >= MEMO_SIZE:
             index.memo.clear()
         index.memo[memo_key] = result
     return result
+
+
+async def score_candidates(db, guild_id: int, key: str, briefs: dict[int, int]) -> tuple[tuple[int, float], ...]:
+    """Typo candidates (entity id -> briefs) scored against all their names and aliases."""
+    return matching.score(key, await _keys(db, guild_id, list(briefs)), briefs.__getitem__)
 
 
 async def _named(db, guild_id: int, key: str) -> list[tuple[int, bool]]:
@@ -114,10 +122,9 @@ async def exact_entities(db: aiosqlite.Connection, guild_id: int, key: str) -> E
     return EntityMatch(None, how, listed)
 
 
-async def close_entities(db, index: NameIndex, guild_id: int, key: str, limit: int) -> list[tuple[EntityRow, list[str]]]:
-    """Entities whose name words resemble the words of `key`, each with its name
-    and alias keys, for the caller to judge; the most mentioned first."""
-    ids = index.candidates(key, limit=limit)
+async def close_entities(db, ids: list[int], guild_id: int) -> list[tuple[EntityRow, list[str]]]:
+    """The typo candidates `ids` (entities whose name words resemble what was typed), each
+    with its name and alias keys, for the caller to judge; in the order given."""
     keys = await _keys(db, guild_id, ids)
     rows = await entity_rows(db, guild_id, ids)
     return [(rows[i], keys.get(i, [])) for i in ids if i in rows]

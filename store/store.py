@@ -341,7 +341,7 @@ class Store:
         key = name_key(name)
         if not key:
             return EntityMatch(None, "none")
-        return await lookup.find_entity(self._reader, lambda: self._names.get(self._reader, guild_id), guild_id, key)
+        return await lookup.find_entity(self._reader, lambda: self._typo_scored(guild_id, key), guild_id, key)
 
     async def exact_entities(self, guild_id: int, name: str) -> EntityMatch:
         """Entities called exactly `name` (name or alias, after folding): `exact`,
@@ -360,8 +360,7 @@ class Store:
         limit = _bounded(limit, high=100)
         if not key or limit == 0:
             return []
-        index = await self._names.get(self._reader, guild_id)
-        return await lookup.close_entities(self._reader, index, guild_id, key, limit)
+        return await lookup.close_entities(self._reader, await self._typo_candidates(guild_id, key, limit), guild_id)
 
     async def entities_by_initials(self, guild_id: int, letters: str, *, limit: int = 200) -> list[tuple[EntityRow, list[str]]]:
         """Organisations and places whose first two name words start with the
@@ -403,8 +402,16 @@ class Store:
         limit = _bounded(limit, high=25)
         if not key or limit == 0:
             return []
+        return await lookup.suggest(self._reader, await self._typo_scored(guild_id, key), guild_id, limit)
+
+    # Typo-tolerant candidates come from the guild's in-process name index; PgStore may ask
+    # its trigram index instead (NAME_LOOKUP=trigram).
+    async def _typo_candidates(self, guild_id: int, key: str, limit: int) -> list[int]:
         index = await self._names.get(self._reader, guild_id)
-        return await lookup.suggest(self._reader, index, guild_id, key, limit)
+        return index.candidates(key, limit=limit)
+
+    async def _typo_scored(self, guild_id: int, key: str) -> tuple[tuple[int, float], ...]:
+        return await lookup.scored(self._reader, await self._names.get(self._reader, guild_id), guild_id, key)
 
     async def search_statements(self, guild_id: int, text: str, *, speaker: str | None = None,
                                 speaker_ids: list[int] | None = None, limit: int = 25) -> list[StatementRow]:

@@ -43,6 +43,7 @@ async def fresh_schema(rows_of: str | None = None) -> AsyncIterator[str]:
     name = f"t_{uuid.uuid4().hex[:12]}"
     admin = await _admin()
     try:
+        await _trigrams_in_public(admin)
         await admin.execute(f"CREATE SCHEMA {name}")
         try:
             if rows_of is not None:
@@ -52,6 +53,18 @@ async def fresh_schema(rows_of: str | None = None) -> AsyncIterator[str]:
             await admin.execute(f"DROP SCHEMA {name} CASCADE")
     finally:
         await admin.close()
+
+
+async def _trigrams_in_public(admin: asyncpg.Connection) -> None:
+    """pg_trgm once for the database, in `public`: a store's first start would put it in its own
+    schema (its search_path), and dropping a test's schema would take the extension, and every
+    other test schema's trigram index, with it."""
+    if await admin.fetchval("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'"):
+        return
+    try:
+        await admin.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public")
+    except (asyncpg.UniqueViolationError, asyncpg.DuplicateObjectError):
+        pass  # another test process created it at the same moment
 
 
 async def _copy_rows(admin: asyncpg.Connection, source: str, target: str) -> None:

@@ -3,7 +3,8 @@
 Several shard processes may start at the same moment on a fresh database: each
 takes the same session advisory lock before it reads the schema version, so one
 migrates and the others wait, then find nothing left to do. Each step is applied
-in its own transaction together with its version row.
+in its own transaction together with its version row; then the PostgreSQL-only
+extras (schema.EXTRAS), idempotent, each in a transaction of its own.
 """
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ import zlib
 import asyncpg
 
 from store.errors import StoreError
-from store.pg.schema import MIGRATIONS, SCHEMA_VERSION
+from store.pg.schema import EXTRAS, MIGRATIONS, SCHEMA_VERSION
+from store.pg.trigram import TRIGRAM_SETTINGS
 
 POOL_MIN = 1
 POOL_MAX = 8  # readers at once per process; PostgreSQL's default max_connections is 100
@@ -38,7 +40,7 @@ async def open_pool(url: str, *, max_size: int = POOL_MAX) -> asyncpg.Pool:
     password) when the server does not answer or refuses."""
     try:
         pool = await asyncpg.create_pool(url, min_size=POOL_MIN, max_size=max_size,
-                                         command_timeout=COMMAND_TIMEOUT)
+                                         command_timeout=COMMAND_TIMEOUT, server_settings=TRIGRAM_SETTINGS)
     except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError, ValueError) as exc:
         raise StoreError(f"Cannot reach the PostgreSQL database {redacted(url)}: "
                          f"{' '.join(str(exc).split()) or type(exc).__name__}. Check DATABASE_URL and that "
@@ -78,6 +80,9 @@ async def migrate(conn: asyncpg.Connection) -> int:
                 await conn.execute(MIGRATIONS[version])
                 await conn.execute("INSERT INTO schema_version (version) VALUES ($1)", version + 1)
             version += 1
+        for script in EXTRAS:
+            async with conn.transaction():
+                await conn.execute(script)
         return version
     finally:
         await conn.execute("SELECT pg_advisory_unlock($1)", key)

@@ -7,6 +7,10 @@ column, so a new SQLite step without its PostgreSQL twin fails the suite. What
 differs is the dialect: ids are identity columns (64-bit, never reused), the
 counters on `guilds` are kept by plpgsql trigger functions, and full text lives in
 generated `tsvector` columns with GIN indexes instead of FTS5 tables.
+
+EXTRAS are PostgreSQL's own, outside the numbered steps: idempotent scripts run after
+them on every open, so what a server lacked at the first start (an extension) is
+added once it has it, without a step that SQLite would have to mirror.
 """
 from __future__ import annotations
 
@@ -304,6 +308,34 @@ CREATE INDEX statements_speaker_published ON statements (speaker_entity_id, publ
 # Step N brings schema_version N-1 to N; each step is one script run in one transaction.
 MIGRATIONS: list[str] = [_V1, _V2_DATES_ON_LINKS]
 SCHEMA_VERSION = len(MIGRATIONS)
+
+# Typo-tolerant name lookup in the database (store/pg/trigram.py): a trigram GIN index on
+# the alias keys (every entity's own key is one of its aliases, so this covers names too).
+# pg_trgm is a contrib extension, "trusted" since PostgreSQL 13 (a user with CREATE on the
+# database may add it); where it is missing or not allowed, nothing is built and lookups
+# keep to the in-process name index. Checks first, so a start on a built database takes no
+# table lock. The extension may live in another schema (it is one per database): the
+# operator class is named with that schema.
+TRIGRAM_INDEX = "aliases_key_trigrams"
+_TRIGRAMS = f"""
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') THEN
+        BEGIN
+            CREATE EXTENSION pg_trgm;
+        EXCEPTION WHEN OTHERS THEN  -- no privilege, not installed on the server, or another process's race
+            RAISE NOTICE 'pg_trgm is not available (%): typo lookups use the in-process name index', SQLERRM;
+            RETURN;
+        END;
+    END IF;
+    IF to_regclass('{TRIGRAM_INDEX}') IS NULL THEN
+        EXECUTE format('CREATE INDEX {TRIGRAM_INDEX} ON aliases USING GIN (key %I.gin_trgm_ops)',
+                       (SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+                        WHERE e.extname = 'pg_trgm'));
+    END IF;
+END $$;
+"""
+EXTRAS: list[str] = [_TRIGRAMS]
 
 # Columns only one backend has: SQLite's `scope` tokens for FTS5, PostgreSQL's tsvectors.
 DIALECT_COLUMNS = {"scope", "title_words", "all_words", "words"}

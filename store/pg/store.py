@@ -10,16 +10,21 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 from typing import TYPE_CHECKING, Callable
 
 import asyncpg
 
 from store.errors import DATABASE_ERRORS, StoreError, translating
 from store.name_cache import NameCache, put_all
-from store.name_index import NameIndex
+from store.name_index import CANDIDATES, NameIndex
+from store import lookup
+from store.pg import trigram
 from store.pg.driver import PgConnection
 from store.pg.opening import open_pool, redacted
 from store.store import Clock, Store, _utc_now
+
+log = logging.getLogger(__name__)
 
 # Advisory lock keys of the guilds' writes: one namespace, apart from the migration lock.
 WRITE_LOCK = "newsbrief.write."
@@ -34,12 +39,17 @@ class PgStore(Store):
         self._writer_connection = writer
         super().__init__(redacted(url), PgConnection(writer), PgConnection(pool), clock)  # type: ignore[arg-type]
         self._names = NameCache(self.path, loader=self._load_names)
+        self._trigrams: str | None = None  # pg_trgm's schema when typo candidates come from its index
 
     @classmethod
     async def open(cls, path, *, clock: Clock | None = None, check_fulltext: bool = False,
-                   warm_names: bool = True) -> "PgStore":
+                   warm_names: bool = True, name_lookup: str = "index") -> "PgStore":
         """Connect to the database at the URL `path` (migrating it). `check_fulltext` is
-        SQLite's: PostgreSQL keeps its GIN indexes itself."""
+        SQLite's: PostgreSQL keeps its GIN indexes itself. `name_lookup` "trigram" takes
+        typo candidates from the database's trigram index (store/pg/trigram.py) instead of
+        the in-process name index, which then loads only for autocomplete."""
+        if name_lookup not in trigram.NAME_LOOKUPS:
+            raise ValueError(f"name_lookup is one of {', '.join(trigram.NAME_LOOKUPS)}, not {name_lookup!r}")
         url = str(path)
         pool = await open_pool(url)
         try:
@@ -48,6 +58,12 @@ class PgStore(Store):
             await pool.close()
             raise
         store = cls(url, pool, writer, clock or _utc_now)
+        if name_lookup == "trigram":
+            store._trigrams = await trigram.extension_schema(store._reader)
+            if store._trigrams is None:
+                log.warning("NAME_LOOKUP=trigram, but the database has no pg_trgm trigram index (the extension "
+                            "is missing or was not allowed): typo lookups use the in-process name index")
+            warm_names = False  # the index is only autocomplete's then: it loads when first asked
         if warm_names:
             store._warming = asyncio.create_task(store._warm_up())
         return store
@@ -96,6 +112,17 @@ class PgStore(Store):
             await self._pool.release(self._writer_connection)
         self._writer_connection = await self._pool.acquire()
         self._writer.rebind(self._writer_connection)  # type: ignore[attr-defined]  # a PgConnection
+
+    async def _typo_candidates(self, guild_id: int, key: str, limit: int) -> list[int]:
+        if self._trigrams is None:
+            return await super()._typo_candidates(guild_id, key, limit)
+        return list(await trigram.trigram_candidates(self._reader, guild_id, key, limit, schema=self._trigrams))
+
+    async def _typo_scored(self, guild_id: int, key: str) -> tuple[tuple[int, float], ...]:
+        if self._trigrams is None:
+            return await super()._typo_scored(guild_id, key)
+        found = await trigram.trigram_candidates(self._reader, guild_id, key, CANDIDATES, schema=self._trigrams)
+        return await lookup.score_candidates(self._reader, guild_id, key, found)
 
     async def _load_names(self, guild_id: int, stop: Callable[[], bool]) -> NameIndex:
         """A guild's whole name index, read in one snapshot so names and generation agree."""
