@@ -22,7 +22,7 @@ from bench import corpus
 from bench.stats import stopwatch
 from store.records import Provenance
 
-CORPUS_VERSION = 2  # bump when bench/corpus.py writes different briefs (2: generated name vocabulary)
+CORPUS_VERSION = 3  # bump when the briefs or the build change (2: generated name vocabulary; 3: indexes merged)
 CORPUS_GUILD = 1_100_000_000_000_000_001  # a realistic Discord snowflake
 ROSTER_GUILD = 1_100_000_000_000_000_002
 BATCH = 500  # briefs per save_briefs call (one transaction each)
@@ -116,6 +116,10 @@ async def _fill(path: Path, guild: int, batches, log) -> tuple[Counter, float]:
             save_s += time.perf_counter() - start
             if n and n % 40 == 0:
                 log(f"    {done:,} briefs saved ({done / save_s:,.0f} briefs/s saving)")
+        # As `newsbrief ingest` ends a bulk ingest and the bot starts: search indexes merged.
+        start = time.perf_counter()
+        await store.compact_fulltext()
+        log(f"    search indexes merged in {time.perf_counter() - start:,.1f}s")
     finally:
         await store.close()
     return counts, save_s

@@ -248,6 +248,8 @@ async def ingest_main(settings, paths: list[str], guild_id: int | None = None, o
                     lines[n] = f"{path}: skipped, {outcome.reason}"
             for n in sorted(lines):
                 print(lines[n], file=out, flush=True)
+        if files:
+            await services.store.compact_fulltext()  # a bulk ingest leaves many small index segments
     if not files:
         print("No .txt, .md or .html files found.", file=out)
     return 0

@@ -54,6 +54,7 @@ async def run(services: Services, scope: Scope, progress: Progress | None = None
         if saving is not None:  # stopped early: the batch in hand is still saved whole, checkpoint with it
             await saving
     await store.finish_reindex(guild)
+    await store.compact_fulltext()  # every brief's index entries were rewritten
     await store.log_change(guild, "reindex", "every brief", by=scope.user_id, after=f"{counts['updated']} re-read")
     detail = "Entities and statements now come from the current extractor; brief ids are unchanged."
     if after:

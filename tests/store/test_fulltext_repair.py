@@ -49,3 +49,34 @@ async def test_a_damaged_index_becomes_a_store_error_that_says_so(tmp_path, make
         assert failed.value.damaged_index and "\n" not in str(failed.value)
     finally:
         await store.close()
+
+
+async def test_compacting_merges_each_index_into_one_segment_and_finds_the_same(tmp_path, make):
+    """Many small saves leave many index segments, each visited by every search; compacting
+    merges them (at the bot's start, after `newsbrief ingest` and `reindex`) and changes no answer."""
+    path = tmp_path / "nb.sqlite3"
+    store = await Store.open(path)
+    try:
+        for i in range(60):
+            b = make.hegseth()
+            await store.save_brief(1, b, f"{b.title} {i}\n\n{b.sections[0].text} number {i}")
+
+        def segments() -> dict[str, int]:
+            db = sqlite3.connect(path)
+            try:
+                return {t: db.execute(f"SELECT count(DISTINCT segid) FROM {t}_idx").fetchone()[0]
+                        for t in ("articles_fts", "statements_fts")}
+            finally:
+                db.close()
+
+        assert min(segments().values()) > 1
+        said = [s.id for s in await store.search_statements(1, "imminent")]
+        found = [a.id for a in await store.search_articles(1, "number 7")]
+        await store.compact_fulltext()
+        assert segments() == {"articles_fts": 1, "statements_fts": 1}
+        assert [s.id for s in await store.search_statements(1, "imminent")] == said and said
+        assert [a.id for a in await store.search_articles(1, "number 7")] == found and found
+        await store.compact_fulltext()  # already merged: nothing to do, nothing breaks
+        assert segments() == {"articles_fts": 1, "statements_fts": 1}
+    finally:
+        await store.close()
