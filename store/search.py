@@ -13,6 +13,7 @@ of the typed phrase they contain (rapidfuzz), newest first on ties.
 """
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 
 import aiosqlite
@@ -25,6 +26,7 @@ from store.snippets import pattern, snippet
 
 CANDIDATES = 400
 LOOSE_BELOW = 5  # the most-words pass runs when all words found fewer results than this
+AT_ONCE_WORDS = 5  # from this many content words (a pasted quote) both passes run at once, see search_statements
 
 
 def _modes(q: fts.TextQuery) -> tuple[bool, ...]:
@@ -108,10 +110,13 @@ async def _article_ids(db, guild_id: int, columns: str, q: fts.TextQuery, loose:
 
 
 async def search_statements(db: aiosqlite.Connection, guild_id: int, text: str, limit: int,
-                            speaker_ids: list[int] | None = None):
+                            speaker_ids: list[int] | None = None, second=None):
     """Statements like `text` (optionally by some speakers), best first: those
     holding the typed words as one phrase, then those with all of them, then
-    (three words or more) all but one; closeness to the phrase breaks ties."""
+    (three words or more) all but one; closeness to the phrase breaks ties.
+    `second`: gives another connection, on which the most-words pass of a long
+    query runs while the all-words pass runs on `db` (a pasted quote with a word
+    remembered wrong needs both; at 100,000 briefs each reads long posting lists)."""
     q = fts.parse(text)
     words = q.words
     if not words or limit <= 0:
@@ -119,9 +124,14 @@ async def search_statements(db: aiosqlite.Connection, guild_id: int, text: str, 
     scoped = await search_scope(db, guild_id)
     if scoped is None:
         return []
+    modes = _modes(q)
+    at_once = second is not None and len(modes) == 2 and len(fts.content_words(words)) >= AT_ONCE_WORDS
+    if at_once:  # the same answer as one pass after the other, in the time of the longer one
+        passes = await asyncio.gather(_statement_hits(db, guild_id, q, False, speaker_ids, scoped),
+                                      _statement_hits(await second(), guild_id, q, True, speaker_ids, scoped))
     found: dict[int, tuple[bool, str]] = {}  # id -> (has all words, text)
-    for loose in _modes(q):
-        rows = await _statement_hits(db, guild_id, q, loose, speaker_ids, scoped)
+    for n, loose in enumerate(modes):
+        rows = passes[n] if at_once else await _statement_hits(db, guild_id, q, loose, speaker_ids, scoped)
         for statement_id, said in rows:
             found.setdefault(statement_id, (not loose, said))
         if len(found) >= min(limit, LOOSE_BELOW):

@@ -28,13 +28,14 @@ from store.corrections import Rule
 from store.errors import DATABASE_ERRORS, StoreError, translating
 from store.name_cache import NameCache, record_changes
 from store.normalize import name_key, text_fingerprint, url_key
-from store.opening import open_connections
+from store.opening import open_connections, open_reader
 from store.records import (ArticleDetail, ArticleRow, Change, CoMentionGraph, EntityMatch, EntityRow, FeedItemRow,
                            FeedRow, FollowRow, Forgotten, GuildStats, Profile, Provenance, SaveResult,
                            StatementDetail, StatementRow, Timeline)
 
 MAX_ID = 2 ** 63 - 1
 MAX_LIMIT = 500  # rows any one call returns
+SPARE_READER_CACHE_KIB = 8_000  # the second reader's page cache (see _second_reader)
 OFFLOAD_CHARS = 20_000  # longer texts are fingerprinted in a thread, so the event loop keeps serving
 Clock = Callable[[], datetime]
 log = logging.getLogger(__name__)
@@ -80,6 +81,8 @@ class Store:
         self._names = NameCache(path)
         self._warming: asyncio.Task | None = None
         self._repairing: asyncio.Task | None = None
+        self._spare: aiosqlite.Connection | None = None  # a second reader, opened by the first long quote search
+        self._spare_opening = asyncio.Lock()
         self._closed = False
 
     @classmethod
@@ -127,6 +130,8 @@ class Store:
             except sqlite3.Error:
                 pass
             await self._reader.close()
+            if self._spare is not None:
+                await self._spare.close()
             await self._writer.close()
 
     # ---- the search indexes -------------------------------------------------------
@@ -447,7 +452,16 @@ class Store:
                 speaker_ids = [c.id for c in match.candidates]
             else:
                 return []
-        return await search.search_statements(self._reader, guild_id, text, _bounded(limit), speaker_ids)
+        return await search.search_statements(self._reader, guild_id, text, _bounded(limit), speaker_ids,
+                                              second=self._second_reader)
+
+    async def _second_reader(self):
+        """A reader of its own for the second pass of a long search (search.search_statements),
+        with a smaller page cache: it only ever walks the statements' index."""
+        async with self._spare_opening:
+            if self._spare is None and not self._closed:
+                self._spare = await open_reader(self.path, cache_kib=SPARE_READER_CACHE_KIB)
+        return self._spare
 
     async def search_articles(self, guild_id: int, text: str, *, limit: int = 25, channel_id: int | None = None,
                               before: str | None = None, after: str | None = None,

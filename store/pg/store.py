@@ -86,6 +86,10 @@ class PgStore(Store):
             raise StoreError("The store is closed.")
         return []
 
+    async def _second_reader(self):
+        """The pool: a second query takes a connection of its own."""
+        return self._reader
+
     async def compact_fulltext(self) -> None:
         """Nothing to merge: a GIN index folds its pending entries in as it is used and vacuumed."""
         if self._closed:

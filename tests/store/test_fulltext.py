@@ -156,3 +156,42 @@ def test_search_never_raises(shared_db, query, speaker):
     statements, articles, names, match = asyncio.run(run())
     assert isinstance(statements, list) and isinstance(articles, list) and isinstance(names, list)
     assert match.how in ("exact", "fuzzy", "ambiguous", "none")
+
+
+async def test_a_pasted_quote_with_a_word_wrong_is_found_and_both_passes_at_once_rank_as_one_after_the_other(
+        store, make, monkeypatch):
+    """A long quote runs its all-words and most-words passes at once (on two connections);
+    the answer must be the one the passes give one after the other."""
+    import random
+
+    from store import search
+
+    rng = random.Random(5)
+    vocabulary = "budget deficit families struggling teachers strike renegotiate price delay harbour funding".split()
+    texts = []
+    for k in range(30):
+        said = [make.said(" ".join(rng.sample(vocabulary, rng.randrange(5, 10))), "Ana Costa") for _ in range(4)]
+        texts += [s.text for s in said]
+        b = make.brief(f"Brief {k}", "Text.", entities=[make.person("Ana Costa")], statements=said)
+        await store.save_brief(GUILD, b, b.text)
+    sentence = "the council rejected the plan to protect commuters from bridge tolls"
+    b = make.brief("Council vote", "Text.", entities=[make.person("Ana Costa")],
+                   statements=[make.said(sentence, "Ana Costa")])
+    await store.save_brief(GUILD, b, b.text)
+
+    pasted = sentence.replace("protect", "shield")  # remembered wrong
+    assert (await store.search_statements(GUILD, pasted))[0].text == sentence
+    # Words of a statement (several statements hold them all), some with one word swapped.
+    queries = [pasted, sentence]
+    for _ in range(30):
+        words = rng.sample(rng.choice(texts).split(), 5)
+        if rng.random() < 0.5:
+            words[rng.randrange(5)] = rng.choice(vocabulary)
+        queries.append(" ".join(words))
+    for query in queries:
+        for limit in (3, 25):
+            at_once = [s.id for s in await store.search_statements(GUILD, query, limit=limit)]
+            monkeypatch.setattr(search, "AT_ONCE_WORDS", 99)
+            one_after_the_other = [s.id for s in await store.search_statements(GUILD, query, limit=limit)]
+            monkeypatch.setattr(search, "AT_ONCE_WORDS", 5)
+            assert at_once == one_after_the_other, query
