@@ -84,22 +84,65 @@ def pronouns_after_gender(text: str, spans: list[tuple[int, int]],
     """`Christie defended his endorsement on his radio show`: the he/she in the rest of a
     sentence that names this person and nobody else, before any quotation opens (its
     pronouns are the speaker's), is this person. Settled when such sentences of one sex
-    outnumber the other's by a margin."""
+    outnumber the other's by a margin. Every search is a bisection in the text's layout
+    (read once per text), so a sentence of 50,000 words costs no more per mention."""
+    layout = _layout(text)
     own = set(spans)
     starts = [s for s, _ in people_spans]
+    own_starts = [s for s, t in people_spans if (s, t) in own]  # sorted, as people_spans is
     votes: Counter[str] = Counter()
     for s, t in spans:
-        begin = max(text.rfind(". ", 0, s), text.rfind("\n", 0, s)) + 1
-        end_at = _SENTENCE_END.search(text, t)
-        end = end_at.start() if end_at else len(text)
-        quote = _QUOTE_MARK.search(text, t, end)
-        stop = quote.start() if quote else end
-        lo, hi = bisect.bisect_left(starts, begin), bisect.bisect_left(starts, end)
-        if any(sp not in own for sp in people_spans[lo:hi]):
+        begin, end = layout.sentence_around(s, t)
+        others = (bisect.bisect_left(starts, end) - bisect.bisect_left(starts, begin)
+                  - (bisect.bisect_left(own_starts, end) - bisect.bisect_left(own_starts, begin)))
+        if others:
             continue  # another person in the sentence may own the pronoun
-        sexes = {PRONOUN_GENDER[w.casefold()] for w in _PRONOUN_WORD.findall(text, t, stop)}
+        sexes = layout.pronoun_sexes(t, layout.quote_or(t, end))
         if len(sexes) == 1:
             votes[sexes.pop()] += 1
     if abs(votes[MALE] - votes[FEMALE]) >= _PRONOUN_MARGIN:
         return MALE if votes[MALE] > votes[FEMALE] else FEMALE
     return None
+
+
+class _Layout:
+    """Where a text's sentences end, its quotation marks stand and its he/she pronouns are."""
+
+    def __init__(self, text: str):
+        self.length = len(text)
+        self.stops = [m.start() for m in re.finditer(r"\. ", text)]  # a sentence starts after ". "
+        self.newlines = [m.start() for m in re.finditer(r"\n", text)]
+        self.ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+        self.quotes = [m.start() for m in _QUOTE_MARK.finditer(text)]
+        self.pronouns = [m.start() for m in _PRONOUN_WORD.finditer(text)]
+        male = 0
+        self.males_before = [0]  # males_before[i]: male pronouns among the first i
+        for m in _PRONOUN_WORD.finditer(text):
+            male += PRONOUN_GENDER[m.group().casefold()] == MALE
+            self.males_before.append(male)
+
+    def sentence_around(self, s: int, t: int) -> tuple[int, int]:
+        """(start, end) of the sentence holding the mention s..t: after the last ". " or line
+        break that ends before s, up to the first sentence end at or after t."""
+        dot = bisect.bisect_right(self.stops, s - 2)
+        line = bisect.bisect_right(self.newlines, s - 1)
+        begin = max(self.stops[dot - 1] if dot else -1, self.newlines[line - 1] if line else -1) + 1
+        k = bisect.bisect_left(self.ends, t)
+        return begin, self.ends[k] if k < len(self.ends) else self.length
+
+    def quote_or(self, t: int, end: int) -> int:
+        """The first quotation mark in t..end, else end."""
+        k = bisect.bisect_left(self.quotes, t)
+        return self.quotes[k] if k < len(self.quotes) and self.quotes[k] < end else end
+
+    def pronoun_sexes(self, start: int, stop: int) -> set[str]:
+        """The sexes of the he/she pronouns beginning in start..stop."""
+        lo, hi = bisect.bisect_left(self.pronouns, start), bisect.bisect_left(self.pronouns, stop)
+        males = self.males_before[hi] - self.males_before[lo]
+        return ({MALE} if males else set()) | ({FEMALE} if hi - lo > males else set())
+
+
+@lru_cache(maxsize=4)
+def _layout(text: str) -> _Layout:
+    """One layout per text: every entity of a brief asks about the same text (a str caches its hash)."""
+    return _Layout(text)

@@ -38,6 +38,8 @@ _INDEFINITE = {"a", "an", "another", "one", "some", "several", "other"}
 _ASIDE_OPENERS = {"VBN", "VBG", "VBD", "WP"}
 _ASIDE_TOKENS = 25
 
+NEAR_WORDS = 40  # _name_near looks this far from the verb: a clause without a comma can run on for pages
+
 
 @dataclass(frozen=True)
 class Speaker:
@@ -251,7 +253,7 @@ class SpeakerResolver:
         step = 1 if after_quote else -1
         i = verb.i + step
         stretch = []
-        while 0 <= i < len(doc) and same_line(doc[i], verb):
+        while 0 <= i < len(doc) and same_line(doc[i], verb) and len(stretch) < NEAR_WORDS:
             tok = doc[i]
             if tok.is_punct and tok.text in ",;:.!?\"“”‘’()" or tok.is_quote:
                 break
