@@ -37,14 +37,36 @@ async def article_ids(db, guild_id: int, columns: str, q: fts.TextQuery, loose: 
     return [r[0] for r in rows]
 
 
+# Statements read newest first before the GIN index is asked (see statement_hits), for
+# queries of up to RECENT_FIRST_WORDS words: longer ones match few rows, which the index finds.
+RECENT_STATEMENTS = 20_000
+RECENT_FIRST_WORDS = 3
+
+
 async def statement_hits(db, guild_id: int, q: fts.TextQuery, loose: bool, speaker_ids: list[int] | None,
                          limit: int) -> list[tuple[int, str]]:
-    """(id, text) of the guild's statements matching `q` (by one of `speaker_ids`), newest first."""
+    """(id, text) of the guild's statements matching `q` (by one of `speaker_ids`), newest first.
+
+    PostgreSQL guesses how many rows an AND of words matches as if the words were
+    independent; for common words that go together ("before the end of the year") it
+    guesses a few hundred, takes the GIN index, fetches all 40,000 matches and sorts
+    them (120 ms at 100,000 briefs), where reading the newest rows in id order finds
+    enough in 2 ms. So the guild's newest RECENT_STATEMENTS are read first; only when
+    they hold fewer than `limit` matches (rarer words, so fewer rows for the index to
+    fetch) does the index answer."""
+    query = tsquery(q, loose=loose)
+    if not speaker_ids and len(fts.content_words(q.words)) <= RECENT_FIRST_WORDS:
+        rows = await db.execute_fetchall(
+            f"SELECT s.id, s.text FROM (SELECT id, text, words FROM statements WHERE guild_id = ? "
+            f"ORDER BY id DESC LIMIT ?) s WHERE s.words @@ to_tsquery('{TEXT_SEARCH_CONFIG}', ?) "
+            "ORDER BY s.id DESC LIMIT ?", (guild_id, RECENT_STATEMENTS, query, limit))
+        if len(rows) >= limit:
+            return [(r[0], r[1]) for r in rows]
     speakers = ""
     if speaker_ids:
         speakers = f" AND s.speaker_entity_id IN ({','.join('?' * len(speaker_ids))})"
     rows = await db.execute_fetchall(
         f"SELECT s.id, s.text FROM statements s WHERE s.guild_id = ? AND s.words @@ "
         f"to_tsquery('{TEXT_SEARCH_CONFIG}', ?){speakers} ORDER BY s.id DESC LIMIT ?",
-        (guild_id, tsquery(q, loose=loose), *(speaker_ids or ()), limit))
+        (guild_id, query, *(speaker_ids or ()), limit))
     return [(r[0], r[1]) for r in rows]

@@ -195,3 +195,26 @@ async def test_a_pasted_quote_with_a_word_wrong_is_found_and_both_passes_at_once
             one_after_the_other = [s.id for s in await store.search_statements(GUILD, query, limit=limit)]
             monkeypatch.setattr(search, "AT_ONCE_WORDS", 5)
             assert at_once == one_after_the_other, query
+
+
+async def test_common_words_found_among_the_newest_statements_first_give_the_newest_matches(store, make, monkeypatch):
+    """PostgreSQL reads the newest statements before asking its GIN index (its row estimates
+    for common words that go together are far off); the candidates must be the newest
+    matches either way. On SQLite the same assertions hold through FTS5."""
+    from store import search
+    from store.pg import fulltext
+
+    for k in range(40):
+        said = [make.said(f"the end of the year {k}" if k % 3 else f"a quiet year {k}", "Ana Costa"),
+                make.said(f"nothing to see {k}", "Ana Costa")]
+        b = make.brief(f"Brief {k}", "Text.", entities=[make.person("Ana Costa")], statements=said)
+        await store.save_brief(GUILD, b, b.text)
+    monkeypatch.setattr(search, "CANDIDATES", 4)
+    answers = {}
+    for recent, words in ((10, 3), (1000, 3), (10, 0)):  # a window that holds enough, one that holds all, none
+        monkeypatch.setattr(fulltext, "RECENT_STATEMENTS", recent)
+        monkeypatch.setattr(fulltext, "RECENT_FIRST_WORDS", words)
+        answers[recent, words] = [s.text for s in await store.search_statements(GUILD, "end year", limit=4)]
+    assert len(set(map(tuple, answers.values()))) == 1
+    assert answers[10, 3] == ["the end of the year 38", "the end of the year 37", "the end of the year 35",
+                              "the end of the year 34"]
