@@ -211,10 +211,10 @@ async def test_common_words_found_among_the_newest_statements_first_give_the_new
         await store.save_brief(GUILD, b, b.text)
     monkeypatch.setattr(search, "CANDIDATES", 4)
     answers = {}
-    for recent, words in ((10, 3), (1000, 3), (10, 0)):  # a window that holds enough, one that holds all, none
+    for recent, words in ((20, 3), (1000, 3), (20, 0)):  # a window that holds enough, one that holds all, none
         monkeypatch.setattr(fulltext, "RECENT_STATEMENTS", recent)
         monkeypatch.setattr(fulltext, "RECENT_FIRST_WORDS", words)
         answers[recent, words] = [s.text for s in await store.search_statements(GUILD, "end year", limit=4)]
     assert len(set(map(tuple, answers.values()))) == 1
-    assert answers[10, 3] == ["the end of the year 38", "the end of the year 37", "the end of the year 35",
+    assert answers[20, 3] == ["the end of the year 38", "the end of the year 37", "the end of the year 35",
                               "the end of the year 34"]
