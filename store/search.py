@@ -1,7 +1,8 @@
 """Full-text search over one guild's briefs and statements.
 
-FTS5 finds candidates: at most CANDIDATES matches, newest first (FTS5 walks
-its index in rowid order, so it stops early and nothing is sorted). All words
+FTS5 finds candidates newest first (FTS5 walks its index in rowid order, so it
+stops early and nothing is sorted): at most CANDIDATES statements, and for briefs
+no more than the answer shows (headline matches, then the rest). All words
 must match; when that finds only a few (LOOSE_BELOW), matches of most of the
 words follow.
 
@@ -75,10 +76,12 @@ async def search_articles(db: aiosqlite.Connection, guild_id: int, text: str, li
     ordered: list[int] = []
     seen: set[int] = set()
     for loose in _modes(q):
-        found = await _article_ids(db, guild_id, "title raw_text", q, loose, scoped, where)
-        in_title = set(await _article_ids(db, guild_id, "title", q, loose, scoped, where)) if found else set()
-        # Headline matches first, then the rest; each newest first (ids grow with time).
-        for brief_id in sorted(found, key=lambda i: (i not in in_title, -i)):
+        # Headline matches first, then the rest; each newest first (ids grow with time). The
+        # newest `limit` headline matches, then enough of the newest matches anywhere to fill
+        # `limit` past them: no more rows than the answer needs are read.
+        in_title = await _article_ids(db, guild_id, "title", q, loose, scoped, where, limit)
+        found = await _article_ids(db, guild_id, "title raw_text", q, loose, scoped, where, limit + len(in_title))
+        for brief_id in in_title + found:
             if brief_id not in seen:
                 seen.add(brief_id)
                 ordered.append(brief_id)
@@ -97,15 +100,16 @@ async def search_articles(db: aiosqlite.Connection, guild_id: int, text: str, li
 
 
 async def _article_ids(db, guild_id: int, columns: str, q: fts.TextQuery, loose: bool, scoped: bool,
-                       where: BriefFilter) -> list[int]:
+                       where: BriefFilter, limit: int) -> list[int]:
+    """Ids of the newest `limit` briefs matching `q` in `columns`."""
     extra, values = where.sql()
     if dialect.is_postgresql(db):
-        return await pg_fulltext.article_ids(db, guild_id, columns, q, loose, extra, values, CANDIDATES)
+        return await pg_fulltext.article_ids(db, guild_id, columns, q, loose, extra, values, limit)
     expression = fts.query_expression(guild_id, columns, q, loose=loose, scoped=scoped)
     rows = await db.execute_fetchall(
         "SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
         f"WHERE articles_fts MATCH ? AND a.guild_id = ?{extra} ORDER BY articles_fts.rowid DESC LIMIT ?",
-        (expression, guild_id, *values, CANDIDATES))
+        (expression, guild_id, *values, limit))
     return [r[0] for r in rows]
 
 

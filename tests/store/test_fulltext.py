@@ -218,3 +218,23 @@ async def test_common_words_found_among_the_newest_statements_first_give_the_new
     assert len(set(map(tuple, answers.values()))) == 1
     assert answers[20, 3] == ["the end of the year 38", "the end of the year 37", "the end of the year 35",
                               "the end of the year 34"]
+
+
+async def test_a_search_of_many_briefs_gives_headline_matches_then_the_newest_whatever_the_window(store, make, monkeypatch):
+    """PostgreSQL searches a big server's newest briefs first (a common word matches thousands);
+    the answer must be the one a search of every brief gives: headline matches newest first,
+    then the other matches newest first."""
+    from store.pg import fulltext
+
+    for k in range(30):
+        title = f"Harbour tolls rise {k}" if k % 7 == 0 else f"Council meets {k}"
+        body = "The harbour board met." if k % 2 else "Nothing about boats."
+        b = make.brief(title, body, entities=[make.person("Ana Costa")])
+        await store.save_brief(GUILD, b, b.text)
+    answers = {}
+    for recent in (4, 25, 100_000):  # a window too small, one holding enough, none
+        monkeypatch.setattr(fulltext, "RECENT_ARTICLES", recent)
+        answers[recent] = [a.title for a in await store.search_articles(GUILD, "harbour", limit=6)]
+    assert answers[4] == answers[25] == answers[100_000]
+    assert answers[25] == ["Harbour tolls rise 28", "Harbour tolls rise 21", "Harbour tolls rise 14",
+                           "Harbour tolls rise 7", "Harbour tolls rise 0", "Council meets 29"]
