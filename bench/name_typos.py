@@ -13,30 +13,21 @@ from __future__ import annotations
 
 import random
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from bench.databases import BuiltDb
 from bench.queries import _names, typo
-from bench.stats import percentile
+from bench.stats import Timings
 from store.name_index import CANDIDATES
 
 LOOKUPS = {"in-process index": "index", "pg_trgm": "trigram"}  # row label -> NAME_LOOKUP
 
 
 @dataclass
-class TypoRun:
-    times_ms: list[float] = field(default_factory=list)
+class TypoRun(Timings):
     in_candidates: int = 0  # the meant entity among the CANDIDATES handed on to scoring
     first: int = 0  # ... and first after scoring
     asked: int = 0
-
-    @property
-    def p50(self) -> float:
-        return percentile(self.times_ms, 50)
-
-    @property
-    def p95(self) -> float:
-        return percentile(self.times_ms, 95)
 
 
 def typed_names(db: BuiltDb, n: int, seed: int) -> list[tuple[str, str]]:

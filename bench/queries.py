@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import random
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from bench import words as W
 from bench.databases import BuiltDb
-from bench.stats import percentile
+from bench.stats import Timings
 
 KINDS = ("who exact", "who typo", "who unknown", "quotes", "quotes long", "search", "autocomplete", "trending",
          "stats")
@@ -27,17 +27,8 @@ class Query:
 
 
 @dataclass
-class KindTiming:
-    times_ms: list[float] = field(default_factory=list)
+class KindTiming(Timings):
     ok: int = 0  # replies that found something (who/quotes/search) or non-empty completions
-
-    @property
-    def p50(self) -> float:
-        return percentile(self.times_ms, 50)
-
-    @property
-    def p95(self) -> float:
-        return percentile(self.times_ms, 95)
 
 
 def typo(name: str, rng: random.Random) -> str:

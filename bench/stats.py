@@ -4,6 +4,7 @@ from __future__ import annotations
 import statistics
 import time
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -38,3 +39,17 @@ def stopwatch():
 
 def ms(seconds: float) -> float:
     return seconds * 1000.0
+
+
+@dataclass
+class Timings:
+    """Milliseconds of one run of a kind of query, with its percentiles."""
+    times_ms: list[float] = field(default_factory=list)
+
+    @property
+    def p50(self) -> float:
+        return percentile(self.times_ms, 50)
+
+    @property
+    def p95(self) -> float:
+        return percentile(self.times_ms, 95)

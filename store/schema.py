@@ -361,7 +361,8 @@ CREATE TABLE digests_sent (
 # each brief's (wide) article row made `who` slow for an entity named in thousands of
 # briefs. Kept equal to the article's by the writes (store/writes.py) and by `redate`; the speaker
 # index gains the date and replaces statements_speaker.
-_V9_DATES_ON_LINKS = """
+# Portable SQL: PostgreSQL runs the same script as its step 2.
+DATES_ON_LINKS = """
 ALTER TABLE brief_entities ADD COLUMN published_at TEXT;
 UPDATE brief_entities SET published_at = (SELECT a.published_at FROM articles a WHERE a.id = brief_entities.brief_id);
 CREATE INDEX brief_entities_published ON brief_entities (entity_id, published_at, brief_id);
@@ -374,7 +375,7 @@ CREATE INDEX statements_speaker_published ON statements (speaker_entity_id, publ
 
 # Step N brings user_version N-1 to N.
 MIGRATIONS: list[str] = [_V1, _V2, _V3_CURATION, _V4_REINDEX_CHECKPOINT, _V5_FEEDS, _V6_PUBLICATION_DATES,
-                         _V7_FOLLOWS_BY_ENTITY, _V8_DIGESTS_SENT, _V9_DATES_ON_LINKS]
+                         _V7_FOLLOWS_BY_ENTITY, _V8_DIGESTS_SENT, DATES_ON_LINKS]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -114,12 +114,11 @@ class _Layout:
         self.newlines = [m.start() for m in re.finditer(r"\n", text)]
         self.ends = [m.start() for m in _SENTENCE_END.finditer(text)]
         self.quotes = [m.start() for m in _QUOTE_MARK.finditer(text)]
-        self.pronouns = [m.start() for m in _PRONOUN_WORD.finditer(text)]
-        male = 0
+        self.pronouns: list[int] = []
         self.males_before = [0]  # males_before[i]: male pronouns among the first i
         for m in _PRONOUN_WORD.finditer(text):
-            male += PRONOUN_GENDER[m.group().casefold()] == MALE
-            self.males_before.append(male)
+            self.pronouns.append(m.start())
+            self.males_before.append(self.males_before[-1] + (PRONOUN_GENDER[m.group().casefold()] == MALE))
 
     def sentence_around(self, s: int, t: int) -> tuple[int, int]:
         """(start, end) of the sentence holding the mention s..t: after the last ". " or line

@@ -14,6 +14,8 @@ added once it has it, without a step that SQLite would have to mirror.
 """
 from __future__ import annotations
 
+from store.schema import DATES_ON_LINKS
+
 # The text search configuration: English stemming that keeps every word, as FTS5's porter
 # tokenizer does (PostgreSQL's own `english` drops stop words: a search for "the" or
 # "who is" would find nothing); store/fts.py leaves common words out where it matters.
@@ -293,20 +295,10 @@ CREATE TABLE copied_from (
 );
 """
 
-# Step 2 is SQLite's step 9: publication dates beside the links, for the profile's ordered reads.
-_V2_DATES_ON_LINKS = """
-ALTER TABLE brief_entities ADD COLUMN published_at TEXT;
-UPDATE brief_entities SET published_at = (SELECT a.published_at FROM articles a WHERE a.id = brief_entities.brief_id);
-CREATE INDEX brief_entities_published ON brief_entities (entity_id, published_at, brief_id);
-ALTER TABLE statements ADD COLUMN published_at TEXT;
-UPDATE statements SET published_at = (SELECT a.published_at FROM articles a WHERE a.id = statements.brief_id);
-DROP INDEX statements_speaker;
-CREATE INDEX statements_speaker_published ON statements (speaker_entity_id, published_at DESC, brief_id DESC, id)
-    WHERE speaker_entity_id IS NOT NULL;
-"""
+# Step 2 is SQLite's step 9 (publication dates beside the links), the same script.
 
 # Step N brings schema_version N-1 to N; each step is one script run in one transaction.
-MIGRATIONS: list[str] = [_V1, _V2_DATES_ON_LINKS]
+MIGRATIONS: list[str] = [_V1, DATES_ON_LINKS]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # Typo-tolerant name lookup in the database (store/pg/trigram.py): a trigram GIN index on
