@@ -268,7 +268,7 @@ def concurrency_row(args, report: Report) -> None:
             run = concurrency.measure(db, location, clients, seconds, args.seed)
             log(f"  {run.per_second:,.0f} queries/s, p95 {run.p95_ms:.1f} ms")
             runs.append(run)
-        for row in rows.concurrency_rows(backend, runs[0], runs[1], seconds, db.briefs):
+        for row in rows.concurrency_rows(backend, runs[0], runs[1], seconds, db.briefs, os.cpu_count() or 1):
             report.add(row)
     # Processes beyond the machine's free cores cannot add throughput: the load says how many were free.
     report.notes.append(f"Row 13 ran {args.clients} client processes on {os.cpu_count()} CPUs (PostgreSQL's server on "

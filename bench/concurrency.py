@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import os
 import threading
 import time
 from dataclasses import dataclass
@@ -33,6 +34,25 @@ class ConcurrencyRun:
     p95_ms: float
     client_cpu_ms: float = float("nan")  # CPU the client processes spent per query (the rest of a query's
     # time is the database server's work, or waiting for a core)
+    busy_cores: float = float("nan")  # the whole machine's CPU in use meanwhile (clients, server, the rest)
+
+
+def _cpu_ticks() -> tuple[int, int] | None:
+    """(busy, total) jiffies of every CPU since boot, from /proc/stat (None where it is absent)."""
+    try:
+        with open("/proc/stat", encoding="ascii") as f:
+            fields = [int(x) for x in f.readline().split()[1:]]
+    except (OSError, ValueError):
+        return None
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle and iowait
+    return sum(fields) - idle, sum(fields)
+
+
+def busy_cores(before: tuple[int, int] | None, after: tuple[int, int] | None) -> float:
+    """How many of the machine's cores were busy on average between two readings."""
+    if before is None or after is None or after[1] <= before[1]:
+        return float("nan")
+    return (after[0] - before[0]) / (after[1] - before[1]) * (os.cpu_count() or 1)
 
 
 def interleaved(db: BuiltDb, seed: int) -> list[Query]:
@@ -92,7 +112,9 @@ def measure(db: BuiltDb, location: str | Path, clients: int, seconds: float, see
             barrier.wait(timeout=600)  # every client opened its store and warmed up
         except threading.BrokenBarrierError:
             pass  # a client failed before the start; its error is in the queue
+        started = _cpu_ticks()
         outcomes = [results.get(timeout=seconds + 600) for _ in procs]
+        ended = _cpu_ticks()
     finally:
         for p in procs:
             p.join(timeout=30)
@@ -102,4 +124,5 @@ def measure(db: BuiltDb, location: str | Path, clients: int, seconds: float, see
     times = [t for client_times, *_ in outcomes for t in client_times]
     return ConcurrencyRun(clients, len(times), sum(len(t) / w for t, w, *_ in outcomes if w),
                           percentile(times, 50), percentile(times, 95),
-                          1000 * sum(cpu for _, _, cpu, _ in outcomes) / max(1, len(times)))
+                          1000 * sum(cpu for _, _, cpu, _ in outcomes) / max(1, len(times)),
+                          busy_cores(started, ended))

@@ -184,16 +184,22 @@ def chart_lag_row(runs: list[LagRun], briefs: int) -> Row:
 
 
 def concurrency_rows(backend: str, one: ConcurrencyRun, many: ConcurrencyRun, seconds: float,
-                     briefs: int) -> list[Row]:
+                     briefs: int, cores: int) -> list[Row]:
     """One row per client count; the second carries the throughput ratio (a target on PostgreSQL,
-    the database shard processes share; one SQLite file is for one process and is only reported)."""
+    the database shard processes share; one SQLite file is for one process and is only reported).
+    Each says how many of the machine's `cores` were busy: when one client already keeps c of
+    them busy (its own work and the server's), no number of clients can pass cores / c times
+    its throughput, and the second row names that ceiling."""
     ratio = many.per_second / one.per_second if one.per_second else math.nan
     target, passed = ("–", None) if backend == "SQLite" else (f"≥ {SCALING:.0f}× 1 process's queries/s",
                                                               ratio >= SCALING)
+    ceiling = cores / one.busy_cores if one.busy_cores > 0 else math.nan
+    note = "" if math.isnan(ceiling) else f"this machine's CPU ceiling: {fmt_ratio(ceiling)}"
     label = f"13 who/quotes/search for {seconds:g}s, {backend}"
     return [Row(f"{label}, {run.clients} process{'es' if run.clients > 1 else ''}", size_label(briefs),
                 f"{run.per_second:,.0f} queries/s (p50 {fmt_ms(run.p50_ms)}, {run.queries:,} queries, "
-                f"client CPU {run.client_cpu_ms:.1f} ms/query)",
+                f"client CPU {run.client_cpu_ms:.1f} ms/query, {run.busy_cores:.2f} of {cores} cores busy)",
                 fmt_ms(run.p95_ms), fmt_ratio(ratio) if run is many else "–",
-                target if run is many else "–", passed if run is many else None)
+                target if run is many else "–", passed if run is many else None,
+                note if run is many else "")
             for run in (one, many)]

@@ -37,6 +37,9 @@ CANDIDATES = 40  # entities handed on to be scored against the whole name
 PREFIX_CANDIDATES = 5_000  # bound on entities looked at for one keystroke
 MEMO_SIZE = 256
 LENGTH_SLACK = 3  # vocabulary words this many letters longer or shorter than a typed word are compared
+WIDE_PREFIX = 64  # a typed prefix that this many name words start with (a letter or two) is completed
+# from the most mentioned entities down, not word by word (see _most_mentioned_starting)
+TOP_ENTITIES = 5_000  # the most mentioned entities, kept in order for that
 
 
 class NameIndex:
@@ -55,6 +58,10 @@ class NameIndex:
         # Where a typed word's look-alikes are: (first letter, length) and (letters 2-3, length) -> words.
         self._by_start: dict[tuple[str, int], list[str]] = {}
         self._by_inner: dict[tuple[str, int], list[str]] = {}
+        # The TOP_ENTITIES most mentioned entities, most briefs first (all of them in a smaller guild);
+        # None while it must be rebuilt (during a bulk load, after a count went down or an entity went).
+        self._top: list[int] | None = None
+        self._in_top: set[int] = set()
 
     def __len__(self) -> int:
         return len(self._briefs)
@@ -70,7 +77,9 @@ class NameIndex:
         # Interned: an entity's words share the strings of every other use of the word.
         words = tuple(sorted({sys.intern(w) for key in keys for w in key.split()}))
         old = self._words.get(entity_id, ())
-        moved = self._ordered and self._briefs.get(entity_id) != briefs
+        before = self._briefs.get(entity_id)
+        moved = self._ordered and before != briefs
+        self._rank(entity_id, before, briefs)
         if words == old and not moved:
             self._briefs[entity_id] = briefs
             return
@@ -101,9 +110,36 @@ class NameIndex:
         else:
             posting.append(entity_id)
 
+    def _rank(self, entity_id: int, before: int | None, briefs: int) -> None:
+        """Keep the most mentioned entities in order as one's brief count changes. Counts mostly
+        grow, which the list follows cheaply; a count that went down is left to a rebuild."""
+        top = self._top
+        if top is None or before == briefs:
+            return
+        if before is not None and briefs < before:
+            self._top = None
+            return
+        if entity_id in self._in_top:
+            top.remove(entity_id)
+        elif len(top) >= TOP_ENTITIES and briefs <= self._briefs[top[-1]]:
+            return
+        else:
+            self._in_top.add(entity_id)
+        counts = self._briefs
+        bisect.insort(top, entity_id, key=lambda i: -(briefs if i == entity_id else counts[i]))
+        if len(top) > TOP_ENTITIES:
+            self._in_top.discard(top.pop())
+
+    def _top_entities(self) -> list[int]:
+        if self._top is None:
+            self._top = heapq.nlargest(TOP_ENTITIES, self._briefs, key=self._briefs.__getitem__)
+            self._in_top = set(self._top)
+        return self._top
+
     def remove(self, entity_id: int) -> None:
         self.memo.clear()
-        self._briefs.pop(entity_id, None)
+        if self._briefs.pop(entity_id, None) is not None:
+            self._top = None  # another entity may belong among the most mentioned now
         for word in self._words.pop(entity_id, ()):
             self._unpost(word, entity_id)
 
@@ -150,6 +186,7 @@ class NameIndex:
             if len(posting) > 1:
                 self._postings[word] = array("q", sorted(posting, key=lambda i: -briefs.get(i, 0)))
         self._ordered = True
+        self._top = None
 
     # ---- reading --------------------------------------------------------------
 
@@ -202,8 +239,28 @@ class NameIndex:
         if not last:
             return []
         vocabulary = self.vocabulary()
-        words = vocabulary[bisect.bisect_left(vocabulary, last):bisect.bisect_left(vocabulary, last + "\U0010ffff")]
-        return self._best(words, before, limit)
+        first = bisect.bisect_left(vocabulary, last)
+        end = bisect.bisect_left(vocabulary, last + "\U0010ffff", lo=first)
+        if not before and end - first >= WIDE_PREFIX:
+            found = self._most_mentioned_starting(last, limit * 2)
+            if found is not None:
+                return found
+        return self._best(vocabulary[first:end], before, limit)
+
+    def _most_mentioned_starting(self, prefix: str, n: int) -> list[int] | None:
+        """The `n` most mentioned entities with a name word starting with `prefix`, read from
+        the most mentioned down: a letter or two starts the words of many entities, so a few
+        hundred are looked at, where collecting every word's entities reads thousands.
+        None when the most mentioned hold fewer than `n` and others were not looked at."""
+        top = self._top_entities()
+        found: list[int] = []
+        names = self._words
+        for entity_id in top:
+            if any(w.startswith(prefix) for w in names.get(entity_id, ())):
+                found.append(entity_id)
+                if len(found) == n:
+                    return found
+        return found if len(top) == len(self._briefs) else None
 
     def complete_fuzzy(self, prefix_key: str, limit: int) -> list[int]:
         """Like `complete`, forgiving a typo in the last typed word."""

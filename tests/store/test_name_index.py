@@ -91,3 +91,70 @@ def test_a_name_that_becomes_popular_later_is_completed_first():
     index.put(17, 80, [name_key("Member Family17")])  # an old entity's count grew
     assert index.complete("fam", 2)[:2] == [17, 9_000]
     assert index.complete("member", 1)[0] == 17
+
+
+def _brute_force_completion(index: NameIndex, people: dict, prefix: str, n: int) -> list[int]:
+    """Briefs counts of the `n` most mentioned entities with a name word starting with `prefix`."""
+    hits = [index.briefs(i) for i, (name, _, _) in people.items()
+            if i in index and any(w.startswith(prefix) for w in name_key(name).split())]
+    return sorted(hits, reverse=True)[:n]
+
+
+def test_a_letter_or_two_completes_to_the_most_mentioned_as_counts_change(monkeypatch):
+    """One or two typed letters start thousands of name words: they are completed from the most
+    mentioned entities down. The answer must stay the most mentioned ones with such a word as
+    counts grow and fall, entities come and go, and past the few kept in order."""
+    import random
+
+    import store.name_index as name_index
+
+    monkeypatch.setattr(name_index, "TOP_ENTITIES", 100)  # small: a letter is answered from them, two letters not always
+    rng = random.Random(5)
+    letters = "bdfkmnrstvz"
+
+    def name() -> str:
+        return " ".join("".join(rng.choice(letters) + rng.choice("aiou") for _ in range(3)).title() for _ in range(2))
+
+    people = {i: (name(), rng.randint(1, 1_000), []) for i in range(1, 2_001)}
+    index = index_of(people)
+
+    def answers_right() -> None:
+        for prefix in ("b", "k", "z", "ma", "so"):
+            got = index.complete(prefix, 5)
+            assert [index.briefs(i) for i in got] == _brute_force_completion(index, people, prefix, 10)
+            assert all(any(w.startswith(prefix) for w in name_key(people[i][0]).split()) for i in got)
+
+    def count(entity_id: int, change: int) -> None:
+        full, briefs, _ = people.get(entity_id) or (name(), 0, [])
+        people[entity_id] = (full, max(1, briefs + change), [])
+        index.put(entity_id, people[entity_id][1], [name_key(full)])
+
+    answers_right()
+    for step in range(300):  # counts grow, new entities come: the order is kept as it goes
+        count(rng.randint(1, 2_300), rng.choice((1, 5, 50, 400)))
+        if step % 10 == 0:
+            answers_right()
+    for step in range(100):  # counts fall (a brief deleted)
+        count(rng.randint(1, 2_300), -rng.choice((1, 50, 400)))
+        if step % 10 == 0:
+            answers_right()
+    for step in range(60):  # entities go (merged, or their last brief deleted)
+        index.remove(index.complete(rng.choice("bkz"), 5)[0])  # the most mentioned go first
+        if step % 10 == 0:
+            answers_right()
+
+
+def test_a_letter_completes_past_an_entity_whose_count_fell_or_that_went(monkeypatch):
+    import store.name_index as name_index
+
+    monkeypatch.setattr(name_index, "TOP_ENTITIES", 4)
+    people = {1: ("Bam One", 100, []), 2: ("Bat Two", 90, []), 3: ("Bed Three", 80, []), 4: ("Bin Four", 70, []),
+              5: ("Bog Five", 60, [])}
+    for i in range(100):  # enough words starting with b to make it a wide prefix
+        people[10 + i] = (f"Bz{chr(97 + i // 26)}{chr(97 + i % 26)} Quiet", 1, [])
+    index = index_of(people)
+    assert index.complete("b", 2) == [1, 2, 3, 4]
+    index.put(1, 10, [name_key("Bam One")])  # a brief of it deleted: now behind Bog Five
+    assert index.complete("b", 2) == [2, 3, 4, 5]
+    index.remove(2)
+    assert index.complete("b", 2) == [3, 4, 5, 1]
