@@ -78,14 +78,18 @@ def most_of(ws: list[str], syntax: Syntax = FTS5) -> str:
     nothing else is left): `a b c` -> `(a AND (b OR c)) OR (b AND c)`.
     A looser second pass after all_of, only worth it for three words or more
     (see loose_allowed): two words both count, and a stray single word never does."""
-    useful = content_words(ws) or ws
-    useful = sorted(useful, key=len, reverse=True)[:MOST_OF]
+    useful = most_of_words(ws)
     if len(useful) == 1:
         return syntax.phrase(useful[0])
-    return _all_but_one(useful, syntax) or ""
+    return all_but_one(useful, syntax) or ""
 
 
-def _all_but_one(ws: list[str], syntax: Syntax) -> str | None:
+def most_of_words(ws: list[str]) -> list[str]:
+    """The words most_of looks at: the longest MOST_OF, common ones left out unless nothing else is left."""
+    return sorted(content_words(ws) or ws, key=len, reverse=True)[:MOST_OF]
+
+
+def all_but_one(ws: list[str], syntax: Syntax = FTS5) -> str | None:
     """Rows missing at most one of `ws` (None: any row). Split in halves, the
     missing word is in one half and the other half is whole. Spelling out every
     group of n-1 words names each word n-1 times, and the index walks one posting
@@ -98,7 +102,7 @@ def _all_but_one(ws: list[str], syntax: Syntax) -> str | None:
     left, right = ws[:len(ws) // 2], ws[len(ws) // 2:]
     groups = []
     for whole, part in ((left, right), (right, left)):
-        rest = _all_but_one(part, syntax)
+        rest = all_but_one(part, syntax)
         both = [syntax.and_.join(syntax.phrase(w) for w in whole)] + ([rest] if rest else [])
         groups.append("(" + syntax.and_.join(f"({g})" for g in both) + ")")
     return syntax.or_.join(groups)

@@ -5,6 +5,7 @@ Candidates come newest first, as FTS5's rowid order gives them on SQLite; rankin
 stays in store/search.py, shared."""
 from __future__ import annotations
 
+import asyncio
 import unicodedata
 
 from store import fts
@@ -90,3 +91,59 @@ async def statement_hits(db, guild_id: int, q: fts.TextQuery, loose: bool, speak
         f"to_tsquery('{TEXT_SEARCH_CONFIG}', ?){speakers} ORDER BY s.id DESC LIMIT {int(limit)}",
         (guild_id, query, *(speaker_ids or ())))
     return [(r[0], r[1]) for r in rows]
+
+
+# How often the statements' words occur, as ANALYZE sampled them (the most common few
+# hundred; a word not listed is rarer than all of them).
+_WORD_FREQUENCIES = (
+    "WITH stats AS (SELECT unnest(most_common_elems::text::text[]) AS lexeme, "
+    "unnest(most_common_elem_freqs) AS freq FROM pg_stats "
+    "WHERE schemaname = current_schema() AND tablename = 'statements' AND attname = 'words') "
+    f"SELECT w, (SELECT coalesce(max(s.freq), 0) FROM stats s WHERE s.lexeme = ANY("
+    f"tsvector_to_array(to_tsvector('{TEXT_SEARCH_CONFIG}', w)))) FROM unnest(?::text[]) AS w")
+
+
+async def rarest(db, words: list[str]) -> str:
+    """The word of `words` in the fewest statements, by the table's statistics (the first
+    when none are known: any choice gives the same rows, see long_quote_passes)."""
+    plain = [_term(w).strip("()") for w in words]
+    rows = await db.execute_fetchall(_WORD_FREQUENCIES, (plain,))
+    frequency = {w: f for w, f in rows}
+    return min(words, key=lambda w: frequency.get(_term(w).strip("()"), 0.0))
+
+
+async def long_quote_passes(db, second, guild_id: int, q: fts.TextQuery, speaker_ids: list[int] | None,
+                            limit: int, spare: int) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """Both passes of a long pasted quote (store/search.py): the newest `limit` statements
+    holding all its words, and the newest `limit` holding all but one of its longest
+    (most_of), (id, text) newest first, in the time of about half a most-words pass.
+
+    GIN answers "all but one of six words" by walking the posting lists of the two rarest,
+    checking the other four for each row they hold: at 100,000 briefs that walk is most of
+    a long quote's time. Split on the rarest word `a`, the same rows are those holding `a`
+    and all but one of the rest (a walk of `a`'s list), and those holding all the rest
+    (a walk of the next rarest's): the halves run at once on two connections. Every row
+    with all the words holds `a`, so the first half also says which rows have them all,
+    and lists them first: up to `spare` more than `limit` rows, enough that the most-words
+    candidates are exact when fewer than `spare` rows hold all the words (otherwise the
+    all-words pass is the answer and the other is not used, as `limit` is at least `spare`)."""
+    loose = fts.most_of_words(q.words)
+    a = await rarest(db, loose)
+    rest = [w for w in loose if w != a]
+    split_on = f"{_term(a)} & ({fts.all_but_one(rest, TSQUERY)})" if len(rest) > 1 else _term(a)
+    speakers, values = "", tuple(int(i) for i in (speaker_ids or ()))
+    if values:
+        speakers = f" AND s.speaker_entity_id IN ({','.join('?' * len(values))})"
+    with_a = db.execute_fetchall(
+        f"SELECT s.id, s.text, s.words @@ to_tsquery('{TEXT_SEARCH_CONFIG}', ?) AS whole FROM statements s "
+        f"WHERE s.guild_id = ? AND s.words @@ to_tsquery('{TEXT_SEARCH_CONFIG}', ?){speakers} "
+        f"ORDER BY whole DESC, s.id DESC LIMIT {int(limit + spare)}",
+        (tsquery(q), guild_id, split_on, *values))
+    without_a = (await second()).execute_fetchall(
+        f"SELECT s.id, s.text FROM statements s WHERE s.guild_id = ? AND s.words @@ "
+        f"to_tsquery('{TEXT_SEARCH_CONFIG}', ?){speakers} ORDER BY s.id DESC LIMIT {int(limit)}",
+        (guild_id, TSQUERY.and_.join(_term(w) for w in rest), *values))
+    first, other = await asyncio.gather(with_a, without_a)
+    every_word = [(r[0], r[1]) for r in first if r[2]][:limit]
+    most_words = sorted({r[0]: r[1] for r in [*first, *other]}.items(), reverse=True)[:limit]
+    return every_word, most_words

@@ -197,6 +197,39 @@ async def test_a_pasted_quote_with_a_word_wrong_is_found_and_both_passes_at_once
             assert at_once == one_after_the_other, query
 
 
+async def test_a_long_quote_split_on_any_word_finds_what_the_passes_find_one_after_the_other(
+        store, make, monkeypatch):
+    """PostgreSQL splits a long quote's most-words pass on its rarest word (two halves at once,
+    the first also telling which rows hold every word). Whichever word the split is made on,
+    and however few candidates are kept, the answer must be the passes' one after the other."""
+    import random
+
+    from store import search
+    from store.pg import fulltext
+
+    rng = random.Random(11)
+    vocabulary = "budget deficit families struggling teachers strike renegotiate harbour funding".split()
+    for k in range(25):
+        said = [make.said(" ".join(rng.sample(vocabulary, rng.randrange(5, 9))), "Ana Costa") for _ in range(4)]
+        b = make.brief(f"Brief {k}", "Text.", entities=[make.person("Ana Costa")], statements=said)
+        await store.save_brief(GUILD, b, b.text)
+
+    async def any_word(db, words):
+        return rng.choice(words)
+
+    monkeypatch.setattr(fulltext, "rarest", any_word)
+    for candidates in (400, 6, search.LOOSE_BELOW):  # never fewer: see long_quote_passes
+        monkeypatch.setattr(search, "CANDIDATES", candidates)
+        for _ in range(25):
+            query = " ".join(rng.sample(vocabulary, rng.randrange(5, 8)))
+            for limit in (1, 4, 25):
+                at_once = [s.id for s in await store.search_statements(GUILD, query, limit=limit)]
+                monkeypatch.setattr(search, "AT_ONCE_WORDS", 99)
+                one_after_the_other = [s.id for s in await store.search_statements(GUILD, query, limit=limit)]
+                monkeypatch.setattr(search, "AT_ONCE_WORDS", 5)
+                assert at_once == one_after_the_other, (query, candidates, limit)
+
+
 async def test_common_words_found_among_the_newest_statements_first_give_the_newest_matches(store, make, monkeypatch):
     """PostgreSQL reads the newest statements before asking its GIN index (its row estimates
     for common words that go together are far off); the candidates must be the newest

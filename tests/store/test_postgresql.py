@@ -82,6 +82,28 @@ async def test_two_shards_saving_the_same_new_name_link_it_to_one_entity(make):
             await b.close()
 
 
+async def test_a_long_quote_is_split_on_its_rarest_word_once_the_table_was_analysed(make):
+    """Which word a long quote's search splits on comes from ANALYZE's statistics: the word in
+    the fewest statements (a word too rare to be listed counts as rarer than every listed one)."""
+    async with fresh_schema() as url:
+        store = await open_store(url, warm_names=False)
+        try:
+            for n in range(40):
+                text = "the budget deficit hurts families" + (" and the harbour" if n == 7 else "")
+                if n % 2:
+                    text += " said teachers"
+                b = make.brief(f"Report {n}", "Text.", entities=[make.person("Ana Costa")],
+                               statements=[make.said(text, "Ana Costa")])
+                await store.save_brief(GUILD, b, b.text)
+            words = ["families", "budget", "teachers", "harbour", "deficit"]
+            assert await fulltext.rarest(store._reader, words) == "families"  # no statistics yet: the first
+            await store._reader.execute("ANALYZE statements")
+            assert await fulltext.rarest(store._reader, words) == "harbour"
+            assert await fulltext.rarest(store._reader, ["families", "teachers", "budget"]) == "teachers"
+        finally:
+            await store.close()
+
+
 async def test_an_unreachable_server_is_one_clear_line_without_the_password():
     with pytest.raises(StoreError) as caught:
         await open_store("postgresql://newsbrief:s3cret@127.0.0.1:1/newsbrief")
