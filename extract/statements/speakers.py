@@ -38,6 +38,9 @@ _INDEFINITE = {"a", "an", "another", "one", "some", "several", "other"}
 _ASIDE_OPENERS = {"VBN", "VBG", "VBD", "WP"}
 _ASIDE_TOKENS = 25
 
+# edges that put a clause inside another one: its subject is not the sentence's topic
+_EMBEDDING_DEPS = {"ccomp", "advcl", "relcl", "acl", "csubj", "pcomp"}
+
 NEAR_WORDS = 40  # _name_near looks this far from the verb: a clause without a comma can run on for pages
 
 
@@ -333,25 +336,51 @@ class SpeakerResolver:
         sex = PRONOUN_GENDER.get(token.lower_) if "PERSON" in types else None
         # the pronoun's sentence by bisection: a scan per pronoun was quadratic in a long text
         si = max(0, bisect.bisect_right(self._sent_starts, token.idx) - 1)
+        others = self._objects_of_own_verb(token)
         for k in self._reach_back(si, token.lower_):
             sent, lo, end = sents[k]
             hi = min(end, token.idx)
             spoke = [(at, name) for at, name in self._spoken + self.speech_subjects()
-                     if lo <= at < hi and self._type_of(name, types) and self._agrees(name, sex)]
+                     if lo <= at < hi and name not in others and self._type_of(name, types)
+                     and self._agrees(name, sex)]
             if spoke:
                 return max(spoke)[1]
             cands = []
             for m in self._mentions_between(lo, hi):
                 if m.entity.type in types and not self._is_blocked(m.start):
                     name = self.canonical(m.entity, m.start)
-                    if self._agrees(name, sex, m.start):
+                    if name not in others and self._agrees(name, sex, m.start):
                         cands.append((m, name))
             if cands:
                 subjects = [c for c in cands if self._subject_like(c[0])]
-                if not subjects and self._pronoun_subject(sent, lo, hi, token.lower_):
-                    continue  # `He attended, though unsure about Sanders.`: he is still him
-                return (subjects or cands)[-1][1]
+                chain_at = self._pronoun_subject_at(sent, lo, hi, token.lower_)
+                if chain_at is not None:
+                    # `…, he noted, so … whether Miller will win`: a name in a clause after the
+                    # same pronoun is news to the sentence, not the person the pronoun continues
+                    subjects = [c for c in subjects if c[0].start < chain_at or not self._embedded(c[0])]
+                    if not subjects:
+                        continue  # `He attended, though unsure about Sanders.`: he is still him
+                # in a sentence before the pronoun's, the main clause's subject is the topic the
+                # pronoun takes up (`Worley pledged her vote to allow Clinton to focus. “…,” she said`)
+                main = [c for c in subjects if k != si and not self._embedded(c[0])]
+                return (main or subjects or cands)[-1][1]
         return None
+
+    def _objects_of_own_verb(self, token) -> set[str]:
+        """Who a subject pronoun cannot be: the people its own verb acts on (`he told Hannity`
+        is not Hannity talking to himself)."""
+        if token.dep_ not in _SUBJECT_DEPS:
+            return set()
+        out = set()
+        for child in token.head.children:
+            objs = [child] if child.dep_ in ("dobj", "dative") else []
+            if child.dep_ == "prep" and child.lower_ in ("to", "with"):
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+            for obj in objs:
+                ent = self.entity_at(obj.idx, obj.idx + len(obj))
+                if ent is not None and ent.type == "PERSON":
+                    out.add(self.canonical(ent, obj.idx))
+        return out
 
     def _reach_back(self, si: int, pronoun: str) -> list[int]:
         """Indexes of the sentence `si` and of those before it a pronoun may reach. The
@@ -373,12 +402,18 @@ class SpeakerResolver:
     def _pronoun_subject(self, sent, lo: int, hi: int, pronoun: str) -> bool:
         """Whether the sentence's stretch [lo, hi) has the same pronoun as a subject: the
         person it continues is further back, not the names mentioned around it."""
+        return self._pronoun_subject_at(sent, lo, hi, pronoun) is not None
+
+    def _pronoun_subject_at(self, sent, lo: int, hi: int, pronoun: str) -> int | None:
+        """Offset of the first subject in [lo, hi) that is the same pronoun, if any."""
         sex = PRONOUN_GENDER.get(pronoun)
+        if sex is None:
+            return None
         for tok in sent:
             if lo <= tok.idx < hi and tok.dep_ in _SUBJECT_DEPS and not self._is_blocked(tok.idx):
-                if sex is not None and PRONOUN_GENDER.get(tok.lower_) == sex:
-                    return True
-        return False
+                if PRONOUN_GENDER.get(tok.lower_) == sex:
+                    return tok.idx
+        return None
 
     def _agrees(self, name: str, sex: str | None, at: int | None = None) -> bool:
         """Whether a person can be the `he`/`she` wanted: unknown agrees with both."""
@@ -431,6 +466,21 @@ class SpeakerResolver:
             if root.dep_ not in ("poss", "compound", "appos", "conj") or root.head is root:
                 return False
             root = root.head
+        return False
+
+    def _embedded(self, m: _Mention) -> bool:
+        """Whether a subject-like mention belongs to a clause inside another one (`said that
+        Holt wanted …`, `whether Miller will be …`, `after Lane spoke`), not to the main clause."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return False
+        node = span.root
+        for _ in range(12):
+            if node.dep_ in _EMBEDDING_DEPS:
+                return True
+            if node.head is node or not same_line(node, node.head):
+                return False
+            node = node.head
         return False
 
     def _opens_line(self, start: int) -> bool:

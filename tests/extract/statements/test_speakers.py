@@ -71,6 +71,40 @@ def test_he_does_not_reach_over_a_paragraph_break_the_parser_ran_a_sentence_acro
     assert direct(extractor, body)[-1] == ("sick and tired of hearing about it.", "Luis Moreno")
 
 
+
+def test_a_name_in_a_clause_after_the_same_he_is_not_who_he_is(extractor):
+    body = ("Tom Baxter, a delegate from Ohio, said he called the chairman last week.\n\n"
+            "Baxter said he is ready to fight any move to bind the delegation. But during the roll call, "
+            "states vote in order, he noted, so it may be clear whether Frank Miller will be the nominee "
+            "by then. He said states like Iowa will settle it first.\n\n"
+            "\"If we cannot find another nominee, we might abstain,\" he said.")
+    assert direct(extractor, body) == [("If we cannot find another nominee, we might abstain,", "Tom Baxter")]
+
+
+def test_he_told_someone_is_never_that_someone(extractor):
+    body = ("During an interview with Sean Hollis, Dave Turner discussed the wall. "
+            "Hollis asked Turner how high the wall would be.\n\n"
+            "\"I think it could be 40 feet. Could be higher,\" he told Hollis, to cheers from the crowd.\n\n"
+            "\"We have no choice,\" he said.")
+    assert direct(extractor, body) == [("I think it could be 40 feet. Could be higher,", "Dave Turner"),
+                                       ("We have no choice,", "Dave Turner")]
+
+
+def test_she_takes_up_the_main_subject_of_the_sentence_before_not_a_name_in_its_clauses(extractor):
+    body = ("Most party leaders back the front-runner. One of them, state party chairwoman Nora Whitby, "
+            "pledged her vote to Anne Calder last week in an effort to end the contest and let Calder "
+            "focus on the autumn race.\n\n"
+            "\"We need to close this out and get on with the campaign,\" she said.")
+    assert direct(extractor, body) == [("We need to close this out and get on with the campaign,", "Nora Whitby")]
+
+
+def test_he_after_a_clause_he_reports_is_the_one_who_reported_it(extractor):
+    body = ("Former Rep. Carl Dorsey was pro Ken Lasch while the Ohio governor was in the race, "
+            "he said on Wednesday.\n\n"
+            "\"Ann is my next choice. Mark Tully lost me long ago,\" he said.")
+    assert direct(extractor, body) == [("Ann is my next choice. Mark Tully lost me long ago,", "Carl Dorsey")]
+
+
 # -- unnamed sources ------------------------------------------------------------------------------
 
 def test_an_unnamed_party_member_is_no_place_and_no_party(extractor):
