@@ -38,6 +38,9 @@ _INDEFINITE = {"a", "an", "another", "one", "some", "several", "other"}
 _ASIDE_OPENERS = {"VBN", "VBG", "VBD", "WP"}
 _ASIDE_TOKENS = 25
 
+# verbs by which someone puts out a document in their own name (`released a statement`)
+_ISSUING_VERBS = {"issue", "release", "publish", "post", "put", "send", "give", "make", "deliver",
+                  "write", "sign", "file", "email", "tweet"}
 # edges that put a clause inside another one: its subject is not the sentence's topic
 _EMBEDDING_DEPS = {"ccomp", "advcl", "relcl", "acl", "csubj", "pcomp"}
 
@@ -517,9 +520,23 @@ class SpeakerResolver:
         named = self._definite_org(token)
         if named is not None:
             return named
+        if allow_voice and lemma in self.lex.voice:
+            issuer = self._issuer(token)
+            if issuer is not None:
+                return issuer
         if lemma in self.lex.anonymous or (allow_voice and lemma in self.lex.voice):
             return ANONYMOUS
         return None
+
+    def _issuer(self, token) -> Speaker | None:
+        """`she released a statement saying …`, `the ministry issued a note stating …`: an
+        unowned document speaks for whoever put it out."""
+        verb = token.head
+        if token.dep_ != "dobj" or verb.lemma_.casefold() not in _ISSUING_VERBS or not same_line(token, verb):
+            return None
+        subj = subject_of(verb)
+        got = self.resolve(subj) if subj is not None and subj.i != token.i else None
+        return got if got is not None and got.name else None
 
     def _owner(self, token) -> Speaker | None:
         """The named person or body a noun belongs to or is illustrated by:

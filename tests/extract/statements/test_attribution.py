@@ -64,6 +64,17 @@ def test_organisation_speaks_in_a_statement(extractor):
     assert who == "Federal Aviation Administration"
 
 
+
+def test_a_statement_someone_released_speaks_for_them(extractor):
+    body = ("Fashion designer Maria Delgado signed a licensing deal with the maker in 2012. At the time, "
+            "she released a statement saying, \"The company has been a trusted partner for many years.\"\n\n"
+            "Senator Tom Avery put out a statement saying \"this bill will not pass the Senate this year.\"\n\n"
+            "Reporters obtained a memo saying \"the plant will close in May.\"")
+    assert direct(extractor, body) == [
+        ("The company has been a trusted partner for many years.", "Maria Delgado"),
+        ("this bill will not pass the Senate this year.", "Tom Avery"),
+        ("the plant will close in May.", None)]
+
 def test_quoted_as_saying(extractor):
     body = ("State media quoted Li Wei as saying the talks were \"frank and useful.\" "
             "Markets rose after the report.")
