@@ -288,13 +288,18 @@ class SpeakerResolver:
         return None
 
     def _person_before_aside(self, doc, comma: int, verb) -> Speaker | None:
-        """`after Mr. Trump, asked about the deaths, had said, “…”`: the parser left the verb
-        without a subject; the person is the name right before the aside between commas."""
+        """`after Mr. Trump, asked about the deaths, had said, “…”`, `At the club, Jay Roe, its
+        president, suggested …`: the parser left the verb without a subject; the person is the
+        name right before the aside between commas."""
         k = comma - 1
         while k >= 0 and same_line(doc[k], verb) and comma - k <= _ASIDE_TOKENS and doc[k].text != ",":
             k -= 1
         opener = doc[k + 1] if k >= 1 and doc[k].text == "," else None
-        if opener is None or opener.tag_ not in _ASIDE_OPENERS:
+        if opener is None:
+            return None
+        # `Jay Roe, the club's president and manager, suggested`: a described role is an aside too
+        described = not any(t.pos_ in ("VERB", "AUX") for t in doc[k + 1:comma])
+        if opener.tag_ not in _ASIDE_OPENERS and not described:
             return None
         if any(c.dep_ in _SUBJECT_DEPS and k < c.i < comma for c in opener.children):
             return None  # a clause with a subject of its own is no aside

@@ -189,6 +189,13 @@ def test_speaker_before_an_aside_the_parser_cut_from_the_verb(extractor):
     assert direct(extractor, body) == [("I think our city does plenty of that too.", "Mark Rivera")]
 
 
+
+def test_speaker_before_a_described_role_the_parser_cut_from_the_verb(extractor):
+    # the parser hangs `Mark Pellegrino` on the place the sentence opens with
+    body = ("At Sunset Ridge, Mark Pellegrino, the club's president, suggested that rivals failed "
+            "because of their focus on \"the business of selling houses.\"")
+    assert direct(extractor, body) == [("the business of selling houses.", "Mark Pellegrino")]
+
 def test_a_dash_after_a_quote_that_resumes_the_sentence_names_no_one(extractor):
     body = ("Yet in spite of carping that Senator Bill Hart is nothing but a dreamer - during their "
             "first debate, Governor Ann Ruiz cracked, “I'm a dreamer who gets things done” - he has "
