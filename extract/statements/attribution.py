@@ -144,8 +144,11 @@ class Attributor:
     def _cues_above(self, anchor, q: QuoteSpan) -> list[Speaker]:
         """Speakers of the speech cues governing `anchor`, outermost first. An outer cue
         counts only when the inner one sits in its reported clause (a ccomp on the way)."""
-        if anchor.dep_ in _MODIFIER_EDGES and anchor.head.pos_ in ("NOUN", "PROPN"):
-            return []  # `the "reform" bill`: a quoted modifier is a label, not speech
+        # `the "reform" bill`: a quoted modifier is a label, unless it stands in the clause
+        # someone reports (`X says his "old friend" Y ran …`: X's words)
+        modifier = anchor.dep_ in _MODIFIER_EDGES and anchor.head.pos_ in ("NOUN", "PROPN")
+        if modifier and self._capitalised(q):
+            return []  # `wearing “Ted Cruz” pins`: a name on a thing, whoever reports it
         child, node = anchor, anchor.head
         cues: list[Speaker] = []
         via_clause = False
@@ -163,7 +166,10 @@ class Attributor:
             if not self.view.in_quote(node) and same_line(node, anchor):
                 # a parse run across a paragraph break is no attribution
                 speaker = self._cue_speaker(node, child, direct=not outside)
-                if speaker is None and not cues and self._unnamed_cue(node, child, outside):
+                unnamed = speaker is None and not cues and self._unnamed_cue(node, child, outside)
+                if modifier and not cues and not via_clause and (speaker is not None or unnamed):
+                    return []  # `called the "reform" bill a mess`: a label on the thing named
+                if unnamed:
                     # `X recalled how the pilot called the route “…”`: the pilot's words,
                     # never the outer speaker's
                     return [Speaker(None)]
@@ -174,6 +180,10 @@ class Attributor:
                     via_clause = False
             child, node = node, node.head
         return cues[::-1]
+
+    def _capitalised(self, q: QuoteSpan) -> bool:
+        words = [t for t in self.view.content_tokens(q) if t.is_alpha]
+        return bool(words) and all(t.text[0].isupper() for t in words)
 
     def _cue_speaker(self, node, child, direct: bool) -> Speaker | None:
         """The speaker when `node` is a speech cue reached from `child` by a speech edge."""

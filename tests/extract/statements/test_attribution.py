@@ -103,6 +103,19 @@ def test_fragment_inside_an_outer_speakers_reported_clause(extractor):
     assert [who for _, who in direct(extractor, body)] == ["Tom Harris", "Tom Harris"]
 
 
+
+def test_a_quoted_modifier_inside_a_reported_clause_is_the_reporters(extractor):
+    body = ("Golf is changing fast. Lesley Dorn, a vice president at a consulting firm, said the \"old model\" "
+            "of private clubs with high fees and \"very exclusive\" memberships is in decline.")
+    assert direct(extractor, body) == [("old model", "Lesley Dorn"), ("very exclusive", "Lesley Dorn")]
+
+
+def test_a_quoted_modifier_outside_a_reported_clause_or_a_quoted_name_stays_a_label(extractor):
+    body = ("Golf is changing fast. Governor Amy Tran called the \"reform\" bill a mess.\n\n"
+            "Not everyone was pleased. \"We've had better conventions than this one,\" Texas delegate "
+            "Bill Eastland, wearing a cowboy hat and \"Ted Cruz\" campaign pins, said as confetti fell.")
+    assert direct(extractor, body) == [("We've had better conventions than this one,", "Bill Eastland")]
+
 # -- quotations embedded in someone's clause ------------------------------------------------------
 
 def test_quote_inside_a_pledge_is_the_subjects(extractor):
