@@ -9,7 +9,10 @@ ministry`), or stand for an unnamed source (`officials`).
 from __future__ import annotations
 
 import bisect
+import json
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from extract.statements.gender import PRONOUN_GENDER, word_before_gender
 from extract.statements.grammar import pobj, same_line, subject_of
@@ -41,6 +44,18 @@ _ASIDE_TOKENS = 25
 # verbs by which someone puts out a document in their own name (`released a statement`)
 _ISSUING_VERBS = {"issue", "release", "publish", "post", "put", "send", "give", "make", "deliver",
                   "write", "sign", "file", "email", "tweet"}
+# `the governor` looks back over at most this many mentions for the person so described
+_DESCRIBED_REACH = 200
+# edges from a name to the words that title it (`Sen.`, `Rubio, the senator`)
+_TITLE_DEPS = {"compound", "amod", "nmod", "appos"}
+# words before a title that make it another office (`Vice President`, `Lieutenant Governor`)
+_LESSER = {"vice", "deputy", "lieutenant", "lt", "lt.", "assistant", "associate", "under"}
+_FORMER = {"former", "ex"}
+# descriptions that stand for a named person as titles do (`the candidate said`)
+_DESCRIPTION_NOUNS = {"candidate", "nominee", "front-runner", "frontrunner", "businessman", "businesswoman",
+                      "billionaire", "mogul", "challenger", "incumbent"}
+_TITLE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "pres": "president",
+                        "gen": "general", "sec": "secretary", "atty": "attorney", "amb": "ambassador"}
 # edges that put a clause inside another one: its subject is not the sentence's topic
 _EMBEDDING_DEPS = {"ccomp", "advcl", "relcl", "acl", "csubj", "pcomp"}
 
@@ -99,6 +114,7 @@ class SpeakerResolver:
         self.namesakes = Namesakes(text_of(doc), entities)
         self._speech_subjects: list[tuple[int, str]] | None = None  # listed on first use
         self._full_names: dict | None = None  # surname -> mentions of longer names, made on first use
+        self._titles: dict[int, set[str]] = {}  # id(person) -> title words the text gives them, on first use
 
     # -- entity lookup -------------------------------------------------------------------
     def entity_at(self, start: int, end: int) -> Entity | None:
@@ -223,7 +239,7 @@ class SpeakerResolver:
         subj = subject_of(verb)
         got = self.resolve(subj, allow_voice) if subj is not None else None
         if got is None and (subj is None or subj.pos_ in ("VERB", "PROPN")):
-            got = self._name_near(verb)
+            got = self._name_near(verb, allow_voice)
         if (got is None or not got.name) and subj is not None and subj.pos_ == "NOUN":
             got = self._name_set_off_before(subj.head) or got
         return got
@@ -247,7 +263,7 @@ class SpeakerResolver:
             return None
         return Speaker(self.canonical(ent, last.idx))
 
-    def _name_near(self, verb) -> Speaker | None:
+    def _name_near(self, verb, allow_voice: bool = True) -> Speaker | None:
         """`Writing in a blog post, Matthew Ingram of The Globe and Mail dubbed …`: the first
         name between the last clause break and the verb; after a quotation (`“…,” added
         KCNA`) the name after the verb instead."""
@@ -268,7 +284,8 @@ class SpeakerResolver:
         # a person nearest the verb, else the longest named body (`The U.S. Department of
         # Agriculture notes`, not `U.S.`)
         found = [(tok, self.entity_at(tok.idx, tok.idx + len(tok))) for tok in stretch]
-        found = [(tok, ent) for tok, ent in found if ent is not None]
+        # `the Democratic presidential candidate stated`: an adjective only describes someone
+        found = [(tok, ent) for tok, ent in found if ent is not None and tok.pos_ != "ADJ"]
         people = [(tok, ent) for tok, ent in found if ent.type == "PERSON"]
         if people:
             tok, ent = people[0]
@@ -283,6 +300,11 @@ class SpeakerResolver:
                 return self._fallback_name(tok)
             if tok.lower_ in ("he", "she"):
                 return self._pronoun(tok)
+        if not after_quote and stretch and self._is_title(stretch[-1]):
+            # `…, the candidate stated`: someone the text describes, named if it titled them so
+            described = self._described_person(stretch[-1], loose=True)
+            if described is not None or allow_voice:
+                return described or SOMEONE
         if not after_quote and not any(t.pos_ == "VERB" for t in stretch) and 0 <= i and doc[i].text == ",":
             return self._person_before_aside(doc, i, verb)
         return None
@@ -522,7 +544,7 @@ class SpeakerResolver:
             return owner
         if lemma in self.lex.voice and lemma not in self.lex.anonymous and not allow_voice:
             return None  # `Schnabel's comments suggest …`: a document reports, a person says
-        named = self._definite_org(token)
+        named = self._definite_org(token) or self._described_person(token)
         if named is not None:
             return named
         if allow_voice and lemma in self.lex.voice:
@@ -532,6 +554,62 @@ class SpeakerResolver:
         if lemma in self.lex.anonymous or (allow_voice and lemma in self.lex.voice):
             return ANONYMOUS
         return None
+
+    def _described_person(self, token, loose: bool = False) -> Speaker | None:
+        """`the governor said`, `the Florida senator said`: the latest person named before
+        whom the text gave that title (`Gov. Chris Christie`, `Chris Christie, the governor
+        of New Jersey`); no one if nobody was described so. `loose`: the parser gave the
+        speech verb no subject, and the description is the phrase right before it."""
+        if not self._is_title(token) or not (loose or self._speaks(token)):
+            return None
+        word = token.lemma_.casefold()
+        children = _line_children(token)
+        former = any(c.lower_ in _FORMER for c in children)  # `the former president` is not the president
+        i = bisect.bisect_left(self._starts, token.idx)
+        for m in reversed(self._mentions[max(0, i - _DESCRIBED_REACH):i]):
+            if m.entity.type != "PERSON" or self._is_blocked(m.start):
+                continue
+            titles = self._titles_of(m.entity)
+            if word in titles and former == bool(titles & _FORMER):
+                return Speaker(self.canonical(m.entity, m.start))
+        return None
+
+    def _is_title(self, token) -> bool:
+        """`the governor`, `the Democratic presidential candidate`: one person by a title."""
+        return (token.tag_ == "NN" and token.lemma_.casefold() in _role_nouns()
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in _line_children(token)))
+
+    def _speaks(self, token) -> bool:
+        """Whether the word is the subject of a speech verb itself (`the governor said`), not
+        of some other verb a parse may have tied the quote to (`after the senator won, …`)."""
+        verb = token.head
+        lemma = verb.lemma_.casefold()
+        return token.dep_ == "nsubj" and (lemma in self.lex.speech or lemma in self.lex.quote_only)
+
+    def _titles_of(self, entity: Entity) -> set[str]:
+        """The title words the text gives a person in the phrases that name them: their role,
+        a title before a mention (`Florida Sen. Marco Rubio`), an appositive (`Rubio, the
+        senator`, `the senator, Marco Rubio`). Worked out once per person."""
+        key = id(entity)
+        if key not in self._titles:
+            role = (entity.role or "").split()
+            words = [w for k, w in enumerate(role) if k == 0 or role[k - 1].casefold() not in _LESSER]
+            for start, end in entity.spans:
+                span = self.doc.char_span(start, end, alignment_mode="expand")
+                if span is None or len(span) == 0:
+                    continue
+                root = span.root
+                named = list(span) + [c for c in root.children if c.dep_ in _TITLE_DEPS
+                                      and not (start <= c.idx < end) and not _runs_into_verb(c)]
+                if root.dep_ == "appos":
+                    named.append(root.head)
+                for tok in named:
+                    prev = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
+                    if prev not in _LESSER:  # a vice president is no president
+                        words.append(tok.text)
+            folded = {w.strip(",.’'").casefold() for w in words}
+            self._titles[key] = {_TITLE_ABBREVIATIONS.get(w, w) for w in folded}
+        return self._titles[key]
 
     def _issuer(self, token) -> Speaker | None:
         """`she released a statement saying …`, `the ministry issued a note stating …`: an
@@ -547,14 +625,19 @@ class SpeakerResolver:
         """The named person or body a noun belongs to or is illustrated by:
         `Cornyn's statement`, `the Home Office letter`, `the prosecutor, Mark Tedeschi`,
         `skeptics such as Michael Burry`, `governors, including Joachim Nagel`."""
-        voice = token.lemma_.casefold() in self.lex.voice  # `a statement from the ministry`
+        lemma = token.lemma_.casefold()
+        voice = lemma in self.lex.voice  # `a statement from the ministry`
+        # `the Florida senator`, `the Democratic candidate`: a person's place or party is where
+        # they come from; only sources and bodies speak for theirs (`U.S. officials`)
+        role = not (voice or lemma in self.lex.anonymous or lemma in self.lex.org_nouns)
         order = {"appos": 0, "conj": 1, "compound": 2, "poss": 3, "prep": 4}
         for child in sorted(_line_children(token), key=lambda c: order.get(c.dep_, 9)):
             if child.dep_ == "conj" and child.pos_ != "PROPN":
                 continue  # `academic and professor Marc Lamont Hill`: only a named conjunct
             if child.dep_ in ("poss", "compound", "appos", "conj"):
                 got = self.resolve(child) if child.dep_ != "compound" or child.pos_ == "PROPN" else None
-                if got is not None and got.name:
+                if got is not None and got.name and not (role and child.dep_ == "compound"
+                                                         and got.name in self._places):
                     return got
             preps = ("as", "like", "including", "by") + (("from", "of", "for") if voice else ())
             if child.dep_ == "prep" and child.lower_ in preps:
@@ -596,6 +679,24 @@ class SpeakerResolver:
             if name:
                 return Speaker(name)
         return None
+
+
+def _runs_into_verb(appos) -> bool:
+    """`hosts Joe Marsh and Mika Bryant, the candidate stated …`: a phrase the parser took for
+    an appositive but that a verb follows is that verb's subject."""
+    if appos.dep_ != "appos":
+        return False
+    after = appos.right_edge.i + 1
+    return after < len(appos.doc) and appos.doc[after].pos_ in ("VERB", "AUX")
+
+
+@lru_cache(maxsize=1)
+def _role_nouns() -> frozenset[str]:
+    """Nouns by which a text refers back to someone it titled: the last word of every
+    title head (extract/data/titles.json), and a few descriptions."""
+    raw = json.loads((Path(__file__).parent.parent / "data" / "titles.json").read_text(encoding="utf-8"))
+    heads = {h.split()[-1].strip(".").casefold() for h in raw["heads"]}
+    return frozenset({_TITLE_ABBREVIATIONS.get(h, h) for h in heads} | _DESCRIPTION_NOUNS)
 
 
 def _line_children(token) -> list:

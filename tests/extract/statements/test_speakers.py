@@ -130,6 +130,41 @@ def test_a_name_between_commas_before_the_verb_names_the_described_subject(extra
     assert direct(extractor, body) == [("And that is the end of the paper.", "Sam Whitaker")]
 
 
+
+def test_a_persons_place_or_party_is_not_who_spoke(extractor):
+    body = ("Talks resumed on Monday. \"We are close to a deal,\" the Florida senator said.\n\n"
+            "Talks resumed on Monday. In an interview with hosts Joe Marsh and Mika Bryant, the Democratic "
+            "presidential candidate stated that Ted Lowe's \"divisive\" and \"mean-spirited\" comments do not "
+            "\"fit with what I thought I knew about him.\"")
+    # the candidate's words stay statements, even the one-word ones, with no one named
+    assert direct(extractor, body) == [("We are close to a deal,", None), ("divisive", None),
+                                       ("mean-spirited", None), ("fit with what I thought I knew about him.", None)]
+
+
+def test_officials_or_a_spokesman_of_a_place_still_speak_for_it(extractor):
+    body = ("Talks resumed on Monday. \"We are close to a deal,\" U.S. officials said.\n\n"
+            "\"There is no deadline,\" the Kremlin spokesman said.")
+    assert [who for _, who in direct(extractor, body)] == ["United States", "Russia"]
+
+
+def test_the_title_the_text_gave_someone_names_them(extractor):
+    body = ("Was that really Chris Christie, the brusque governor of New Jersey? Republican Christine Todd "
+            "Whitman, the former New Jersey governor, was not impressed.\n\n"
+            "Christie defended his endorsement this week on his radio show.\n\n"
+            "\"I have known him for 14 years and he is the best person to beat her,\" the governor said.\n\n"
+            "Florida Sen. Marco Rubio spoke after Donald Trump. \"We will not get beat up,\" the Florida "
+            "senator said.\n\n"
+            "Mayor Ann Cole met Tom Briggs, a lawyer for the city. \"We will appeal,\" the lawyer said.")
+    assert [who for _, who in direct(extractor, body)] == ["Chris Christie", "Marco Rubio", "Tom Briggs"]
+
+
+def test_a_title_no_one_was_given_or_another_office_names_no_one(extractor):
+    body = ("Talks resumed on Monday. \"We are close to a deal,\" the senator said.\n\n"
+            "Former President Bill Carter campaigned in Ohio with Vice President Joe Baden. "
+            "\"We will win this state,\" the former president said.\n\n"
+            "Turnout was low. \"We need more voters,\" the president said.")
+    assert [who for _, who in direct(extractor, body)] == [None, "Bill Carter", None]
+
 def test_a_short_phrase_an_unnamed_party_member_said_is_kept_without_a_speaker(extractor):
     body = "Another Ohio Republican said he heard the governor talk of “betrayal” at the dinner."
     assert direct(extractor, body) == [("betrayal", None)]
