@@ -30,7 +30,7 @@ from extract.statements.grammar import (is_question, own_subordinate_clause, pob
                                        subject_of)
 from extract.statements.lexicon import lexicon
 from extract.statements.quotes import QuoteSpan
-from extract.statements.speakers import Speaker, SpeakerResolver
+from extract.statements.speakers import SOMEONE, Speaker, SpeakerResolver
 
 # Dependency edges that carry what was said from a clause up to its speech verb.
 CLAUSAL = {"ccomp", "parataxis", "conj", "advcl", "dep", "xcomp", "csubj", "oprd"}
@@ -227,6 +227,8 @@ class Attributor:
                                             or lemma == "quote")
         if edge == "xcomp" and lemma in _INSTRUCTION_VERBS:
             return False
+        if edge == "conj" and not direct and _own_subject(child):
+            return False  # `X proposed a debate, but the Y campaign rejected it as “…”`: Y's clause
         if edge == "ccomp" and lemma in ("ask", "wonder") and is_question(child):
             return False
         if direct:
@@ -459,6 +461,9 @@ class Attributor:
                     got = self._person_subject(node)
                     if got is not None:
                         return got
+                    if node.dep_ == "conj" and _own_subject(node):
+                        # `…, but the campaign rejected it as “…”`: not the first clause's
+                        return self._unnamed_subject(node)
                 if node.head.i == node.i:
                     break
                 node = node.head
@@ -479,6 +484,12 @@ class Attributor:
                 return got if got is not None and got.name else None
         return None
 
+    def _unnamed_subject(self, verb) -> Speaker | None:
+        """`officials started to portray it as a “workplace” issue`: people the text leaves
+        unnamed said it; any other subject (`the campaign`) names no one."""
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return SOMEONE if subj is not None and subj.lemma_.casefold() in self.lex.anonymous else None
+
     def _person_subject(self, verb) -> Speaker | None:
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is None or self.view.in_quote(subj) or not same_line(subj, verb):
@@ -492,6 +503,12 @@ class Attributor:
             return None
         kinds = {e.type for e in self.resolver.entities_named(got.name)}
         return got if kinds <= {"PERSON"} else None
+
+
+def _own_subject(clause) -> bool:
+    """A clause with a nominal subject of its own: someone else acting, not more of the
+    same speech (`and warned that …`, `and he added …` go on)."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") for c in clause.children)
 
 
 def _retort(verb) -> bool:

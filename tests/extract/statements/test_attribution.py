@@ -116,6 +116,20 @@ def test_a_quoted_modifier_outside_a_reported_clause_or_a_quoted_name_stays_a_la
             "Bill Eastland, wearing a cowboy hat and \"Ted Cruz\" campaign pins, said as confetti fell.")
     assert direct(extractor, body) == [("We've had better conventions than this one,", "Bill Eastland")]
 
+
+def test_a_quote_in_a_coordinated_clause_with_its_own_subject_is_not_the_first_speakers(extractor):
+    body = ("Senator Ann Cole and Governor Tom Berg argued for weeks. Cole proposed a debate in Ohio on the "
+            "evening of April 4 - but the Berg campaign rejected the idea as \"ludicrous\" because a "
+            "basketball final was on that night.")
+    assert direct(extractor, body) == [("ludicrous", "Tom Berg")]
+
+
+def test_words_unnamed_officials_used_in_their_own_clause_are_kept_unattributed(extractor):
+    body = ("Police named Syed Rahim as the shooter early. His name was on the scanner long before Mayor Tom "
+            "Berg was briefed, and long before White House officials started to portray the attack as a "
+            "\"workplace\" or \"gun control\" issue.")
+    assert direct(extractor, body)[0] == ("workplace", None)
+
 # -- quotations embedded in someone's clause ------------------------------------------------------
 
 def test_quote_inside_a_pledge_is_the_subjects(extractor):
