@@ -286,6 +286,11 @@ class SpeakerResolver:
         found = [(tok, self.entity_at(tok.idx, tok.idx + len(tok))) for tok in stretch]
         # `the Democratic presidential candidate stated`: an adjective only describes someone
         found = [(tok, ent) for tok, ent in found if ent is not None and tok.pos_ != "ADJ"]
+        # `added a New Hampshire Democrat`: the parser took the speaker for the object
+        unnamed = [tok for tok, ent in found if ent.name in self._places and self._in_unnamed_phrase(tok)]
+        found = [(tok, ent) for tok, ent in found if tok not in unnamed]
+        if unnamed and not found:
+            return SOMEONE
         people = [(tok, ent) for tok, ent in found if ent.type == "PERSON"]
         if people:
             tok, ent = people[0]
@@ -308,6 +313,16 @@ class SpeakerResolver:
         if not after_quote and not any(t.pos_ == "VERB" for t in stretch) and 0 <= i and doc[i].text == ",":
             return self._person_before_aside(doc, i, verb)
         return None
+
+    def _in_unnamed_phrase(self, tok) -> bool:
+        """A place or party word inside `a New Hampshire Democrat`, `another Iowa voter`."""
+        for _ in range(3):
+            if self._unnamed_member(tok):
+                return True
+            if tok.dep_ != "compound" or tok.head is tok:
+                return False
+            tok = tok.head
+        return False
 
     def _person_before_aside(self, doc, comma: int, verb) -> Speaker | None:
         """`after Mr. Trump, asked about the deaths, had said, “…”`, `At the club, Jay Roe, its

@@ -115,6 +115,12 @@ def test_an_unnamed_party_member_is_no_place_and_no_party(extractor):
                                        ("We are ready,", None)]
 
 
+
+def test_an_unnamed_party_member_the_parser_took_for_an_object_is_still_no_place(extractor):
+    body = ("Insiders were split on Tuesday. \"The gap between the two is awfully large, and unlike Tom Berg, "
+            "Ann Cole has very low disapproval numbers,\" added a New Hampshire Democrat. \"Voters like her.\"")
+    assert [who for _, who in direct(extractor, body)] == [None, None]
+
 def test_an_unnamed_phrase_with_a_name_in_apposition_or_an_author_is_that_person(extractor):
     body = ("“We will win the state,” said a Democrat, Senator Jane Doe.\n\n"
             "“Prices rose faster than wages,” a study by economist Peter Roe concluded.")
