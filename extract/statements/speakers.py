@@ -616,8 +616,8 @@ class SpeakerResolver:
                 root = span.root
                 named = list(span) + [c for c in root.children if c.dep_ in _TITLE_DEPS
                                       and not (start <= c.idx < end) and not _runs_into_verb(c)]
-                if root.dep_ == "appos":
-                    named.append(root.head)
+                if root.dep_ == "appos":  # `the former president, Bill Carter`
+                    named += [root.head] + [c for c in root.head.children if c.dep_ in _TITLE_DEPS]
                 for tok in named:
                     prev = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
                     if prev not in _LESSER:  # a vice president is no president

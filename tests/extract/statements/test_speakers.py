@@ -160,8 +160,10 @@ def test_the_title_the_text_gave_someone_names_them(extractor):
             "\"I have known him for 14 years and he is the best person to beat her,\" the governor said.\n\n"
             "Florida Sen. Marco Rubio spoke after Donald Trump. \"We will not get beat up,\" the Florida "
             "senator said.\n\n"
-            "Mayor Ann Cole met Tom Briggs, a lawyer for the city. \"We will appeal,\" the lawyer said.")
-    assert [who for _, who in direct(extractor, body)] == ["Chris Christie", "Marco Rubio", "Tom Briggs"]
+            "Mayor Ann Cole met Tom Briggs, a lawyer for the city. \"We will appeal,\" the lawyer said.\n\n"
+            "The former president, Bill Carter, spoke last. \"We need unity,\" the former president said.")
+    assert [who for _, who in direct(extractor, body)] == ["Chris Christie", "Marco Rubio", "Tom Briggs",
+                                                          "Bill Carter"]
 
 
 def test_a_title_no_one_was_given_or_another_office_names_no_one(extractor):
