@@ -56,6 +56,8 @@ _DESCRIPTION_NOUNS = {"candidate", "nominee", "front-runner", "frontrunner", "bu
                       "billionaire", "mogul", "challenger", "incumbent"}
 _TITLE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "pres": "president",
                         "gen": "general", "sec": "secretary", "atty": "attorney", "amb": "ambassador"}
+# `the statement said` looks this many tokens back for the statement someone issued
+_ISSUED_REACH = 150
 # edges that put a clause inside another one: its subject is not the sentence's topic
 _EMBEDDING_DEPS = {"ccomp", "advcl", "relcl", "acl", "csubj", "pcomp"}
 
@@ -628,7 +630,17 @@ class SpeakerResolver:
 
     def _issuer(self, token) -> Speaker | None:
         """`she released a statement saying …`, `the ministry issued a note stating …`: an
-        unowned document speaks for whoever put it out."""
+        unowned document speaks for whoever put it out; `the statement said` for whoever put
+        out the statement a few sentences before."""
+        if any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            lemma = token.lemma_.casefold()
+            doc = token.doc
+            for k in range(token.i - 1, max(-1, token.i - _ISSUED_REACH), -1):
+                if doc[k].lemma_.casefold() == lemma and doc[k].dep_ == "dobj":
+                    return self._issued_by(doc[k])
+        return self._issued_by(token)
+
+    def _issued_by(self, token) -> Speaker | None:
         verb = token.head
         if token.dep_ != "dobj" or verb.lemma_.casefold() not in _ISSUING_VERBS or not same_line(token, verb):
             return None

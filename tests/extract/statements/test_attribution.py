@@ -75,6 +75,15 @@ def test_a_statement_someone_released_speaks_for_them(extractor):
         ("this bill will not pass the Senate this year.", "Tom Avery"),
         ("the plant will close in May.", None)]
 
+
+def test_the_statement_speaks_for_whoever_issued_it_before(extractor):
+    body = ("The ministry responded on Friday. Minister Ana Ruiz issued a statement late in the evening.\n\n"
+            "\"We reject these claims entirely,\" the statement said.\n\n"
+            "The union answered on Saturday. Reporters obtained a letter from a branch office.\n\n"
+            "\"We will strike in May,\" the letter said.")
+    assert direct(extractor, body) == [("We reject these claims entirely,", "Ana Ruiz"),
+                                       ("We will strike in May,", None)]
+
 def test_quoted_as_saying(extractor):
     body = ("State media quoted Li Wei as saying the talks were \"frank and useful.\" "
             "Markets rose after the report.")
