@@ -56,6 +56,9 @@ _DESCRIPTION_NOUNS = {"candidate", "nominee", "front-runner", "frontrunner", "bu
                       "billionaire", "mogul", "challenger", "incumbent"}
 _TITLE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "pres": "president",
                         "gen": "general", "sec": "secretary", "atty": "attorney", "amb": "ambassador"}
+# arguments of a pronoun's verb that name someone else than the pronoun (binding)
+_BOUND_DEPS = {"dobj", "dative", "pobj", "nsubj", "nsubjpass"}
+_ARGUMENTS_SEEN = 20  # per word: a misparse can hang thousands of words off one
 # `the statement said` looks this many tokens back for the statement someone issued
 _ISSUED_REACH = 150
 # edges that put a clause inside another one: its subject is not the sentence's topic
@@ -414,19 +417,24 @@ class SpeakerResolver:
         return None
 
     def _objects_of_own_verb(self, token) -> set[str]:
-        """Who a subject pronoun cannot be: the people its own verb acts on (`he told Hannity`
-        is not Hannity talking to himself)."""
+        """Who a subject pronoun cannot be: the people named after it in its own verb's other
+        arguments (`he told Hannity`, `she said of Cole`, `he said Lund would lose`: none of
+        them is the speaker talking about himself)."""
         if token.dep_ not in _SUBJECT_DEPS:
             return set()
         out = set()
-        for child in token.head.children:
-            objs = [child] if child.dep_ in ("dobj", "dative") else []
-            if child.dep_ == "prep" and child.lower_ in ("to", "with"):
-                objs = [c for c in child.children if c.dep_ == "pobj"]
-            for obj in objs:
-                ent = self.entity_at(obj.idx, obj.idx + len(obj))
-                if ent is not None and ent.type == "PERSON":
-                    out.add(self.canonical(ent, obj.idx))
+        level = [c for c in token.head.children if c.i != token.i][:_ARGUMENTS_SEEN]
+        for _ in range(2):  # the verb's arguments, and theirs (`said Lund would lose`)
+            # only names after the pronoun (`Cole said …, she said` is Cole), on its own line
+            level = [t for t in level if t.i > token.i and same_line(t, token)]
+            below = []
+            for tok in level:
+                if tok.dep_ in _BOUND_DEPS and not self._is_blocked(tok.idx):
+                    ent = self.entity_at(tok.idx, tok.idx + len(tok))
+                    if ent is not None and ent.type == "PERSON":
+                        out.add(self.canonical(ent, tok.idx))
+                below += list(tok.children)[:_ARGUMENTS_SEEN]
+            level = below
         return out
 
     def _reach_back(self, si: int, pronoun: str) -> list[int]:

@@ -90,6 +90,14 @@ def test_he_told_someone_is_never_that_someone(extractor):
                                        ("We have no choice,", "Dave Turner")]
 
 
+
+def test_he_said_of_someone_is_never_that_someone(extractor):
+    body = ("Tom Hale met Ray Lund on Monday. Lund left early.\n\n"
+            "\"He will lose the vote,\" he said of Lund.\n\n"
+            "Asked about the vote, Senator Ann Cole said \"I have not seen the count,\" she said.")
+    assert direct(extractor, body) == [("He will lose the vote,", "Tom Hale"),
+                                       ("I have not seen the count,", "Ann Cole")]
+
 def test_she_takes_up_the_main_subject_of_the_sentence_before_not_a_name_in_its_clauses(extractor):
     body = ("Most party leaders back the front-runner. One of them, state party chairwoman Nora Whitby, "
             "pledged her vote to Anne Calder last week in an effort to end the contest and let Calder "
