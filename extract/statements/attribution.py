@@ -30,7 +30,7 @@ from extract.statements.grammar import (is_question, own_subordinate_clause, pob
                                        subject_of)
 from extract.statements.lexicon import lexicon
 from extract.statements.quotes import QuoteSpan
-from extract.statements.speakers import Speaker, SpeakerResolver
+from extract.statements.speakers import SOMEONE, Speaker, SpeakerResolver
 
 # Dependency edges that carry what was said from a clause up to its speech verb.
 CLAUSAL = {"ccomp", "parataxis", "conj", "advcl", "dep", "xcomp", "csubj", "oprd"}
@@ -144,8 +144,11 @@ class Attributor:
     def _cues_above(self, anchor, q: QuoteSpan) -> list[Speaker]:
         """Speakers of the speech cues governing `anchor`, outermost first. An outer cue
         counts only when the inner one sits in its reported clause (a ccomp on the way)."""
-        if anchor.dep_ in _MODIFIER_EDGES and anchor.head.pos_ in ("NOUN", "PROPN"):
-            return []  # `the "reform" bill`: a quoted modifier is a label, not speech
+        # `the "reform" bill`: a quoted modifier is a label, unless it stands in the clause
+        # someone reports (`X says his "old friend" Y ran …`: X's words)
+        modifier = anchor.dep_ in _MODIFIER_EDGES and anchor.head.pos_ in ("NOUN", "PROPN")
+        if modifier and self._capitalised(q):
+            return []  # `wearing “Ted Cruz” pins`: a name on a thing, whoever reports it
         child, node = anchor, anchor.head
         cues: list[Speaker] = []
         via_clause = False
@@ -163,7 +166,10 @@ class Attributor:
             if not self.view.in_quote(node) and same_line(node, anchor):
                 # a parse run across a paragraph break is no attribution
                 speaker = self._cue_speaker(node, child, direct=not outside)
-                if speaker is None and not cues and self._unnamed_cue(node, child, outside):
+                unnamed = speaker is None and not cues and self._unnamed_cue(node, child, outside)
+                if modifier and not cues and not via_clause and (speaker is not None or unnamed):
+                    return []  # `called the "reform" bill a mess`: a label on the thing named
+                if unnamed:
                     # `X recalled how the pilot called the route “…”`: the pilot's words,
                     # never the outer speaker's
                     return [Speaker(None)]
@@ -174,6 +180,10 @@ class Attributor:
                     via_clause = False
             child, node = node, node.head
         return cues[::-1]
+
+    def _capitalised(self, q: QuoteSpan) -> bool:
+        words = [t for t in self.view.content_tokens(q) if t.is_alpha]
+        return bool(words) and all(t.text[0].isupper() for t in words)
 
     def _cue_speaker(self, node, child, direct: bool) -> Speaker | None:
         """The speaker when `node` is a speech cue reached from `child` by a speech edge."""
@@ -217,6 +227,8 @@ class Attributor:
                                             or lemma == "quote")
         if edge == "xcomp" and lemma in _INSTRUCTION_VERBS:
             return False
+        if edge == "conj" and not direct and _own_subject(child):
+            return False  # `X proposed a debate, but the Y campaign rejected it as “…”`: Y's clause
         if edge == "ccomp" and lemma in ("ask", "wonder") and is_question(child):
             return False
         if direct:
@@ -449,6 +461,9 @@ class Attributor:
                     got = self._person_subject(node)
                     if got is not None:
                         return got
+                    if node.dep_ == "conj" and _own_subject(node):
+                        # `…, but the campaign rejected it as “…”`: not the first clause's
+                        return self._unnamed_subject(node)
                 if node.head.i == node.i:
                     break
                 node = node.head
@@ -469,6 +484,12 @@ class Attributor:
                 return got if got is not None and got.name else None
         return None
 
+    def _unnamed_subject(self, verb) -> Speaker | None:
+        """`officials started to portray it as a “workplace” issue`: people the text leaves
+        unnamed said it; any other subject (`the campaign`) names no one."""
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return SOMEONE if subj is not None and subj.lemma_.casefold() in self.lex.anonymous else None
+
     def _person_subject(self, verb) -> Speaker | None:
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is None or self.view.in_quote(subj) or not same_line(subj, verb):
@@ -482,6 +503,12 @@ class Attributor:
             return None
         kinds = {e.type for e in self.resolver.entities_named(got.name)}
         return got if kinds <= {"PERSON"} else None
+
+
+def _own_subject(clause) -> bool:
+    """A clause with a nominal subject of its own: someone else acting, not more of the
+    same speech (`and warned that …`, `and he added …` go on)."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") for c in clause.children)
 
 
 def _retort(verb) -> bool:

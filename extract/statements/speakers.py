@@ -9,7 +9,10 @@ ministry`), or stand for an unnamed source (`officials`).
 from __future__ import annotations
 
 import bisect
+import json
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from extract.statements.gender import PRONOUN_GENDER, word_before_gender
 from extract.statements.grammar import pobj, same_line, subject_of
@@ -37,6 +40,29 @@ _INDEFINITE = {"a", "an", "another", "one", "some", "several", "other"}
 # the tagger often takes for a past tense) or `who`, and is no longer than this
 _ASIDE_OPENERS = {"VBN", "VBG", "VBD", "WP"}
 _ASIDE_TOKENS = 25
+
+# verbs by which someone puts out a document in their own name (`released a statement`)
+_ISSUING_VERBS = {"issue", "release", "publish", "post", "put", "send", "give", "make", "deliver",
+                  "write", "sign", "file", "email", "tweet"}
+# `the governor` looks back over at most this many mentions for the person so described
+_DESCRIBED_REACH = 200
+# edges from a name to the words that title it (`Sen.`, `Rubio, the senator`)
+_TITLE_DEPS = {"compound", "amod", "nmod", "appos"}
+# words before a title that make it another office (`Vice President`, `Lieutenant Governor`)
+_LESSER = {"vice", "deputy", "lieutenant", "lt", "lt.", "assistant", "associate", "under"}
+_FORMER = {"former", "ex"}
+# descriptions that stand for a named person as titles do (`the candidate said`)
+_DESCRIPTION_NOUNS = {"candidate", "nominee", "front-runner", "frontrunner", "businessman", "businesswoman",
+                      "billionaire", "mogul", "challenger", "incumbent"}
+_TITLE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "pres": "president",
+                        "gen": "general", "sec": "secretary", "atty": "attorney", "amb": "ambassador"}
+# arguments of a pronoun's verb that name someone else than the pronoun (binding)
+_BOUND_DEPS = {"dobj", "dative", "pobj", "nsubj", "nsubjpass"}
+_ARGUMENTS_SEEN = 20  # per word: a misparse can hang thousands of words off one
+# `the statement said` looks this many tokens back for the statement someone issued
+_ISSUED_REACH = 150
+# edges that put a clause inside another one: its subject is not the sentence's topic
+_EMBEDDING_DEPS = {"ccomp", "advcl", "relcl", "acl", "csubj", "pcomp"}
 
 NEAR_WORDS = 40  # _name_near looks this far from the verb: a clause without a comma can run on for pages
 
@@ -93,6 +119,7 @@ class SpeakerResolver:
         self.namesakes = Namesakes(text_of(doc), entities)
         self._speech_subjects: list[tuple[int, str]] | None = None  # listed on first use
         self._full_names: dict | None = None  # surname -> mentions of longer names, made on first use
+        self._titles: dict[int, set[str]] = {}  # id(person) -> title words the text gives them, on first use
 
     # -- entity lookup -------------------------------------------------------------------
     def entity_at(self, start: int, end: int) -> Entity | None:
@@ -217,7 +244,7 @@ class SpeakerResolver:
         subj = subject_of(verb)
         got = self.resolve(subj, allow_voice) if subj is not None else None
         if got is None and (subj is None or subj.pos_ in ("VERB", "PROPN")):
-            got = self._name_near(verb)
+            got = self._name_near(verb, allow_voice)
         if (got is None or not got.name) and subj is not None and subj.pos_ == "NOUN":
             got = self._name_set_off_before(subj.head) or got
         return got
@@ -241,7 +268,7 @@ class SpeakerResolver:
             return None
         return Speaker(self.canonical(ent, last.idx))
 
-    def _name_near(self, verb) -> Speaker | None:
+    def _name_near(self, verb, allow_voice: bool = True) -> Speaker | None:
         """`Writing in a blog post, Matthew Ingram of The Globe and Mail dubbed …`: the first
         name between the last clause break and the verb; after a quotation (`“…,” added
         KCNA`) the name after the verb instead."""
@@ -262,7 +289,13 @@ class SpeakerResolver:
         # a person nearest the verb, else the longest named body (`The U.S. Department of
         # Agriculture notes`, not `U.S.`)
         found = [(tok, self.entity_at(tok.idx, tok.idx + len(tok))) for tok in stretch]
-        found = [(tok, ent) for tok, ent in found if ent is not None]
+        # `the Democratic presidential candidate stated`: an adjective only describes someone
+        found = [(tok, ent) for tok, ent in found if ent is not None and tok.pos_ != "ADJ"]
+        # `added a New Hampshire Democrat`: the parser took the speaker for the object
+        unnamed = [tok for tok, ent in found if ent.name in self._places and self._in_unnamed_phrase(tok)]
+        found = [(tok, ent) for tok, ent in found if tok not in unnamed]
+        if unnamed and not found:
+            return SOMEONE
         people = [(tok, ent) for tok, ent in found if ent.type == "PERSON"]
         if people:
             tok, ent = people[0]
@@ -277,18 +310,38 @@ class SpeakerResolver:
                 return self._fallback_name(tok)
             if tok.lower_ in ("he", "she"):
                 return self._pronoun(tok)
+        if not after_quote and stretch and self._is_title(stretch[-1]):
+            # `…, the candidate stated`: someone the text describes, named if it titled them so
+            described = self._described_person(stretch[-1], loose=True)
+            if described is not None or allow_voice:
+                return described or SOMEONE
         if not after_quote and not any(t.pos_ == "VERB" for t in stretch) and 0 <= i and doc[i].text == ",":
             return self._person_before_aside(doc, i, verb)
         return None
 
+    def _in_unnamed_phrase(self, tok) -> bool:
+        """A place or party word inside `a New Hampshire Democrat`, `another Iowa voter`."""
+        for _ in range(3):
+            if self._unnamed_member(tok):
+                return True
+            if tok.dep_ != "compound" or tok.head is tok:
+                return False
+            tok = tok.head
+        return False
+
     def _person_before_aside(self, doc, comma: int, verb) -> Speaker | None:
-        """`after Mr. Trump, asked about the deaths, had said, “…”`: the parser left the verb
-        without a subject; the person is the name right before the aside between commas."""
+        """`after Mr. Trump, asked about the deaths, had said, “…”`, `At the club, Jay Roe, its
+        president, suggested …`: the parser left the verb without a subject; the person is the
+        name right before the aside between commas."""
         k = comma - 1
         while k >= 0 and same_line(doc[k], verb) and comma - k <= _ASIDE_TOKENS and doc[k].text != ",":
             k -= 1
         opener = doc[k + 1] if k >= 1 and doc[k].text == "," else None
-        if opener is None or opener.tag_ not in _ASIDE_OPENERS:
+        if opener is None:
+            return None
+        # `Jay Roe, the club's president and manager, suggested`: a described role is an aside too
+        described = not any(t.pos_ in ("VERB", "AUX") for t in doc[k + 1:comma])
+        if opener.tag_ not in _ASIDE_OPENERS and not described:
             return None
         if any(c.dep_ in _SUBJECT_DEPS and k < c.i < comma for c in opener.children):
             return None  # a clause with a subject of its own is no aside
@@ -333,25 +386,56 @@ class SpeakerResolver:
         sex = PRONOUN_GENDER.get(token.lower_) if "PERSON" in types else None
         # the pronoun's sentence by bisection: a scan per pronoun was quadratic in a long text
         si = max(0, bisect.bisect_right(self._sent_starts, token.idx) - 1)
+        others = self._objects_of_own_verb(token)
         for k in self._reach_back(si, token.lower_):
             sent, lo, end = sents[k]
             hi = min(end, token.idx)
             spoke = [(at, name) for at, name in self._spoken + self.speech_subjects()
-                     if lo <= at < hi and self._type_of(name, types) and self._agrees(name, sex)]
+                     if lo <= at < hi and name not in others and self._type_of(name, types)
+                     and self._agrees(name, sex)]
             if spoke:
                 return max(spoke)[1]
             cands = []
             for m in self._mentions_between(lo, hi):
                 if m.entity.type in types and not self._is_blocked(m.start):
                     name = self.canonical(m.entity, m.start)
-                    if self._agrees(name, sex, m.start):
+                    if name not in others and self._agrees(name, sex, m.start):
                         cands.append((m, name))
             if cands:
                 subjects = [c for c in cands if self._subject_like(c[0])]
-                if not subjects and self._pronoun_subject(sent, lo, hi, token.lower_):
-                    continue  # `He attended, though unsure about Sanders.`: he is still him
-                return (subjects or cands)[-1][1]
+                chain_at = self._pronoun_subject_at(sent, lo, hi, token.lower_)
+                if chain_at is not None:
+                    # `…, he noted, so … whether Miller will win`: a name in a clause after the
+                    # same pronoun is news to the sentence, not the person the pronoun continues
+                    subjects = [c for c in subjects if c[0].start < chain_at or not self._embedded(c[0])]
+                    if not subjects:
+                        continue  # `He attended, though unsure about Sanders.`: he is still him
+                # in a sentence before the pronoun's, the main clause's subject is the topic the
+                # pronoun takes up (`Worley pledged her vote to allow Clinton to focus. “…,” she said`)
+                main = [c for c in subjects if k != si and not self._embedded(c[0])]
+                return (main or subjects or cands)[-1][1]
         return None
+
+    def _objects_of_own_verb(self, token) -> set[str]:
+        """Who a subject pronoun cannot be: the people named after it in its own verb's other
+        arguments (`he told Hannity`, `she said of Cole`, `he said Lund would lose`: none of
+        them is the speaker talking about himself)."""
+        if token.dep_ not in _SUBJECT_DEPS:
+            return set()
+        out = set()
+        level = [c for c in token.head.children if c.i != token.i][:_ARGUMENTS_SEEN]
+        for _ in range(2):  # the verb's arguments, and theirs (`said Lund would lose`)
+            # only names after the pronoun (`Cole said …, she said` is Cole), on its own line
+            level = [t for t in level if t.i > token.i and same_line(t, token)]
+            below = []
+            for tok in level:
+                if tok.dep_ in _BOUND_DEPS and not self._is_blocked(tok.idx):
+                    ent = self.entity_at(tok.idx, tok.idx + len(tok))
+                    if ent is not None and ent.type == "PERSON":
+                        out.add(self.canonical(ent, tok.idx))
+                below += list(tok.children)[:_ARGUMENTS_SEEN]
+            level = below
+        return out
 
     def _reach_back(self, si: int, pronoun: str) -> list[int]:
         """Indexes of the sentence `si` and of those before it a pronoun may reach. The
@@ -373,12 +457,18 @@ class SpeakerResolver:
     def _pronoun_subject(self, sent, lo: int, hi: int, pronoun: str) -> bool:
         """Whether the sentence's stretch [lo, hi) has the same pronoun as a subject: the
         person it continues is further back, not the names mentioned around it."""
+        return self._pronoun_subject_at(sent, lo, hi, pronoun) is not None
+
+    def _pronoun_subject_at(self, sent, lo: int, hi: int, pronoun: str) -> int | None:
+        """Offset of the first subject in [lo, hi) that is the same pronoun, if any."""
         sex = PRONOUN_GENDER.get(pronoun)
+        if sex is None:
+            return None
         for tok in sent:
             if lo <= tok.idx < hi and tok.dep_ in _SUBJECT_DEPS and not self._is_blocked(tok.idx):
-                if sex is not None and PRONOUN_GENDER.get(tok.lower_) == sex:
-                    return True
-        return False
+                if PRONOUN_GENDER.get(tok.lower_) == sex:
+                    return tok.idx
+        return None
 
     def _agrees(self, name: str, sex: str | None, at: int | None = None) -> bool:
         """Whether a person can be the `he`/`she` wanted: unknown agrees with both."""
@@ -433,6 +523,21 @@ class SpeakerResolver:
             root = root.head
         return False
 
+    def _embedded(self, m: _Mention) -> bool:
+        """Whether a subject-like mention belongs to a clause inside another one (`said that
+        Holt wanted …`, `whether Miller will be …`, `after Lane spoke`), not to the main clause."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return False
+        node = span.root
+        for _ in range(12):
+            if node.dep_ in _EMBEDDING_DEPS:
+                return True
+            if node.head is node or not same_line(node, node.head):
+                return False
+            node = node.head
+        return False
+
     def _opens_line(self, start: int) -> bool:
         """Whether only blanks stand before `start` on its line."""
         text = text_of(self.doc)
@@ -464,25 +569,110 @@ class SpeakerResolver:
             return owner
         if lemma in self.lex.voice and lemma not in self.lex.anonymous and not allow_voice:
             return None  # `Schnabel's comments suggest …`: a document reports, a person says
-        named = self._definite_org(token)
+        named = self._definite_org(token) or self._described_person(token)
         if named is not None:
             return named
+        if allow_voice and lemma in self.lex.voice:
+            issuer = self._issuer(token)
+            if issuer is not None:
+                return issuer
         if lemma in self.lex.anonymous or (allow_voice and lemma in self.lex.voice):
             return ANONYMOUS
         return None
+
+    def _described_person(self, token, loose: bool = False) -> Speaker | None:
+        """`the governor said`, `the Florida senator said`: the latest person named before
+        whom the text gave that title (`Gov. Chris Christie`, `Chris Christie, the governor
+        of New Jersey`); no one if nobody was described so. `loose`: the parser gave the
+        speech verb no subject, and the description is the phrase right before it."""
+        if not self._is_title(token) or not (loose or self._speaks(token)):
+            return None
+        word = token.lemma_.casefold()
+        children = _line_children(token)
+        former = any(c.lower_ in _FORMER for c in children)  # `the former president` is not the president
+        i = bisect.bisect_left(self._starts, token.idx)
+        for m in reversed(self._mentions[max(0, i - _DESCRIBED_REACH):i]):
+            if m.entity.type != "PERSON" or self._is_blocked(m.start):
+                continue
+            titles = self._titles_of(m.entity)
+            if word in titles and former == bool(titles & _FORMER):
+                return Speaker(self.canonical(m.entity, m.start))
+        return None
+
+    def _is_title(self, token) -> bool:
+        """`the governor`, `the Democratic presidential candidate`: one person by a title."""
+        return (token.tag_ == "NN" and token.lemma_.casefold() in _role_nouns()
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in _line_children(token)))
+
+    def _speaks(self, token) -> bool:
+        """Whether the word is the subject of a speech verb itself (`the governor said`), not
+        of some other verb a parse may have tied the quote to (`after the senator won, …`)."""
+        verb = token.head
+        lemma = verb.lemma_.casefold()
+        return token.dep_ == "nsubj" and (lemma in self.lex.speech or lemma in self.lex.quote_only)
+
+    def _titles_of(self, entity: Entity) -> set[str]:
+        """The title words the text gives a person in the phrases that name them: their role,
+        a title before a mention (`Florida Sen. Marco Rubio`), an appositive (`Rubio, the
+        senator`, `the senator, Marco Rubio`). Worked out once per person."""
+        key = id(entity)
+        if key not in self._titles:
+            role = (entity.role or "").split()
+            words = [w for k, w in enumerate(role) if k == 0 or role[k - 1].casefold() not in _LESSER]
+            for start, end in entity.spans:
+                span = self.doc.char_span(start, end, alignment_mode="expand")
+                if span is None or len(span) == 0:
+                    continue
+                root = span.root
+                named = list(span) + [c for c in root.children if c.dep_ in _TITLE_DEPS
+                                      and not (start <= c.idx < end) and not _runs_into_verb(c)]
+                if root.dep_ == "appos":  # `the former president, Bill Carter`
+                    named += [root.head] + [c for c in root.head.children if c.dep_ in _TITLE_DEPS]
+                for tok in named:
+                    prev = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
+                    if prev not in _LESSER:  # a vice president is no president
+                        words.append(tok.text)
+            folded = {w.strip(",.’'").casefold() for w in words}
+            self._titles[key] = {_TITLE_ABBREVIATIONS.get(w, w) for w in folded}
+        return self._titles[key]
+
+    def _issuer(self, token) -> Speaker | None:
+        """`she released a statement saying …`, `the ministry issued a note stating …`: an
+        unowned document speaks for whoever put it out; `the statement said` for whoever put
+        out the statement a few sentences before."""
+        if any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            lemma = token.lemma_.casefold()
+            doc = token.doc
+            for k in range(token.i - 1, max(-1, token.i - _ISSUED_REACH), -1):
+                if doc[k].lemma_.casefold() == lemma and doc[k].dep_ == "dobj":
+                    return self._issued_by(doc[k])
+        return self._issued_by(token)
+
+    def _issued_by(self, token) -> Speaker | None:
+        verb = token.head
+        if token.dep_ != "dobj" or verb.lemma_.casefold() not in _ISSUING_VERBS or not same_line(token, verb):
+            return None
+        subj = subject_of(verb)
+        got = self.resolve(subj) if subj is not None and subj.i != token.i else None
+        return got if got is not None and got.name else None
 
     def _owner(self, token) -> Speaker | None:
         """The named person or body a noun belongs to or is illustrated by:
         `Cornyn's statement`, `the Home Office letter`, `the prosecutor, Mark Tedeschi`,
         `skeptics such as Michael Burry`, `governors, including Joachim Nagel`."""
-        voice = token.lemma_.casefold() in self.lex.voice  # `a statement from the ministry`
+        lemma = token.lemma_.casefold()
+        voice = lemma in self.lex.voice  # `a statement from the ministry`
+        # `the Florida senator`, `the Democratic candidate`: a person's place or party is where
+        # they come from; only sources and bodies speak for theirs (`U.S. officials`)
+        role = not (voice or lemma in self.lex.anonymous or lemma in self.lex.org_nouns)
         order = {"appos": 0, "conj": 1, "compound": 2, "poss": 3, "prep": 4}
         for child in sorted(_line_children(token), key=lambda c: order.get(c.dep_, 9)):
             if child.dep_ == "conj" and child.pos_ != "PROPN":
                 continue  # `academic and professor Marc Lamont Hill`: only a named conjunct
             if child.dep_ in ("poss", "compound", "appos", "conj"):
                 got = self.resolve(child) if child.dep_ != "compound" or child.pos_ == "PROPN" else None
-                if got is not None and got.name:
+                if got is not None and got.name and not (role and child.dep_ == "compound"
+                                                         and got.name in self._places):
                     return got
             preps = ("as", "like", "including", "by") + (("from", "of", "for") if voice else ())
             if child.dep_ == "prep" and child.lower_ in preps:
@@ -524,6 +714,24 @@ class SpeakerResolver:
             if name:
                 return Speaker(name)
         return None
+
+
+def _runs_into_verb(appos) -> bool:
+    """`hosts Joe Marsh and Mika Bryant, the candidate stated …`: a phrase the parser took for
+    an appositive but that a verb follows is that verb's subject."""
+    if appos.dep_ != "appos":
+        return False
+    after = appos.right_edge.i + 1
+    return after < len(appos.doc) and appos.doc[after].pos_ in ("VERB", "AUX")
+
+
+@lru_cache(maxsize=1)
+def _role_nouns() -> frozenset[str]:
+    """Nouns by which a text refers back to someone it titled: the last word of every
+    title head (extract/data/titles.json), and a few descriptions."""
+    raw = json.loads((Path(__file__).parent.parent / "data" / "titles.json").read_text(encoding="utf-8"))
+    heads = {h.split()[-1].strip(".").casefold() for h in raw["heads"]}
+    return frozenset({_TITLE_ABBREVIATIONS.get(h, h) for h in heads} | _DESCRIPTION_NOUNS)
 
 
 def _line_children(token) -> list:
