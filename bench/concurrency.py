@@ -38,14 +38,18 @@ class ConcurrencyRun:
 
 
 def _cpu_ticks() -> tuple[int, int] | None:
-    """(busy, total) jiffies of every CPU since boot, from /proc/stat (None where it is absent)."""
+    """(busy, total) jiffies of every CPU since boot, from /proc/stat (None where it is absent).
+    Busy is time spent running something here; time a virtual machine's host took the CPU
+    away (steal) counts in the total only."""
     try:
         with open("/proc/stat", encoding="ascii") as f:
-            fields = [int(x) for x in f.readline().split()[1:]]
+            fields = [int(x) for x in f.readline().split()[1:9]]
     except (OSError, ValueError):
         return None
-    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle and iowait
-    return sum(fields) - idle, sum(fields)
+    fields += [0] * (8 - len(fields))
+    user, nice, system, idle, iowait, irq, softirq, steal = fields
+    busy = user + nice + system + irq + softirq
+    return busy, busy + idle + iowait + steal
 
 
 def busy_cores(before: tuple[int, int] | None, after: tuple[int, int] | None) -> float:
