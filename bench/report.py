@@ -6,6 +6,8 @@ import platform
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
+from bench.stats import percentile
+
 COLUMNS = ("Benchmark", "Size", "p50 / value", "p95", "Ratio", "Target", "Result")
 
 
@@ -66,14 +68,14 @@ def header(args) -> str:
 def _wake_up() -> str:
     """How late a 0.5 ms sleep wakes up (a virtual machine's scheduler can add milliseconds)."""
     import time
+
     late = []
     for _ in range(400):
         start = time.perf_counter()
         time.sleep(0.0005)
         late.append((time.perf_counter() - start - 0.0005) * 1000)
-    late.sort()
-    return (f"a 0.5 ms sleep wakes up {late[len(late) // 2]:.2f} ms late at the median, "
-            f"{late[int(len(late) * 0.95)]:.2f} ms at p95 and {late[int(len(late) * 0.99)]:.2f} ms at p99")
+    return (f"a 0.5 ms sleep wakes up {percentile(late, 50):.2f} ms late at the median, "
+            f"{percentile(late, 95):.2f} ms at p95 and {percentile(late, 99):.2f} ms at p99")
 
 
 def _python_loop_ms() -> float:

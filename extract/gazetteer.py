@@ -15,7 +15,8 @@ from extract.names import fold
 _DATA = Path(__file__).with_name("data")
 
 
-def _load(name: str) -> dict:
+def load_data(name: str) -> dict:
+    """One of the JSON files in extract/data/."""
     return json.loads((_DATA / name).read_text(encoding="utf-8"))
 
 
@@ -94,10 +95,10 @@ def _folded(words) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    countries = _load("countries.json")["countries"]
-    places = _load("places.json")
-    words = _load("entity_words.json")
-    titles = _load("titles.json")
+    countries = load_data("countries.json")["countries"]
+    places = load_data("places.json")
+    words = load_data("entity_words.json")
+    titles = load_data("titles.json")
 
     forms: dict[str, Place] = {}
     capitals: dict[str, str] = {}

@@ -131,7 +131,7 @@ async def search_statements(db: aiosqlite.Connection, guild_id: int, text: str, 
     modes = _modes(q)
     at_once = second is not None and len(modes) == 2 and len(fts.content_words(words)) >= AT_ONCE_WORDS
     if at_once and dialect.is_postgresql(db):  # the same answer, the most-words pass split in two halves
-        passes = await pg_fulltext.long_quote_passes(db, second, guild_id, q, speaker_ids, CANDIDATES, LOOSE_BELOW)
+        passes = await pg_fulltext.long_quote_passes(db, guild_id, q, speaker_ids, CANDIDATES, LOOSE_BELOW)
     elif at_once:  # the same answer as one pass after the other, in the time of the longer one
         passes = await asyncio.gather(_statement_hits(db, guild_id, q, False, speaker_ids, scoped),
                                       _statement_hits(await second(), guild_id, q, True, speaker_ids, scoped))

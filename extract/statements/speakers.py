@@ -9,11 +9,10 @@ ministry`), or stand for an unnamed source (`officials`).
 from __future__ import annotations
 
 import bisect
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
+from extract.gazetteer import load_data
 from extract.statements.gender import PRONOUN_GENDER, word_before_gender
 from extract.statements.grammar import pobj, same_line, subject_of
 from extract.statements.lexicon import lexicon
@@ -729,8 +728,7 @@ def _runs_into_verb(appos) -> bool:
 def _role_nouns() -> frozenset[str]:
     """Nouns by which a text refers back to someone it titled: the last word of every
     title head (extract/data/titles.json), and a few descriptions."""
-    raw = json.loads((Path(__file__).parent.parent / "data" / "titles.json").read_text(encoding="utf-8"))
-    heads = {h.split()[-1].strip(".").casefold() for h in raw["heads"]}
+    heads = {h.split()[-1].strip(".").casefold() for h in load_data("titles.json")["heads"]}
     return frozenset({_TITLE_ABBREVIATIONS.get(h, h) for h in heads} | _DESCRIPTION_NOUNS)
 
 

@@ -83,14 +83,18 @@ async def statement_hits(db, guild_id: int, q: fts.TextQuery, loose: bool, speak
             (guild_id, query))
         if len(rows) >= limit:
             return [(r[0], r[1]) for r in rows]
-    speakers = ""
-    if speaker_ids:
-        speakers = f" AND s.speaker_entity_id IN ({','.join('?' * len(speaker_ids))})"
+    speakers, values = _by_speakers(speaker_ids)
     rows = await db.execute_fetchall(
         f"SELECT s.id, s.text FROM statements s WHERE s.guild_id = ? AND s.words @@ "
         f"to_tsquery('{TEXT_SEARCH_CONFIG}', ?){speakers} ORDER BY s.id DESC LIMIT {int(limit)}",
-        (guild_id, query, *(speaker_ids or ())))
+        (guild_id, query, *values))
     return [(r[0], r[1]) for r in rows]
+
+
+def _by_speakers(speaker_ids: list[int] | None) -> tuple[str, tuple[int, ...]]:
+    """The ` AND ...` condition on `s` keeping statements by one of `speaker_ids` (none: all), with its values."""
+    values = tuple(int(i) for i in (speaker_ids or ()))
+    return (f" AND s.speaker_entity_id IN ({','.join('?' * len(values))})" if values else ""), values
 
 
 # How often the statements' words occur, as ANALYZE sampled them (the most common few
@@ -106,13 +110,12 @@ _WORD_FREQUENCIES = (
 async def rarest(db, words: list[str]) -> str:
     """The word of `words` in the fewest statements, by the table's statistics (the first
     when none are known: any choice gives the same rows, see long_quote_passes)."""
-    plain = [_term(w).strip("()") for w in words]
-    rows = await db.execute_fetchall(_WORD_FREQUENCIES, (plain,))
-    frequency = {w: f for w, f in rows}
-    return min(words, key=lambda w: frequency.get(_term(w).strip("()"), 0.0))
+    plain = {w: _term(w).strip("()") for w in words}
+    frequency = dict(await db.execute_fetchall(_WORD_FREQUENCIES, (list(plain.values()),)))
+    return min(words, key=lambda w: frequency.get(plain[w], 0.0))
 
 
-async def long_quote_passes(db, second, guild_id: int, q: fts.TextQuery, speaker_ids: list[int] | None,
+async def long_quote_passes(db, guild_id: int, q: fts.TextQuery, speaker_ids: list[int] | None,
                             limit: int, spare: int) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
     """Both passes of a long pasted quote (store/search.py): the newest `limit` statements
     holding all its words, and the newest `limit` holding all but one of its longest
@@ -122,7 +125,7 @@ async def long_quote_passes(db, second, guild_id: int, q: fts.TextQuery, speaker
     checking the other four for each row they hold: at 100,000 briefs that walk is most of
     a long quote's time. Split on the rarest word `a`, the same rows are those holding `a`
     and all but one of the rest (a walk of `a`'s list), and those holding all the rest
-    (a walk of the next rarest's): the halves run at once on two connections. Every row
+    (a walk of the next rarest's): the halves run at once on two of the pool's connections. Every row
     with all the words holds `a`, so the first half also says which rows have them all,
     and lists them first: up to `spare` more than `limit` rows, enough that the most-words
     candidates are exact when fewer than `spare` rows hold all the words (otherwise the
@@ -131,15 +134,13 @@ async def long_quote_passes(db, second, guild_id: int, q: fts.TextQuery, speaker
     a = await rarest(db, loose)
     rest = [w for w in loose if w != a]
     split_on = f"{_term(a)} & ({fts.all_but_one(rest, TSQUERY)})" if len(rest) > 1 else _term(a)
-    speakers, values = "", tuple(int(i) for i in (speaker_ids or ()))
-    if values:
-        speakers = f" AND s.speaker_entity_id IN ({','.join('?' * len(values))})"
+    speakers, values = _by_speakers(speaker_ids)
     with_a = db.execute_fetchall(
         f"SELECT s.id, s.text, s.words @@ to_tsquery('{TEXT_SEARCH_CONFIG}', ?) AS whole FROM statements s "
         f"WHERE s.guild_id = ? AND s.words @@ to_tsquery('{TEXT_SEARCH_CONFIG}', ?){speakers} "
         f"ORDER BY whole DESC, s.id DESC LIMIT {int(limit + spare)}",
         (tsquery(q), guild_id, split_on, *values))
-    without_a = (await second()).execute_fetchall(
+    without_a = db.execute_fetchall(
         f"SELECT s.id, s.text FROM statements s WHERE s.guild_id = ? AND s.words @@ "
         f"to_tsquery('{TEXT_SEARCH_CONFIG}', ?){speakers} ORDER BY s.id DESC LIMIT {int(limit)}",
         (guild_id, TSQUERY.and_.join(_term(w) for w in rest), *values))

@@ -9,6 +9,7 @@ from statements_of import direct
 
 # -- direct quotations: where the speaker is named -------------------------------------------
 
+
 def test_inverted_attribution_after_the_quote(extractor):
     body = "“We will keep rates where they are,” said Maria Lopez, the bank's governor."
     assert direct(extractor, body) == [("We will keep rates where they are,", "Maria Lopez")]
@@ -64,7 +65,6 @@ def test_organisation_speaks_in_a_statement(extractor):
     assert who == "Federal Aviation Administration"
 
 
-
 def test_a_statement_someone_released_speaks_for_them(extractor):
     body = ("Fashion designer Maria Delgado signed a licensing deal with the maker in 2012. At the time, "
             "she released a statement saying, \"The company has been a trusted partner for many years.\"\n\n"
@@ -83,6 +83,7 @@ def test_the_statement_speaks_for_whoever_issued_it_before(extractor):
             "\"We will strike in May,\" the letter said.")
     assert direct(extractor, body) == [("We reject these claims entirely,", "Ana Ruiz"),
                                        ("We will strike in May,", None)]
+
 
 def test_quoted_as_saying(extractor):
     body = ("State media quoted Li Wei as saying the talks were \"frank and useful.\" "
@@ -112,7 +113,6 @@ def test_fragment_inside_an_outer_speakers_reported_clause(extractor):
     assert [who for _, who in direct(extractor, body)] == ["Tom Harris", "Tom Harris"]
 
 
-
 def test_a_quoted_modifier_inside_a_reported_clause_is_the_reporters(extractor):
     body = ("Golf is changing fast. Lesley Dorn, a vice president at a consulting firm, said the \"old model\" "
             "of private clubs with high fees and \"very exclusive\" memberships is in decline.")
@@ -140,6 +140,7 @@ def test_words_unnamed_officials_used_in_their_own_clause_are_kept_unattributed(
     assert direct(extractor, body)[0] == ("workplace", None)
 
 # -- quotations embedded in someone's clause ------------------------------------------------------
+
 
 def test_quote_inside_a_pledge_is_the_subjects(extractor):
     body = ("The party met on Friday. Senator Lena Ortiz pledged to “carry this fight to every "
@@ -173,6 +174,7 @@ def test_quote_in_a_clause_about_a_plan_has_no_person_to_credit(extractor):
 
 # -- transcript layout --------------------------------------------------------------------------
 
+
 def test_transcript_labels_name_the_speaker(extractor):
     body = ("Moderator Elaine Quist questioned Governor Mike Pence about the budget.\n\n"
             "PENCE: “Well, look, we balanced it every single year.”\n\n"
@@ -184,6 +186,7 @@ def test_transcript_labels_name_the_speaker(extractor):
 
 
 # -- appositives and quotes inside someone else's account -----------------------------------------
+
 
 def test_role_of_a_place_then_the_holders_name(extractor):
     body = ("The ceremony drew a large crowd on Sunday. The mayor of Springfield, Joe Quimby, "
@@ -213,6 +216,7 @@ def test_attribution_after_a_long_appositive_holding_a_quoted_name(extractor):
 
 # -- replies ----------------------------------------------------------------------------------
 
+
 def test_shot_back_is_a_reply_not_the_earlier_critic(extractor):
     body = ("The debate turned sharp. After Mayor Tom Reyes criticized the budget, "
             "Councillor Ana Lund shot back, “We balanced it twice while you were away.”")
@@ -225,12 +229,12 @@ def test_speaker_before_an_aside_the_parser_cut_from_the_verb(extractor):
     assert direct(extractor, body) == [("I think our city does plenty of that too.", "Mark Rivera")]
 
 
-
 def test_speaker_before_a_described_role_the_parser_cut_from_the_verb(extractor):
     # the parser hangs `Mark Pellegrino` on the place the sentence opens with
     body = ("At Sunset Ridge, Mark Pellegrino, the club's president, suggested that rivals failed "
             "because of their focus on \"the business of selling houses.\"")
     assert direct(extractor, body) == [("the business of selling houses.", "Mark Pellegrino")]
+
 
 def test_a_dash_after_a_quote_that_resumes_the_sentence_names_no_one(extractor):
     body = ("Yet in spite of carping that Senator Bill Hart is nothing but a dreamer - during their "

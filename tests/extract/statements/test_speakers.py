@@ -11,6 +11,7 @@ from statements_of import direct
 
 # -- pronouns agree with their antecedent -------------------------------------------------------
 
+
 def test_she_skips_the_nearer_man(extractor):
     body = ("Economist Margaret Okafor studied the plan that Governor Paul Denton signed. "
             "“It will not pay for itself,” she said.")
@@ -71,7 +72,6 @@ def test_he_does_not_reach_over_a_paragraph_break_the_parser_ran_a_sentence_acro
     assert direct(extractor, body)[-1] == ("sick and tired of hearing about it.", "Luis Moreno")
 
 
-
 def test_a_name_in_a_clause_after_the_same_he_is_not_who_he_is(extractor):
     body = ("Tom Baxter, a delegate from Ohio, said he called the chairman last week.\n\n"
             "Baxter said he is ready to fight any move to bind the delegation. But during the roll call, "
@@ -90,13 +90,13 @@ def test_he_told_someone_is_never_that_someone(extractor):
                                        ("We have no choice,", "Dave Turner")]
 
 
-
 def test_he_said_of_someone_is_never_that_someone(extractor):
     body = ("Tom Hale met Ray Lund on Monday. Lund left early.\n\n"
             "\"He will lose the vote,\" he said of Lund.\n\n"
             "Asked about the vote, Senator Ann Cole said \"I have not seen the count,\" she said.")
     assert direct(extractor, body) == [("He will lose the vote,", "Tom Hale"),
                                        ("I have not seen the count,", "Ann Cole")]
+
 
 def test_she_takes_up_the_main_subject_of_the_sentence_before_not_a_name_in_its_clauses(extractor):
     body = ("Most party leaders back the front-runner. One of them, state party chairwoman Nora Whitby, "
@@ -115,6 +115,7 @@ def test_he_after_a_clause_he_reports_is_the_one_who_reported_it(extractor):
 
 # -- unnamed sources ------------------------------------------------------------------------------
 
+
 def test_an_unnamed_party_member_is_no_place_and_no_party(extractor):
     body = ("“The polls were wrong,” another Ohio Republican added.\n\n"
             "“She is too far behind,” said one Iowa Democrat.\n\n"
@@ -123,11 +124,11 @@ def test_an_unnamed_party_member_is_no_place_and_no_party(extractor):
                                        ("We are ready,", None)]
 
 
-
 def test_an_unnamed_party_member_the_parser_took_for_an_object_is_still_no_place(extractor):
     body = ("Insiders were split on Tuesday. \"The gap between the two is awfully large, and unlike Tom Berg, "
             "Ann Cole has very low disapproval numbers,\" added a New Hampshire Democrat. \"Voters like her.\"")
     assert [who for _, who in direct(extractor, body)] == [None, None]
+
 
 def test_an_unnamed_phrase_with_a_name_in_apposition_or_an_author_is_that_person(extractor):
     body = ("“We will win the state,” said a Democrat, Senator Jane Doe.\n\n"
@@ -142,7 +143,6 @@ def test_a_name_between_commas_before_the_verb_names_the_described_subject(extra
             "The reporter I was talking to, Sam Whitaker, interrupted me in mid-sentence to announce, "
             "“And that is the end of the paper.”")
     assert direct(extractor, body) == [("And that is the end of the paper.", "Sam Whitaker")]
-
 
 
 def test_a_persons_place_or_party_is_not_who_spoke(extractor):
@@ -180,6 +180,7 @@ def test_a_title_no_one_was_given_or_another_office_names_no_one(extractor):
             "\"We will win this state,\" the former president said.\n\n"
             "Turnout was low. \"We need more voters,\" the president said.")
     assert [who for _, who in direct(extractor, body)] == [None, "Bill Carter", None]
+
 
 def test_a_short_phrase_an_unnamed_party_member_said_is_kept_without_a_speaker(extractor):
     body = "Another Ohio Republican said he heard the governor talk of “betrayal” at the dinner."
