@@ -3,11 +3,13 @@ records of store/records.py. Every query names the guild, so an id from
 another guild finds nothing."""
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import aiosqlite
 
+from store import dialect
 from store.naming import merged_roles
 from store.packing import unpack_insights, unpack_sections
 from store.records import (ArticleDetail, ArticleRow, CoMentionGraph, EntityRow, GuildStats, Profile, StatementDetail,
@@ -146,7 +148,11 @@ async def count_articles(db, guild_id: int) -> int:
 async def search_scope(db, guild_id: int) -> bool | None:
     """None when the guild has no briefs (nothing to search); else whether
     its searches should be scoped in the FTS index, i.e. it holds under half
-    of the database's briefs (see fts.match_expression)."""
+    of the database's briefs (see fts.match_expression). On PostgreSQL there is nothing to
+    decide (its queries filter by guild in SQL), so no query: summing every guild's briefs
+    would grow with the number of servers, which is what PostgreSQL is there for."""
+    if dialect.is_postgresql(db):
+        return True
     rows = await db.execute_fetchall(
         "SELECT briefs, briefs * 2 < (SELECT sum(briefs) FROM guilds) FROM guilds WHERE guild_id = ?", (guild_id,))
     if not rows or not rows[0][0]:
@@ -161,41 +167,60 @@ async def generation(db, guild_id: int) -> int:
 
 async def entity_profile(db, guild_id: int, entity_id: int, *, statements: int, articles: int,
                          co_mentions: int) -> Profile | None:
-    entity = (await entity_rows(db, guild_id, [entity_id])).get(entity_id)
+    # Its parts at once: on PostgreSQL each takes a pool connection, so the profile waits for
+    # the slowest read instead of the sum of five round trips; aiosqlite runs them in turn.
+    found, seen, said, briefs, company = await asyncio.gather(
+        entity_rows(db, guild_id, [entity_id]), _seen(db, entity_id), _said(db, guild_id, entity_id, statements),
+        _briefs(db, guild_id, entity_id, articles), _company(db, guild_id, entity_id, co_mentions))
+    entity = found.get(entity_id)  # None: not this guild's, or hidden (the other parts are dropped)
     if entity is None:
         return None
-    # Each end of the (entity, date) index alone: a combined min/max would read every link.
-    seen = await db.execute_fetchall(
-        "SELECT (SELECT min(published_at) FROM brief_entities WHERE entity_id = :e), "
-        "(SELECT max(published_at) FROM brief_entities WHERE entity_id = :e)", {"e": entity_id})
-    first_seen, last_seen = seen[0]
-    said = []
-    if statements > 0:
-        said = await db.execute_fetchall(
-            STATEMENT_QUERY + "WHERE s.speaker_entity_id = ? AND s.guild_id = ? "
-            "ORDER BY s.published_at DESC, s.brief_id DESC, s.id LIMIT ?", (entity_id, guild_id, statements))
-    briefs = []
-    if articles > 0:
-        briefs = await db.execute_fetchall(
-            f"SELECT {ARTICLE_COLUMNS} FROM brief_entities be JOIN articles a ON a.id = be.brief_id "
-            "WHERE be.entity_id = ? AND a.guild_id = ? ORDER BY be.published_at DESC, be.brief_id DESC LIMIT ?",
-            (entity_id, guild_id, articles))
-    company = []
-    if co_mentions > 0:
-        # Count first, then name the few winners (joining every row to entities costs more).
-        company = await db.execute_fetchall(
-            "SELECT e.name, top.together FROM "
-            "(SELECT other.entity_id AS id, count(*) AS together FROM "
-            " (SELECT brief_id FROM brief_entities WHERE entity_id = ? ORDER BY brief_id DESC LIMIT ?) mine "
-            " JOIN brief_entities other ON other.brief_id = mine.brief_id "
-            " WHERE other.entity_id != ? GROUP BY other.entity_id ORDER BY together DESC, other.entity_id LIMIT ?) top "
-            "JOIN entities e ON e.id = top.id WHERE e.guild_id = ? AND e.hidden = 0 AND e.type NOT IN (%s) "
-            "ORDER BY top.together DESC, top.id LIMIT ?" % ",".join("?" * len(NOT_COMPANY)),
-            (entity_id, CO_MENTION_WINDOW, entity_id,
-             co_mentions + CO_MENTION_SPARE + await hidden_count(db, guild_id), guild_id, *NOT_COMPANY, co_mentions))
+    first_seen, last_seen = seen
     return Profile(entity=entity, first_seen=first_seen or "", last_seen=last_seen or "",
                    co_mentions=[(name, n) for name, n in company],
                    statements=[statement_row(s) for s in said], articles=[article_row(r) for r in briefs])
+
+
+async def _seen(db, entity_id: int) -> tuple:
+    # Each end of the (entity, date) index alone: a combined min/max would read every link.
+    rows = await db.execute_fetchall(
+        "SELECT (SELECT min(published_at) FROM brief_entities WHERE entity_id = :e), "
+        "(SELECT max(published_at) FROM brief_entities WHERE entity_id = :e)", {"e": entity_id})
+    return rows[0]
+
+
+async def _said(db, guild_id: int, entity_id: int, limit: int) -> list:
+    if limit <= 0:
+        return []
+    return await db.execute_fetchall(
+        STATEMENT_QUERY + "WHERE s.speaker_entity_id = ? AND s.guild_id = ? "
+        "ORDER BY s.published_at DESC, s.brief_id DESC, s.id LIMIT ?", (entity_id, guild_id, limit))
+
+
+async def _briefs(db, guild_id: int, entity_id: int, limit: int) -> list:
+    if limit <= 0:
+        return []
+    return await db.execute_fetchall(
+        f"SELECT {ARTICLE_COLUMNS} FROM brief_entities be JOIN articles a ON a.id = be.brief_id "
+        "WHERE be.entity_id = ? AND a.guild_id = ? ORDER BY be.published_at DESC, be.brief_id DESC LIMIT ?",
+        (entity_id, guild_id, limit))
+
+
+async def _company(db, guild_id: int, entity_id: int, limit: int) -> list:
+    """(name, briefs together) of the entities most often in the same recent briefs."""
+    if limit <= 0:
+        return []
+    # Count first, then name the few winners (joining every row to entities costs more).
+    return await db.execute_fetchall(
+        "SELECT e.name, top.together FROM "
+        "(SELECT other.entity_id AS id, count(*) AS together FROM "
+        " (SELECT brief_id FROM brief_entities WHERE entity_id = ? ORDER BY brief_id DESC LIMIT ?) mine "
+        " JOIN brief_entities other ON other.brief_id = mine.brief_id "
+        " WHERE other.entity_id != ? GROUP BY other.entity_id ORDER BY together DESC, other.entity_id LIMIT ?) top "
+        "JOIN entities e ON e.id = top.id WHERE e.guild_id = ? AND e.hidden = 0 AND e.type NOT IN (%s) "
+        "ORDER BY top.together DESC, top.id LIMIT ?" % ",".join("?" * len(NOT_COMPANY)),
+        (entity_id, CO_MENTION_WINDOW, entity_id,
+         limit + CO_MENTION_SPARE + await hidden_count(db, guild_id), guild_id, *NOT_COMPANY, limit))
 
 
 async def popular_names(db, guild_id: int, limit: int) -> list[str]:

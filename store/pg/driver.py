@@ -90,6 +90,9 @@ class PgConnection:
 
     def __init__(self, target: Any):
         self._db = target  # asyncpg.Pool or asyncpg.Connection: both have fetch/execute/executemany
+        # Values the query modules may reuse for a while because a stale copy still gives the
+        # same answers (store/pg/fulltext.py's search window): one store's, never shared.
+        self.memo: dict[tuple, tuple] = {}
 
     def rebind(self, target: Any) -> None:
         """Use another connection from now on (the writer's, after its server connection was lost)."""

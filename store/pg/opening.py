@@ -39,7 +39,7 @@ async def open_pool(url: str, *, max_size: int = POOL_MAX) -> asyncpg.Pool:
     """A pool on a migrated database; a StoreError naming the URL (without its
     password) when the server does not answer or refuses."""
     try:
-        pool = await asyncpg.create_pool(url, min_size=POOL_MIN, max_size=max_size,
+        pool = await asyncpg.create_pool(url, min_size=POOL_MIN, max_size=max_size, reset=_keep_session,
                                          command_timeout=COMMAND_TIMEOUT, server_settings=TRIGRAM_SETTINGS)
     except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError, ValueError) as exc:
         raise StoreError(f"Cannot reach the PostgreSQL database {redacted(url)}: "
@@ -52,6 +52,15 @@ async def open_pool(url: str, *, max_size: int = POOL_MAX) -> asyncpg.Pool:
         await pool.close()
         raise
     return pool
+
+
+async def _keep_session(conn: asyncpg.Connection) -> None:
+    """What the pool does to a connection given back, instead of asyncpg's default reset query
+    (UNLISTEN, RESET ALL, advisory unlocks, ...): that is a round trip after every read, and a
+    read's reply waited for it. asyncpg still rolls back a transaction left open before calling
+    this. The store's pool users leave no other session state behind: no LISTEN, no SET, and
+    the one session advisory lock (migrate's) is released in a `finally`; the deployment
+    lease holds its lock on a connection of its own (store/lease.py)."""
 
 
 def _lock_key(schema: str) -> int:

@@ -104,6 +104,28 @@ async def test_a_long_quote_is_split_on_its_rarest_word_once_the_table_was_analy
             await store.close()
 
 
+async def test_a_connection_given_back_to_the_pool_carries_nothing_to_the_next_reader(make):
+    """The pool skips asyncpg's reset query after each read (a round trip per query); a connection
+    given back in the middle of a transaction is still rolled back, and migrate's lock is gone."""
+    async with fresh_schema() as url:
+        store = await open_store(url, warm_names=False)
+        try:
+            b = make.brief("Report", "Ada Lovelace spoke.", entities=[make.person("Ada Lovelace")])
+            await store.save_brief(GUILD, b, b.text)
+            conn = await store._pool.acquire()
+            await conn.execute("BEGIN")
+            await conn.execute("DELETE FROM articles")
+            await store._pool.release(conn)
+            async with store._pool.acquire() as again:
+                assert not again.is_in_transaction()
+                assert await again.fetchval("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' "
+                                            "AND pid = pg_backend_pid()") == 0
+            assert (await store.stats(GUILD)).briefs == 1
+            assert [a.title for a in await store.latest_articles(GUILD)] == ["Report"]
+        finally:
+            await store.close()
+
+
 async def test_an_unreachable_server_is_one_clear_line_without_the_password():
     with pytest.raises(StoreError) as caught:
         await open_store("postgresql://newsbrief:s3cret@127.0.0.1:1/newsbrief")
