@@ -244,15 +244,22 @@ async def stats(db, guild_id: int) -> GuildStats:
 async def trending(db, guild_id: int, since: datetime, limit: int) -> list[tuple[EntityRow, int]]:
     """The entities named in the most of the guild's briefs published since the day of `since`
     (at most the newest TRENDING_WINDOW), ties to the most recently named."""
+    # One round trip: the window's size and ends, how many briefs were indexed since its first
+    # (more than its size: holes, see _Window), and how many entities are hidden.
     rows = await db.execute_fetchall(
-        "SELECT count(*), min(id), min(published_at) FROM (SELECT id, published_at FROM articles "
-        "WHERE guild_id = ? AND published_at >= ? ORDER BY published_at DESC, id DESC LIMIT ?) w",
-        (guild_id, since.date().isoformat(), TRENDING_WINDOW))
-    size, first_id, floor = rows[0]
+        "SELECT w.size, w.first_id, w.floor, "
+        "(SELECT count(*) FROM articles WHERE guild_id = :g AND id >= w.first_id), "
+        "(SELECT count(*) FROM entities WHERE guild_id = :g AND hidden = 1) "
+        "FROM (SELECT count(*) AS size, min(id) AS first_id, min(published_at) AS floor FROM "
+        "(SELECT id, published_at FROM articles WHERE guild_id = :g AND published_at >= :since "
+        "ORDER BY published_at DESC, id DESC LIMIT :n) newest) w",
+        {"g": guild_id, "since": since.date().isoformat(), "n": TRENDING_WINDOW})
+    size, first_id, floor, indexed_since, hidden = rows[0]
     if not size:
         return []
-    window = _Window(guild_id, first_id, floor, await _holes(db, guild_id, first_id, floor, size))
-    wanted = limit + await hidden_count(db, guild_id)  # hidden entities take no slot
+    holes = () if indexed_since == size else await _holes(db, guild_id, first_id, floor)
+    window = _Window(guild_id, first_id, floor, holes)
+    wanted = limit + hidden  # hidden entities take no slot
     if size <= SMALL_WINDOW:
         counted = await _count_window(db, window, wanted)
     else:
@@ -282,13 +289,9 @@ class _Window:
 MAX_HOLES = 20_000  # beyond this many, `trending` reads each brief's date instead of subtracting
 
 
-async def _holes(db, guild_id: int, first_id: int, floor: str, size: int) -> tuple[int, ...]:
-    """Briefs indexed at or after `first_id` but published before `floor`. Usually none: a
-    count over the id index says so without reading a single brief."""
-    rows = await db.execute_fetchall("SELECT count(*) FROM articles WHERE guild_id = ? AND id >= ?",
-                                     (guild_id, first_id))
-    if int(rows[0][0]) == size:
-        return ()
+async def _holes(db, guild_id: int, first_id: int, floor: str) -> tuple[int, ...]:
+    """Briefs indexed at or after `first_id` but published before `floor` (trending asks only
+    when a count over the id index says there are some)."""
     rows = await db.execute_fetchall(
         "SELECT id FROM articles WHERE guild_id = ? AND published_at < ? AND id >= ? LIMIT ?",
         (guild_id, floor, first_id, MAX_HOLES + 1))
