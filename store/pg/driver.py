@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,6 +27,9 @@ from store.dialect import POSTGRESQL
 # text is copied as it is, so a `?` inside a literal is never taken for a placeholder.
 _TOKEN = re.compile(r"'(?:[^']|'')*'|\"[^\"]*\"|::|\?|(?<![:\w]):([A-Za-z_]\w*)")
 _SCALAR_MAX_MIN = re.compile(r"\b(max|min)\(([^()]*,[^()]*)\)", re.IGNORECASE)
+
+
+MEMO_LIMIT = 10_000  # values a connection's memo holds at most
 
 
 @dataclass(frozen=True)
@@ -91,12 +95,25 @@ class PgConnection:
     def __init__(self, target: Any):
         self._db = target  # asyncpg.Pool or asyncpg.Connection: both have fetch/execute/executemany
         # Values the query modules may reuse for a while because a stale copy still gives the
-        # same answers (store/pg/fulltext.py's search window): one store's, never shared.
-        self.memo: dict[tuple, tuple] = {}
+        # same answers (store/pg/fulltext.py): one store's, never shared. key -> (value, when kept)
+        self._memo: dict[tuple, tuple[Any, float]] = {}
 
     def rebind(self, target: Any) -> None:
         """Use another connection from now on (the writer's, after its server connection was lost)."""
         self._db = target
+
+    def recalled(self, key: tuple, max_age: float) -> Any:
+        """What `keep` kept under `key` less than `max_age` seconds ago; else None."""
+        kept = self._memo.get(key)
+        return kept[0] if kept is not None and time.monotonic() - kept[1] < max_age else None
+
+    def keep(self, key: tuple, value: Any) -> None:
+        if len(self._memo) >= MEMO_LIMIT:  # a bound on memory: everything is recomputed as asked again
+            self._memo.clear()
+        self._memo[key] = (value, time.monotonic())
+
+    def forget(self) -> None:
+        self._memo.clear()
 
     @property
     def in_transaction(self) -> bool:

@@ -6,7 +6,6 @@ stays in store/search.py, shared."""
 from __future__ import annotations
 
 import asyncio
-import time
 import unicodedata
 
 from store import fts
@@ -66,15 +65,13 @@ async def _recent_floor(db, guild_id: int) -> int:
     than the true one: the window is a little wider and the answer the same, since any
     floor gives the newest matches (fewer than `limit` above it: the whole guild is searched)."""
     key = ("recent floor", guild_id)
-    now = time.monotonic()
-    kept = db.memo.get(key)
-    if kept is not None and now - kept[1] < FLOOR_SECONDS:
-        return kept[0]
-    rows = await db.execute_fetchall(
-        f"SELECT id FROM articles WHERE guild_id = ? ORDER BY id DESC OFFSET {int(RECENT_ARTICLES) - 1} LIMIT 1",
-        (guild_id,))
-    floor = int(rows[0][0]) if rows else 0
-    db.memo[key] = (floor, now)
+    floor = db.recalled(key, FLOOR_SECONDS)
+    if floor is None:
+        rows = await db.execute_fetchall(
+            f"SELECT id FROM articles WHERE guild_id = ? ORDER BY id DESC OFFSET {int(RECENT_ARTICLES) - 1} LIMIT 1",
+            (guild_id,))
+        floor = int(rows[0][0]) if rows else 0
+        db.keep(key, floor)
     return floor
 
 
@@ -130,12 +127,22 @@ _WORD_FREQUENCIES = (
     f"tsvector_to_array(to_tsvector('{TEXT_SEARCH_CONFIG}', w)))) FROM unnest(?::text[]) AS w")
 
 
+STATISTICS_SECONDS = 600.0  # how long a word's frequency is reused (ANALYZE changes it rarely)
+
+
 async def rarest(db, words: list[str]) -> str:
     """The word of `words` in the fewest statements, by the table's statistics (the first
-    when none are known: any choice gives the same rows, see long_quote_passes)."""
+    when none are known: any choice gives the same rows, see long_quote_passes). Each word's
+    frequency is remembered for STATISTICS_SECONDS: reading the statistics takes a round trip
+    and 1.5 ms, and a frequency gone stale only changes which word is split on."""
     plain = {w: _term(w).strip("()") for w in words}
-    frequency = dict(await db.execute_fetchall(_WORD_FREQUENCIES, (list(plain.values()),)))
-    return min(words, key=lambda w: frequency.get(plain[w], 0.0))
+    frequency = {p: db.recalled(("word frequency", p), STATISTICS_SECONDS) for p in plain.values()}
+    unknown = [p for p, f in frequency.items() if f is None]
+    if unknown:
+        for p, f in await db.execute_fetchall(_WORD_FREQUENCIES, (unknown,)):
+            frequency[p] = f
+            db.keep(("word frequency", p), f)
+    return min(words, key=lambda w: frequency.get(plain[w]) or 0.0)
 
 
 async def long_quote_passes(db, guild_id: int, q: fts.TextQuery, speaker_ids: list[int] | None,

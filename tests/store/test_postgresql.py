@@ -98,6 +98,7 @@ async def test_a_long_quote_is_split_on_its_rarest_word_once_the_table_was_analy
             words = ["families", "budget", "teachers", "harbour", "deficit"]
             assert await fulltext.rarest(store._reader, words) == "families"  # no statistics yet: the first
             await store._reader.execute("ANALYZE statements")
+            store._reader.forget()  # frequencies are remembered for minutes; fresh statistics are wanted here
             assert await fulltext.rarest(store._reader, words) == "harbour"
             assert await fulltext.rarest(store._reader, ["families", "teachers", "budget"]) == "teachers"
         finally:
@@ -182,3 +183,22 @@ def test_whatever_is_typed_becomes_a_valid_tsquery(tsquery_checker, typed, loose
         loop.run_until_complete(conn.fetchval(
             "SELECT to_tsquery($1::regconfig, $2) @@ to_tsvector($1::regconfig, 'the threat is imminent')",
             fulltext.TEXT_SEARCH_CONFIG, text))
+
+
+def test_a_connections_memo_forgets_old_values_and_stays_bounded(monkeypatch):
+    """What the full-text queries reuse (a search window's floor, word frequencies) expires,
+    and a memo that filled up starts again instead of growing with every word ever typed."""
+    from store.pg import driver
+
+    now = [100.0]
+    monkeypatch.setattr(driver.time, "monotonic", lambda: now[0])
+    monkeypatch.setattr(driver, "MEMO_LIMIT", 3)
+    conn = driver.PgConnection(object())
+    conn.keep(("floor", 1), 7)
+    now[0] += 59
+    assert conn.recalled(("floor", 1), 60) == 7
+    now[0] += 2
+    assert conn.recalled(("floor", 1), 60) is None
+    for n in range(5):
+        conn.keep(("word", n), n)
+    assert len(conn._memo) <= 3 and conn.recalled(("word", 4), 60) == 4
