@@ -14,6 +14,7 @@ from store.naming import merged_roles
 from store.packing import unpack_insights, unpack_sections
 from store.records import (ArticleDetail, ArticleRow, CoMentionGraph, EntityRow, GuildStats, Profile, StatementDetail,
                            StatementRow, Timeline)
+from store.schema import LINK_BLOCK
 
 MAX_ALIASES = 20
 MAX_ROLES = 10
@@ -330,14 +331,20 @@ async def _count_popular_first(db, window: _Window, limit: int) -> list[tuple[in
         return await _count_window(db, window, limit)
     holes = await _hole_counts(db, window.holes)
     best: list[tuple[int, int, int]] = []  # (count in window, latest brief, entity id)
+    first_block = window.first_id // LINK_BLOCK
     offset, chunk = 0, 4 * limit
     while True:
+        # An entity's briefs from `first` on: its whole blocks after the one `first` is in
+        # (entity_blocks, schema step 10), and its links one by one in that block.
         rows = await db.execute_fetchall(
             "SELECT e.id, e.briefs, "
-            "(SELECT count(*) FROM brief_entities be WHERE be.entity_id = e.id AND be.brief_id >= :first), "
+            "(SELECT coalesce(sum(b.briefs), 0) FROM entity_blocks b WHERE b.entity_id = e.id AND b.block > :block) "
+            "+ (SELECT count(*) FROM brief_entities be WHERE be.entity_id = e.id AND be.brief_id >= :first "
+            "AND be.brief_id < :next), "
             "(SELECT max(brief_id) FROM brief_entities be WHERE be.entity_id = e.id) "
             "FROM entities e WHERE e.guild_id = :g ORDER BY e.briefs DESC LIMIT :n OFFSET :o",
-            {"g": window.guild_id, "first": window.first_id, "n": chunk, "o": offset})
+            {"g": window.guild_id, "first": window.first_id, "block": first_block,
+             "next": (first_block + 1) * LINK_BLOCK, "n": chunk, "o": offset})
         rows = [(entity_id, briefs, n - holes.get(entity_id, 0), latest) for entity_id, briefs, n, latest in rows]
         for entity_id, _, n, latest in rows:
             if n:

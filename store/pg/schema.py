@@ -14,7 +14,7 @@ added once it has it, without a step that SQLite would have to mirror.
 """
 from __future__ import annotations
 
-from store.schema import DATES_ON_LINKS
+from store.schema import DATES_ON_LINKS, LINK_BLOCK
 
 # The text search configuration: English stemming that keeps every word, as FTS5's porter
 # tokenizer does (PostgreSQL's own `english` drops stop words: a search for "the" or
@@ -297,8 +297,34 @@ CREATE TABLE copied_from (
 
 # Step 2 is SQLite's step 9 (publication dates beside the links), the same script.
 
+# Step 3 is SQLite's step 10: links counted by blocks of brief ids for `trending`, kept by a trigger.
+_V3_LINK_BLOCKS = f"""
+CREATE TABLE entity_blocks (
+    entity_id BIGINT NOT NULL,
+    block     BIGINT NOT NULL,  -- brief_id / {LINK_BLOCK}
+    briefs    INTEGER NOT NULL,
+    PRIMARY KEY (entity_id, block)
+);
+INSERT INTO entity_blocks (entity_id, block, briefs)
+    SELECT entity_id, brief_id / {LINK_BLOCK}, count(*) FROM brief_entities GROUP BY entity_id, brief_id / {LINK_BLOCK};
+CREATE FUNCTION entity_blocks_counted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP <> 'INSERT' THEN
+        UPDATE entity_blocks SET briefs = briefs - 1 WHERE entity_id = OLD.entity_id AND block = OLD.brief_id / {LINK_BLOCK};
+        DELETE FROM entity_blocks WHERE entity_id = OLD.entity_id AND block = OLD.brief_id / {LINK_BLOCK} AND briefs <= 0;
+    END IF;
+    IF TG_OP <> 'DELETE' THEN
+        INSERT INTO entity_blocks (entity_id, block, briefs) VALUES (NEW.entity_id, NEW.brief_id / {LINK_BLOCK}, 1)
+            ON CONFLICT (entity_id, block) DO UPDATE SET briefs = entity_blocks.briefs + 1;
+    END IF;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER entity_blocks_counted AFTER INSERT OR DELETE OR UPDATE OF entity_id, brief_id ON brief_entities
+    FOR EACH ROW EXECUTE FUNCTION entity_blocks_counted();
+"""
+
 # Step N brings schema_version N-1 to N; each step is one script run in one transaction.
-MIGRATIONS: list[str] = [_V1, DATES_ON_LINKS]
+MIGRATIONS: list[str] = [_V1, DATES_ON_LINKS, _V3_LINK_BLOCKS]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # Typo-tolerant name lookup in the database (store/pg/trigram.py): a trigram GIN index on
