@@ -11,6 +11,8 @@ person. Repairs, on copies (the brief's entity list stays as the entity layer ma
   namesake it named later (`Carly Fiorina … her husband, Frank Fiorina … Fiorina said`);
 * a one-word name no gazetteer knows that is the subject of a speech verb (`Nefzi said`) is
   a person;
+* a one-word person (or speaking mistyped name) the text introduced earlier by a full name
+  the tagger missed (`Greta Wozniak, a lobbyist … Ms. Wozniak said`) is named in full;
 * a mention whose text is the surname of a person named in full, standing as a name (a
   subject or object, not a modifier as in `Cuban exiles`), is that person, and so is such
   a surname no entity covers.
@@ -63,7 +65,25 @@ def as_people(doc, entities: list[Entity]) -> list[Entity]:
     speakers = _speech_subject_starts(doc)
     promoted = [_promoted(e, text, speakers) for e in entities]
     fixed = _hand_back_surnames(text, promoted, [p for p, e in zip(promoted, entities) if p is not e])
-    return _surname_mentions_to_people(doc, text, fixed)
+    # surnames of people named in full are left to the namesake rules
+    known = {e.name.split()[-1] for e in fixed if e.type == "PERSON" and " " in e.name}
+    named = [e if e.name in known else _named_in_full(e, text, speakers) for e in fixed]
+    return _surname_mentions_to_people(doc, text, named)
+
+
+def _named_in_full(e: Entity, text: str, speakers: set[int]) -> Entity:
+    """A one-word person whose full name the tagger missed where the text introduced them
+    (`Greta Wozniak, a lobbyist, …` then `Ms. Wozniak said`): named in full."""
+    person = e.type == "PERSON" or (e.type in _MISTYPED and any(s in speakers for s, _ in e.spans))
+    if " " in e.name or not person or not e.spans:
+        return e
+    first = min(s for s, _ in e.spans)
+    for m in re.finditer(rf"(?<![\w’'.-])[A-Z][a-z’'-]+ (?:[A-Z]\. )?{re.escape(e.name)}(?![\w’'-])", text):
+        title = m.group(0).split()[0].casefold() in lexicon().titles  # `Prince`, `Judge`: no first name
+        if m.start() < first and not title and looks_like_person(m.group(0)):
+            return dataclasses.replace(e, name=m.group(0), type="PERSON",
+                                       spans=sorted(e.spans + [(m.start(), m.end())]))
+    return e
 
 
 def _promoted(e: Entity, text: str, speakers: set[int]) -> Entity:
