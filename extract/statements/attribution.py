@@ -26,11 +26,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from extract.statements.docview import DocView
-from extract.statements.grammar import (is_question, own_subordinate_clause, pobj, relayed_source, same_line,
-                                       subject_of)
+from extract.statements.grammar import (is_question, own_subordinate_clause, passive, pobj, relayed_source,
+                                       same_line, subject_of)
 from extract.statements.lexicon import lexicon
 from extract.statements.quotes import QuoteSpan
-from extract.statements.speakers import SOMEONE, Speaker, SpeakerResolver
+from extract.statements.speakers import ANONYMOUS, SOMEONE, Speaker, SpeakerResolver
 
 # Dependency edges that carry what was said from a clause up to its speech verb.
 CLAUSAL = {"ccomp", "parataxis", "conj", "advcl", "dep", "xcomp", "csubj", "oprd"}
@@ -238,6 +238,10 @@ class Attributor:
         return edge in CLAUSAL
 
     def _verb_speaker(self, verb) -> Speaker | None:
+        if passive(verb) and subject_of(verb) is None and verb.lemma_.casefold() in self.lex.speech:
+            # `Reyes was asked, “…?”`: the name before the verb is the hearer, the asker unnamed
+            # (a passive naming verb, `what is called “…”`, is left to the rules for labels)
+            return ANONYMOUS
         return self.resolver.of_verb(verb)
 
     def _noun_speaker(self, noun) -> Speaker | None:

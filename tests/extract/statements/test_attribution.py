@@ -264,3 +264,12 @@ def test_an_as_clause_of_speech_frames_the_quote_later_in_its_sentence(extractor
             "the city of $35 million, “which sounds like a lot of money. But when you consider that "
             "the plan will cost less than projected, the net outcome is a saving.”")
     assert direct(extractor, body)[-1][1] == "Josh Ernst"
+
+
+def test_the_subject_of_a_passive_speech_verb_is_the_hearer_not_the_speaker(extractor):
+    body = ("Former aide Tom Reyes spoke on a radio show on Monday.\n\n"
+            "Reyes was asked, “If you had known about the loans, would you have warned her?” "
+            "He answered, “I have no idea. We are old friends.”")
+    assert direct(extractor, body) == [
+        ("If you had known about the loans, would you have warned her?", None),
+        ("I have no idea. We are old friends.", "Tom Reyes")]
