@@ -36,6 +36,8 @@ _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 # (`\s*(?:,\s*)?` rather than `\s*,?\s*`: two adjacent `\s*` backtrack quadratically over a long run of blanks)
 _BYLINE_AFTER = re.compile(r"\s*(?:,\s*)?by\s+(?:the\s+)?[A-Z][^“”\"\n:]{0,80}?(?::|,|$|\s*http)")
 _BYLINE_BEFORE = re.compile(r"[”\"’']\s*(?:,\s*)?by\s+[A-Z][^“”\"\n:]{0,80}:\s*$")
+# chars between the halves of a quotation its attribution splits (`“…,” Lee told reporters, “…”`)
+_SPLIT_REACH = 80
 _BYLINE_REACH = 160  # chars before a quote searched for a title's byline or label
 _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
              "january", "february", "march", "april", "may", "june", "july", "august",
@@ -101,13 +103,28 @@ def _weak_label(view: DocView, q: QuoteSpan, text: str, found: Attribution) -> b
     named speaker whose cue governs it (`called him "Sleepy Joe"`), not one merely nearby
     (`wrote a book called "The Art of War"`); a short phrase needs a named speaker or a
     described one (`a user labelled "Anonymous"` is not someone's words)."""
-    if reads_like_speech(text):
+    if reads_like_speech(text) or (found.how in ("after", "inverted") and _split_first_half(view, q, text)):
         return False
     if found.speaker.name is None:
         return not found.speaker.someone  # `one Ohio voter called it "theft"` is still words
     if is_title_like(text) and (found.how == "subject" or _named_work(view, q)):
         return True  # `told CNN's “New Day,”`, `toured the “Rust Belt”`: a name, not words
     return is_title_like(text) and found.how not in ("tree", "colon", "dash")
+
+
+def _split_first_half(view: DocView, q: QuoteSpan, text: str) -> bool:
+    """A short quote before its `said X` that opens its sentence and that the attribution
+    splits from the rest of the quotation (`“In May,” Lee said, “we …”`): the first half of
+    what was said, not a name or a title."""
+    before = view.text[view.line_start(q.open_at):q.open_at].rstrip()
+    if before and not before.endswith((".", "!", "?", "”", "\"")):
+        return False  # mid-sentence (`his show, “The Apprentice,” who …`): a name
+    if not text.rstrip(" ’'‘").endswith(","):
+        return False
+    nxt = view.next_quote(q.after)
+    between = view.text[q.after:nxt.open_at] if nxt is not None else ""
+    # `calling it “Obamacare,” Lee said.`: the comma is the sentence's, and nothing follows
+    return nxt is not None and len(between) <= _SPLIT_REACH and not any(c in between for c in ".!?\n")
 
 
 def _named_work(view: DocView, q: QuoteSpan) -> bool:
