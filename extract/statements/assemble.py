@@ -67,7 +67,7 @@ def _direct(view: DocView, resolver: SpeakerResolver) -> list[Statement]:
         if found is not None and not _weak_label(view, q, text, found):
             speaker = found.speaker
         else:
-            if not reads_like_speech(text):
+            if not reads_like_speech(text) and not _whole_sentence(view, q, text):
                 continue
             speaker = _follow_on(view, resolver, q, said) or Speaker(None)
         said.append((q, speaker))
@@ -125,6 +125,19 @@ def _split_first_half(view: DocView, q: QuoteSpan, text: str) -> bool:
     between = view.text[q.after:nxt.open_at] if nxt is not None else ""
     # `calling it “Obamacare,” Lee said.`: the comma is the sentence's, and nothing follows
     return nxt is not None and len(between) <= _SPLIT_REACH and not any(c in between for c in ".!?\n")
+
+
+def _whole_sentence(view: DocView, q: QuoteSpan, text: str) -> bool:
+    """`“This is a sad day,” she said. “We lost.”`: a short quote that is a sentence of its own,
+    between the sentences around it, is speech; a scare quote or a name sits inside a sentence."""
+    inner = text.strip(" ’'‘")
+    if not inner[:1].isupper() or not inner.endswith((".", "!", "?")) or is_title_like(inner):
+        return False
+    before = view.text[view.line_start(q.open_at):q.open_at].rstrip()
+    after = view.text[q.after:view.line_end(q.after)].lstrip()
+    opens = not before or before.endswith((".", "!", "?", "”", "\""))
+    closes = not after or after[0].isupper() or after[0] in "“\""
+    return q.closed and opens and closes
 
 
 def _named_work(view: DocView, q: QuoteSpan) -> bool:

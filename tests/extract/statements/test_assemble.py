@@ -188,3 +188,9 @@ def test_the_short_first_half_of_a_split_quotation_is_speech_not_a_title(extract
         ("In March,", "Ruth Calder"),
         ("the plant will close for good.", "Ruth Calder"),
         ("a blow to the whole valley.", "Ann Fox")]
+
+
+def test_a_short_quoted_sentence_of_its_own_continues_the_speaker(extractor):
+    body = ("Mary Dunn spoke after the vote. “This is a sad day,” she said. “We lost.” "
+            "The count had ended at midnight, and the “recount” talk faded.")
+    assert direct(extractor, body) == [("This is a sad day,", "Mary Dunn"), ("We lost.", "Mary Dunn")]
