@@ -85,6 +85,15 @@ def test_the_statement_speaks_for_whoever_issued_it_before(extractor):
                                        ("We will strike in May,", None)]
 
 
+def test_a_resolution_a_council_passed_or_voted_for_speaks_for_the_council(extractor):
+    body = ("The Dayton City Council met on Monday.\n\n"
+            "The council voted 7-2 for the resolution, which said the city \"rejects any closure of the river port.\"\n\n"
+            "The Lorain School Board met on Tuesday.\n\n"
+            "The board adopted a resolution that said the district \"will keep every school open next year.\"")
+    assert direct(extractor, body) == [("rejects any closure of the river port.", "Dayton City Council"),
+                                       ("will keep every school open next year.", "Lorain School Board")]
+
+
 def test_quoted_as_saying(extractor):
     body = ("State media quoted Li Wei as saying the talks were \"frank and useful.\" "
             "Markets rose after the report.")
