@@ -4,8 +4,10 @@ Direct quotations: every pair of quotation marks outside the headline, with a
 speaker from the attribution sieves (extract/attribution.py). A quotation with
 no cue of its own continues the previous speaker in the same paragraph (or the
 paragraph it runs on from), or the speaker a preceding sentence reported.
-What is left unattributed is kept only if it reads like speech: short phrases
-(`"parole" status`) and quoted names (`named "Robogee"`) are scare quotes.
+What is left unattributed is kept only if it reads like speech or is a sentence of
+its own (`“We lost.”`): short phrases (`"parole" status`) and quoted names (`named
+"Robogee"`) are scare quotes. A short quote its attribution splits from the rest
+(`“In May,” Lee said, “we …”`) is the first half of what was said, not a title.
 
 Reported speech comes from extract/reported.py.
 """
