@@ -40,6 +40,7 @@ _BYLINE_AFTER = re.compile(r"\s*(?:,\s*)?by\s+(?:the\s+)?[A-Z][^“”\"\n:]{0,8
 _BYLINE_BEFORE = re.compile(r"[”\"’']\s*(?:,\s*)?by\s+[A-Z][^“”\"\n:]{0,80}:\s*$")
 # chars between the halves of a quotation its attribution splits (`“…,” Lee told reporters, “…”`)
 _SPLIT_REACH = 80
+_NEAR = 40  # chars looked at around a quote for the sentence breaks that frame it
 _BYLINE_REACH = 160  # chars before a quote searched for a title's byline or label
 _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
              "january", "february", "march", "april", "may", "june", "july", "august",
@@ -118,8 +119,7 @@ def _split_first_half(view: DocView, q: QuoteSpan, text: str) -> bool:
     """A short quote before its `said X` that opens its sentence and that the attribution
     splits from the rest of the quotation (`“In May,” Lee said, “we …”`): the first half of
     what was said, not a name or a title."""
-    before = view.text[view.line_start(q.open_at):q.open_at].rstrip()
-    if before and not before.endswith((".", "!", "?", "”", "\"")):
+    if not _opens_sentence(view, q):
         return False  # mid-sentence (`his show, “The Apprentice,” who …`): a name
     if not text.rstrip(" ’'‘").endswith(","):
         return False
@@ -135,11 +135,16 @@ def _whole_sentence(view: DocView, q: QuoteSpan, text: str) -> bool:
     inner = text.strip(" ’'‘")
     if not inner[:1].isupper() or not inner.endswith((".", "!", "?")) or is_title_like(inner):
         return False
-    before = view.text[view.line_start(q.open_at):q.open_at].rstrip()
-    after = view.text[q.after:view.line_end(q.after)].lstrip()
-    opens = not before or before.endswith((".", "!", "?", "”", "\""))
+    # a bounded look each way: a line of thousands of quotes must not be read once per quote
+    after = view.text[q.after:q.after + _NEAR].split("\n", 1)[0].lstrip()
     closes = not after or after[0].isupper() or after[0] in "“\""
-    return q.closed and opens and closes
+    return q.closed and _opens_sentence(view, q) and closes
+
+
+def _opens_sentence(view: DocView, q: QuoteSpan) -> bool:
+    """Only blanks or the end of a sentence stand between the quote and what comes before it."""
+    before = view.text[max(0, q.open_at - _NEAR):q.open_at].rsplit("\n", 1)[-1].rstrip()
+    return not before or before.endswith((".", "!", "?", "”", "\""))
 
 
 def _named_work(view: DocView, q: QuoteSpan) -> bool:
