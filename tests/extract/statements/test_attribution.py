@@ -282,3 +282,9 @@ def test_the_subject_of_a_passive_speech_verb_is_the_hearer_not_the_speaker(extr
     assert direct(extractor, body) == [
         ("If you had known about the loans, would you have warned her?", None),
         ("I have no idea. We are old friends.", "Tom Reyes")]
+
+
+def test_a_quote_between_a_possessor_and_the_speech_noun_it_modifies_is_the_possessors(extractor):
+    body = ("Unions still fight the tax. It is the lasting pull of Governor Ann Cole's "
+            "“if you like your plan, you can keep it” promise: many of them want to keep their plans.")
+    assert direct(extractor, body) == [("if you like your plan, you can keep it", "Ann Cole")]
