@@ -24,6 +24,7 @@ import re
 from functools import lru_cache
 
 from extract.entities.mention import text_of
+from extract.entities.mention_rules import stop_words
 from extract.gazetteer import gazetteer
 from extract.model import Entity
 from extract.names import fold
@@ -91,15 +92,18 @@ def _full_names_found(text: str, entities: list[Entity], speakers: set[int]) -> 
 def _named_in_full(e: Entity, pairs: list[re.Match], speakers: set[int]) -> Entity:
     """A one-word person whose full name the tagger missed where the text introduced them
     (`Greta Wozniak, a lobbyist, …` then `Ms. Wozniak said`): named in full."""
-    if not (e.type == "PERSON" or (e.type in _MISTYPED and any(s in speakers for s, _ in e.spans))):
+    # a speaking body's name (`Twitter said`) is left alone, as `_promoted` leaves it
+    speaks = e.type in _MISTYPED and e.type != "ORG" and any(s in speakers for s, _ in e.spans)
+    if not (e.type == "PERSON" or speaks):
         return e
     first = min(s for s, _ in e.spans)
     for m in pairs:  # in text order: only those before the first mention introduce the person
         if m.start() >= first:
             break
         full = m.group(1)
-        title = full.split()[0].casefold() in lexicon().titles  # `Prince`, `Judge`: no first name
-        if not title and looks_like_person(full):
+        # `Prince`, `Judge` are titles, and `Will Foxx run?` opens a question: no first names
+        word = full.split()[0].casefold()
+        if word not in lexicon().titles and word not in stop_words() and looks_like_person(full):
             return dataclasses.replace(e, name=full, type="PERSON",
                                        spans=sorted(e.spans + [(m.start(), m.start() + len(full))]))
     return e
