@@ -4,8 +4,10 @@ Direct quotations: every pair of quotation marks outside the headline, with a
 speaker from the attribution sieves (extract/attribution.py). A quotation with
 no cue of its own continues the previous speaker in the same paragraph (or the
 paragraph it runs on from), or the speaker a preceding sentence reported.
-What is left unattributed is kept only if it reads like speech: short phrases
-(`"parole" status`) and quoted names (`named "Robogee"`) are scare quotes.
+What is left unattributed is kept only if it reads like speech or is a sentence of
+its own (`“We lost.”`): short phrases (`"parole" status`) and quoted names (`named
+"Robogee"`) are scare quotes. A short quote its attribution splits from the rest
+(`“In May,” Lee said, “we …”`) is the first half of what was said, not a title.
 
 Reported speech comes from extract/reported.py.
 """
@@ -36,6 +38,9 @@ _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 # (`\s*(?:,\s*)?` rather than `\s*,?\s*`: two adjacent `\s*` backtrack quadratically over a long run of blanks)
 _BYLINE_AFTER = re.compile(r"\s*(?:,\s*)?by\s+(?:the\s+)?[A-Z][^“”\"\n:]{0,80}?(?::|,|$|\s*http)")
 _BYLINE_BEFORE = re.compile(r"[”\"’']\s*(?:,\s*)?by\s+[A-Z][^“”\"\n:]{0,80}:\s*$")
+# chars between the halves of a quotation its attribution splits (`“…,” Lee told reporters, “…”`)
+_SPLIT_REACH = 80
+_NEAR = 40  # chars looked at around a quote for the sentence breaks that frame it
 _BYLINE_REACH = 160  # chars before a quote searched for a title's byline or label
 _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
              "january", "february", "march", "april", "may", "june", "july", "august",
@@ -65,7 +70,7 @@ def _direct(view: DocView, resolver: SpeakerResolver) -> list[Statement]:
         if found is not None and not _weak_label(view, q, text, found):
             speaker = found.speaker
         else:
-            if not reads_like_speech(text):
+            if not reads_like_speech(text) and not _whole_sentence(view, q, text):
                 continue
             speaker = _follow_on(view, resolver, q, said) or Speaker(None)
         said.append((q, speaker))
@@ -101,13 +106,45 @@ def _weak_label(view: DocView, q: QuoteSpan, text: str, found: Attribution) -> b
     named speaker whose cue governs it (`called him "Sleepy Joe"`), not one merely nearby
     (`wrote a book called "The Art of War"`); a short phrase needs a named speaker or a
     described one (`a user labelled "Anonymous"` is not someone's words)."""
-    if reads_like_speech(text):
+    if reads_like_speech(text) or (found.how in ("after", "inverted") and _split_first_half(view, q, text)):
         return False
     if found.speaker.name is None:
         return not found.speaker.someone  # `one Ohio voter called it "theft"` is still words
     if is_title_like(text) and (found.how == "subject" or _named_work(view, q)):
         return True  # `told CNN's “New Day,”`, `toured the “Rust Belt”`: a name, not words
     return is_title_like(text) and found.how not in ("tree", "colon", "dash")
+
+
+def _split_first_half(view: DocView, q: QuoteSpan, text: str) -> bool:
+    """A short quote before its `said X` that opens its sentence and that the attribution
+    splits from the rest of the quotation (`“In May,” Lee said, “we …”`): the first half of
+    what was said, not a name or a title."""
+    if not _opens_sentence(view, q):
+        return False  # mid-sentence (`his show, “The Apprentice,” who …`): a name
+    if not text.rstrip(" ’'‘").endswith(","):
+        return False
+    nxt = view.next_quote(q.after)
+    between = view.text[q.after:nxt.open_at] if nxt is not None else ""
+    # `calling it “Obamacare,” Lee said.`: the comma is the sentence's, and nothing follows
+    return nxt is not None and len(between) <= _SPLIT_REACH and not any(c in between for c in ".!?\n")
+
+
+def _whole_sentence(view: DocView, q: QuoteSpan, text: str) -> bool:
+    """`“This is a sad day,” she said. “We lost.”`: a short quote that is a sentence of its own,
+    between the sentences around it, is speech; a scare quote or a name sits inside a sentence."""
+    inner = text.strip(" ’'‘")
+    if not inner[:1].isupper() or not inner.endswith((".", "!", "?")) or is_title_like(inner):
+        return False
+    # a bounded look each way: a line of thousands of quotes must not be read once per quote
+    after = view.text[q.after:q.after + _NEAR].split("\n", 1)[0].lstrip()
+    closes = not after or after[0].isupper() or after[0] in "“\""
+    return q.closed and _opens_sentence(view, q) and closes
+
+
+def _opens_sentence(view: DocView, q: QuoteSpan) -> bool:
+    """Only blanks or the end of a sentence stand between the quote and what comes before it."""
+    before = view.text[max(0, q.open_at - _NEAR):q.open_at].rsplit("\n", 1)[-1].rstrip()
+    return not before or before.endswith((".", "!", "?", "”", "\""))
 
 
 def _named_work(view: DocView, q: QuoteSpan) -> bool:

@@ -10,6 +10,8 @@ GenderGapTracker rules, rewritten for spaCy's English parse):
 3. The quote hangs off a speech verb or a speech noun in the dependency tree
    (`X said the plan was “…”`, `his assertion that “…”`). When that cue sits
    inside the reported clause of an outer speaker, the outer one is the source.
+   A quote between a possessor and the speech noun it premodifies (`Cole's “…” promise`)
+   is the possessor's, however the parser tied the quoted clause.
 4. A speech verb right after the quote (`“…,” said X`, `“…,” X told reporters`).
 5. A speech verb right before it, ending in a colon, comma or `that`
    (`X said: “…”`, `X told reporters, “…”`); with a colon this comes first.
@@ -26,11 +28,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from extract.statements.docview import DocView
-from extract.statements.grammar import (is_question, own_subordinate_clause, pobj, relayed_source, same_line,
-                                       subject_of)
+from extract.statements.grammar import (is_question, own_subordinate_clause, passive, pobj, relayed_source,
+                                       same_line, subject_of)
 from extract.statements.lexicon import lexicon
 from extract.statements.quotes import QuoteSpan
-from extract.statements.speakers import SOMEONE, Speaker, SpeakerResolver
+from extract.statements.speakers import ANONYMOUS, SOMEONE, Speaker, SpeakerResolver
 
 # Dependency edges that carry what was said from a clause up to its speech verb.
 CLAUSAL = {"ccomp", "parataxis", "conj", "advcl", "dep", "xcomp", "csubj", "oprd"}
@@ -71,7 +73,7 @@ class Attributor:
 
     def attribute(self, q: QuoteSpan) -> Attribution | None:
         for sieve, how in ((self._dash, "dash"), (self._colon, "colon"), (self._inverted, "inverted"),
-                           (self._tree, "tree"),
+                           (self._tree, "tree"), (self._possessed, "tree"),
                            (self._after, "after"), (self._before, "before"),
                            (self._according, "according"), (self._aside, "aside"),
                            (self._embedded, "subject")):
@@ -130,6 +132,21 @@ class Attributor:
             found.extend(self._cues_above(anchor, q))
         # prefer a named speaker found on any anchor path, then an unnamed source
         return next((s for s in found if s.name), found[0] if found else None)
+
+    def _possessed(self, q: QuoteSpan) -> Speaker | None:
+        """`Cole's “you can keep it” promise`: a quote between a possessor and the speech noun
+        it premodifies is the possessor's words, however the parser tied the quoted clause."""
+        if not q.closed:
+            return None
+        before = self.view.tokens_between(max(0, q.open_at - 4), q.open_at)
+        after = self.view.tokens_between(q.after, min(len(self.view.text), q.after + 30))
+        if not before or not after or before[-1].tag_ != "POS" or not same_line(before[-1], after[0]):
+            return None
+        noun = after[0]
+        if noun.pos_ != "NOUN" or noun.lemma_.casefold() not in self.lex.nominal:
+            return None
+        got = self.resolver.resolve(before[-1].head)
+        return got if got is not None and got.name else None
 
     def _anchors(self, q: QuoteSpan) -> list:
         """Tokens inside the quote whose head lies outside it (or that head a sentence)."""
@@ -238,6 +255,10 @@ class Attributor:
         return edge in CLAUSAL
 
     def _verb_speaker(self, verb) -> Speaker | None:
+        if passive(verb) and subject_of(verb) is None and verb.lemma_.casefold() in self.lex.speech:
+            # `Reyes was asked, “…?”`: the name before the verb is the hearer, the asker unnamed
+            # (a passive naming verb, `what is called “…”`, is left to the rules for labels)
+            return ANONYMOUS
         return self.resolver.of_verb(verb)
 
     def _noun_speaker(self, noun) -> Speaker | None:

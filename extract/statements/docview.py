@@ -34,6 +34,11 @@ class DocView:
         i = bisect.bisect_right(self._quote_ends, hi) - 1
         return self._quote_ends[i] if i >= 0 and self._quote_ends[i] > lo else None
 
+    def next_quote(self, char: int) -> QuoteSpan | None:
+        """The first quote opening at or after `char`."""
+        i = bisect.bisect_left(self._region_starts, char)
+        return self.quotes[i] if i < len(self.quotes) else None
+
     def in_quote(self, token) -> bool:
         return self.quote_index_at(token.idx) is not None
 

@@ -30,6 +30,12 @@ def is_question(clause) -> bool:
                                                                            "dobj", "attr"))
 
 
+def passive(verb) -> bool:
+    """`was asked`, `were told`: whoever spoke is not the verb's subject (in `was quoted as
+    saying` the subject does speak)."""
+    return verb.lemma_ != "quote" and any(c.dep_ == "auxpass" for c in verb.children)
+
+
 def same_line(a, b) -> bool:
     """spaCy does not break sentences at line breaks, so a parse may tie a headline word to
     the first sentence of the body; such links are not trusted."""

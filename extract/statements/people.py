@@ -11,6 +11,8 @@ person. Repairs, on copies (the brief's entity list stays as the entity layer ma
   namesake it named later (`Carly Fiorina … her husband, Frank Fiorina … Fiorina said`);
 * a one-word name no gazetteer knows that is the subject of a speech verb (`Nefzi said`) is
   a person;
+* a one-word person (or speaking mistyped name) the text introduced earlier by a full name
+  the tagger missed (`Greta Wozniak, a lobbyist … Ms. Wozniak said`) is named in full;
 * a mention whose text is the surname of a person named in full, standing as a name (a
   subject or object, not a modifier as in `Cuban exiles`), is that person, and so is such
   a surname no entity covers.
@@ -22,6 +24,7 @@ import re
 from functools import lru_cache
 
 from extract.entities.mention import text_of
+from extract.entities.mention_rules import stop_words
 from extract.gazetteer import gazetteer
 from extract.model import Entity
 from extract.names import fold
@@ -33,6 +36,9 @@ from extract.statements.lexicon import lexicon
 _MISTYPED = {"ORG", "NORP", "PRODUCT", "GPE", "WORK_OF_ART", "FAC", "LOC"}
 # whose multi-word names are too often places named after someone (`Virginia Beach`)
 _PLACE_TYPES = {"GPE", "FAC", "LOC"}
+# a capitalised word (and an initial) before another: a first name and a surname, overlapping
+# (`Mary Ann Lee` gives `Mary Ann` and `Ann Lee`)
+_FIRST_AND_LAST = re.compile(r"(?<![\w’'.-])(?=([A-Z][a-z’'-]+ (?:[A-Z]\. )?([A-Z][\w’'-]*))(?![\w’'-]))")
 _NAME_WORD = re.compile(r"^[A-Z][a-z'’-]+\.?$|^[A-Z]\.$")
 # dependency labels of a word used as a name of its own, not as a modifier of another noun
 _NAME_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr", "ROOT", "npadvmod", "dep"}
@@ -63,7 +69,44 @@ def as_people(doc, entities: list[Entity]) -> list[Entity]:
     speakers = _speech_subject_starts(doc)
     promoted = [_promoted(e, text, speakers) for e in entities]
     fixed = _hand_back_surnames(text, promoted, [p for p, e in zip(promoted, entities) if p is not e])
-    return _surname_mentions_to_people(doc, text, fixed)
+    return _surname_mentions_to_people(doc, text, _full_names_found(text, fixed, speakers))
+
+
+def _full_names_found(text: str, entities: list[Entity], speakers: set[int]) -> list[Entity]:
+    """The one-word entities named in full where the text wrote a first name before them."""
+    # surnames of people named in full are left to the namesake rules
+    known = {e.name.split()[-1] for e in entities if e.type == "PERSON" and " " in e.name}
+    pairs: dict[str, list[re.Match]] | None = None  # listed once, on first need: one pass over the text
+    out = []
+    for e in entities:
+        if e.name not in known and " " not in e.name and e.spans:
+            if pairs is None:
+                pairs = {}
+                for m in _FIRST_AND_LAST.finditer(text):
+                    pairs.setdefault(m.group(2), []).append(m)
+            e = _named_in_full(e, pairs.get(e.name, []), speakers)
+        out.append(e)
+    return out
+
+
+def _named_in_full(e: Entity, pairs: list[re.Match], speakers: set[int]) -> Entity:
+    """A one-word person whose full name the tagger missed where the text introduced them
+    (`Greta Wozniak, a lobbyist, …` then `Ms. Wozniak said`): named in full."""
+    # a speaking body's name (`Twitter said`) is left alone, as `_promoted` leaves it
+    speaks = e.type in _MISTYPED and e.type != "ORG" and any(s in speakers for s, _ in e.spans)
+    if not (e.type == "PERSON" or speaks):
+        return e
+    first = min(s for s, _ in e.spans)
+    for m in pairs:  # in text order: only those before the first mention introduce the person
+        if m.start() >= first:
+            break
+        full = m.group(1)
+        # `Prince`, `Judge` are titles, and `Will Foxx run?` opens a question: no first names
+        word = full.split()[0].casefold()
+        if word not in lexicon().titles and word not in stop_words() and looks_like_person(full):
+            return dataclasses.replace(e, name=full, type="PERSON",
+                                       spans=sorted(e.spans + [(m.start(), m.start() + len(full))]))
+    return e
 
 
 def _promoted(e: Entity, text: str, speakers: set[int]) -> Entity:

@@ -40,9 +40,10 @@ _INDEFINITE = {"a", "an", "another", "one", "some", "several", "other"}
 _ASIDE_OPENERS = {"VBN", "VBG", "VBD", "WP"}
 _ASIDE_TOKENS = 25
 
-# verbs by which someone puts out a document in their own name (`released a statement`)
+# verbs by which someone puts out a document in their own name (`released a statement`,
+# `passed a resolution`)
 _ISSUING_VERBS = {"issue", "release", "publish", "post", "put", "send", "give", "make", "deliver",
-                  "write", "sign", "file", "email", "tweet"}
+                  "write", "sign", "file", "email", "tweet", "pass", "adopt", "approve"}
 # `the governor` looks back over at most this many mentions for the person so described
 _DESCRIBED_REACH = 200
 # edges from a name to the words that title it (`Sen.`, `Rubio, the senator`)
@@ -649,7 +650,11 @@ class SpeakerResolver:
 
     def _issued_by(self, token) -> Speaker | None:
         verb = token.head
-        if token.dep_ != "dobj" or verb.lemma_.casefold() not in _ISSUING_VERBS or not same_line(token, verb):
+        if token.dep_ == "pobj" and verb.lower_ == "for" and verb.head.lemma_.casefold() == "vote":
+            token, verb = verb, verb.head  # `the council voted for the resolution, which said …`
+        elif token.dep_ != "dobj" or verb.lemma_.casefold() not in _ISSUING_VERBS:
+            return None
+        if not same_line(token, verb):
             return None
         subj = subject_of(verb)
         got = self.resolve(subj) if subj is not None and subj.i != token.i else None

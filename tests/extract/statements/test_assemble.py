@@ -179,3 +179,18 @@ def test_a_sentence_whose_speech_verb_takes_a_speech_noun_introduces_the_next_qu
     body = ("Across the aisle, Senator Ted Morgan, who has made lower taxes the centre of his "
             "campaign, tweeted a warning. \"Ohio: Remember in November who voted for this tax.\"")
     assert direct(extractor, body) == [("Ohio: Remember in November who voted for this tax.", "Ted Morgan")]
+
+
+def test_the_short_first_half_of_a_split_quotation_is_speech_not_a_title(extractor):
+    body = ("Ruth Calder runs the plant.\n\n“In March,” Ruth Calder said, “the plant will close for good.” "
+            "Ann Fox, the host of “Night Talk,” said the closure was “a blow to the whole valley.”")
+    assert direct(extractor, body) == [
+        ("In March,", "Ruth Calder"),
+        ("the plant will close for good.", "Ruth Calder"),
+        ("a blow to the whole valley.", "Ann Fox")]
+
+
+def test_a_short_quoted_sentence_of_its_own_continues_the_speaker(extractor):
+    body = ("Mary Dunn spoke after the vote. “This is a sad day,” she said. “We lost.” "
+            "The count had ended at midnight, and the “recount” talk faded.")
+    assert direct(extractor, body) == [("This is a sad day,", "Mary Dunn"), ("We lost.", "Mary Dunn")]

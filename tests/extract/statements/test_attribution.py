@@ -85,6 +85,15 @@ def test_the_statement_speaks_for_whoever_issued_it_before(extractor):
                                        ("We will strike in May,", None)]
 
 
+def test_a_resolution_a_council_passed_or_voted_for_speaks_for_the_council(extractor):
+    body = ("The Dayton City Council met on Monday.\n\n"
+            "The council voted 7-2 for the resolution, which said the city \"rejects any closure of the river port.\"\n\n"
+            "The Lorain School Board met on Tuesday.\n\n"
+            "The board adopted a resolution that said the district \"will keep every school open next year.\"")
+    assert direct(extractor, body) == [("rejects any closure of the river port.", "Dayton City Council"),
+                                       ("will keep every school open next year.", "Lorain School Board")]
+
+
 def test_quoted_as_saying(extractor):
     body = ("State media quoted Li Wei as saying the talks were \"frank and useful.\" "
             "Markets rose after the report.")
@@ -264,3 +273,18 @@ def test_an_as_clause_of_speech_frames_the_quote_later_in_its_sentence(extractor
             "the city of $35 million, “which sounds like a lot of money. But when you consider that "
             "the plan will cost less than projected, the net outcome is a saving.”")
     assert direct(extractor, body)[-1][1] == "Josh Ernst"
+
+
+def test_the_subject_of_a_passive_speech_verb_is_the_hearer_not_the_speaker(extractor):
+    body = ("Former aide Tom Reyes spoke on a radio show on Monday.\n\n"
+            "Reyes was asked, “If you had known about the loans, would you have warned her?” "
+            "He answered, “I have no idea. We are old friends.”")
+    assert direct(extractor, body) == [
+        ("If you had known about the loans, would you have warned her?", None),
+        ("I have no idea. We are old friends.", "Tom Reyes")]
+
+
+def test_a_quote_between_a_possessor_and_the_speech_noun_it_modifies_is_the_possessors(extractor):
+    body = ("Unions still fight the tax. It is the lasting pull of Governor Ann Cole's "
+            "“if you like your plan, you can keep it” promise: many of them want to keep their plans.")
+    assert direct(extractor, body) == [("if you like your plan, you can keep it", "Ann Cole")]

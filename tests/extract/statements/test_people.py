@@ -98,3 +98,36 @@ def test_a_bare_surname_no_entity_covers_is_the_person_named_in_full(extractor):
     found = find_statements(extractor.nlp(text), entities, parse(text))
     assert [(s.text, s.speaker) for s in found if s.kind == "direct"] == [
         ("There is a process in place.", "Paul Denton")]
+
+
+def test_a_one_word_speaker_takes_the_full_name_the_tagger_missed(extractor):
+    text = ("Council Votes On Budget\n\nMost donors were men last year.\n\n"
+            "Gretchen Wozniacki, a lobbyist in Ohio, described a dinner in 2014.\n\n"
+            "“People assume women are not donors,” Ms. Wozniacki said.")
+
+    def at(form, nth=0):
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(form, start + 1)
+        return start, start + len(form)
+
+    # the entity layer saw only the later, bare surname (and typed it a place, as it may)
+    for kind in ("PERSON", "GPE"):
+        entities = [Entity("Wozniacki", kind, spans=[at("Wozniacki", 1)]), Entity("Ohio", "GPE", spans=[at("Ohio")])]
+        found = find_statements(extractor.nlp(text), entities, parse(text))
+        assert [(s.text, s.speaker) for s in found if s.kind == "direct"] == [
+            ("People assume women are not donors,", "Gretchen Wozniacki")]
+
+
+def test_a_title_before_a_surname_is_no_first_name(extractor):
+    text = "Council Votes On Budget\n\nJudge Harlan heard the case.\n\n“The law is clear,” Harlan said."
+    spans = [(m, m + len("Harlan")) for m in (text.index("Harlan"), text.rindex("Harlan"))]
+    found = find_statements(extractor.nlp(text), [Entity("Harlan", "PERSON", spans=spans)], parse(text))
+    assert [(s.text, s.speaker) for s in found if s.kind == "direct"] == [("The law is clear,", "Harlan")]
+
+
+def test_a_question_opening_with_a_modal_names_no_one_in_full(extractor):
+    text = "Council Votes On Budget\n\nWill Foxx run again?\n\n“I have not decided,” Foxx said."
+    spans = [(m, m + len("Foxx")) for m in (text.index("Foxx"), text.rindex("Foxx"))]
+    found = find_statements(extractor.nlp(text), [Entity("Foxx", "PERSON", spans=spans)], parse(text))
+    assert [(s.text, s.speaker) for s in found if s.kind == "direct"] == [("I have not decided,", "Foxx")]
