@@ -381,6 +381,15 @@ CREATE INDEX statements_speaker_published ON statements (speaker_entity_id, publ
 # (saves, edits, merges, forgetting, a brief's cascade) keeps it right; a test compares it
 # with the links after each kind of write.
 LINK_BLOCK = 1024  # brief ids per block
+# The statements both backends run, in SQLite's triggers and PostgreSQL's trigger function
+# (store/pg/schema.py): fill the table from the links, count a link out of its block
+# (`old`, a block left empty goes), count one into its block (`new`).
+FILL_LINK_BLOCKS = f"""INSERT INTO entity_blocks (entity_id, block, briefs)
+    SELECT entity_id, brief_id / {LINK_BLOCK}, count(*) FROM brief_entities GROUP BY entity_id, brief_id / {LINK_BLOCK};"""
+UNCOUNT_LINK = f"""UPDATE entity_blocks SET briefs = briefs - 1 WHERE entity_id = old.entity_id AND block = old.brief_id / {LINK_BLOCK};
+    DELETE FROM entity_blocks WHERE entity_id = old.entity_id AND block = old.brief_id / {LINK_BLOCK} AND briefs <= 0;"""
+COUNT_LINK = f"""INSERT INTO entity_blocks (entity_id, block, briefs) VALUES (new.entity_id, new.brief_id / {LINK_BLOCK}, 1)
+        ON CONFLICT (entity_id, block) DO UPDATE SET briefs = entity_blocks.briefs + 1;"""
 _V10_LINK_BLOCKS = f"""
 CREATE TABLE entity_blocks (
     entity_id INTEGER NOT NULL,
@@ -388,21 +397,16 @@ CREATE TABLE entity_blocks (
     briefs    INTEGER NOT NULL,
     PRIMARY KEY (entity_id, block)
 ) WITHOUT ROWID;
-INSERT INTO entity_blocks (entity_id, block, briefs)
-    SELECT entity_id, brief_id / {LINK_BLOCK}, count(*) FROM brief_entities GROUP BY entity_id, brief_id / {LINK_BLOCK};
+{FILL_LINK_BLOCKS}
 CREATE TRIGGER entity_blocks_insert AFTER INSERT ON brief_entities BEGIN
-    INSERT INTO entity_blocks (entity_id, block, briefs) VALUES (new.entity_id, new.brief_id / {LINK_BLOCK}, 1)
-        ON CONFLICT (entity_id, block) DO UPDATE SET briefs = briefs + 1;
+    {COUNT_LINK}
 END;
 CREATE TRIGGER entity_blocks_delete AFTER DELETE ON brief_entities BEGIN
-    UPDATE entity_blocks SET briefs = briefs - 1 WHERE entity_id = old.entity_id AND block = old.brief_id / {LINK_BLOCK};
-    DELETE FROM entity_blocks WHERE entity_id = old.entity_id AND block = old.brief_id / {LINK_BLOCK} AND briefs <= 0;
+    {UNCOUNT_LINK}
 END;
 CREATE TRIGGER entity_blocks_update AFTER UPDATE OF entity_id, brief_id ON brief_entities BEGIN
-    UPDATE entity_blocks SET briefs = briefs - 1 WHERE entity_id = old.entity_id AND block = old.brief_id / {LINK_BLOCK};
-    DELETE FROM entity_blocks WHERE entity_id = old.entity_id AND block = old.brief_id / {LINK_BLOCK} AND briefs <= 0;
-    INSERT INTO entity_blocks (entity_id, block, briefs) VALUES (new.entity_id, new.brief_id / {LINK_BLOCK}, 1)
-        ON CONFLICT (entity_id, block) DO UPDATE SET briefs = briefs + 1;
+    {UNCOUNT_LINK}
+    {COUNT_LINK}
 END;
 """
 

@@ -14,7 +14,7 @@ added once it has it, without a step that SQLite would have to mirror.
 """
 from __future__ import annotations
 
-from store.schema import DATES_ON_LINKS, LINK_BLOCK
+from store.schema import COUNT_LINK, DATES_ON_LINKS, FILL_LINK_BLOCKS, LINK_BLOCK, UNCOUNT_LINK
 
 # The text search configuration: English stemming that keeps every word, as FTS5's porter
 # tokenizer does (PostgreSQL's own `english` drops stop words: a search for "the" or
@@ -305,17 +305,14 @@ CREATE TABLE entity_blocks (
     briefs    INTEGER NOT NULL,
     PRIMARY KEY (entity_id, block)
 );
-INSERT INTO entity_blocks (entity_id, block, briefs)
-    SELECT entity_id, brief_id / {LINK_BLOCK}, count(*) FROM brief_entities GROUP BY entity_id, brief_id / {LINK_BLOCK};
+{FILL_LINK_BLOCKS}
 CREATE FUNCTION entity_blocks_counted() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP <> 'INSERT' THEN
-        UPDATE entity_blocks SET briefs = briefs - 1 WHERE entity_id = OLD.entity_id AND block = OLD.brief_id / {LINK_BLOCK};
-        DELETE FROM entity_blocks WHERE entity_id = OLD.entity_id AND block = OLD.brief_id / {LINK_BLOCK} AND briefs <= 0;
+        {UNCOUNT_LINK}
     END IF;
     IF TG_OP <> 'DELETE' THEN
-        INSERT INTO entity_blocks (entity_id, block, briefs) VALUES (NEW.entity_id, NEW.brief_id / {LINK_BLOCK}, 1)
-            ON CONFLICT (entity_id, block) DO UPDATE SET briefs = entity_blocks.briefs + 1;
+        {COUNT_LINK}
     END IF;
     RETURN NULL;
 END $$;
